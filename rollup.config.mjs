@@ -1,0 +1,39 @@
+// Production build: minified ES modules in dist/, one entry per element plus `index` and `core`.
+// Dependencies (lit, @lit/*, temporal-polyfill, libphonenumber-js) stay external so a host's bundler
+// dedupes them; the phone tools, the demo backend and the Temporal polyfill are separate lazy chunks.
+import {readFileSync} from 'node:fs';
+import resolve from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+import typescript from '@rollup/plugin-typescript';
+
+const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
+const external = Object.keys(pkg.dependencies ?? {});
+
+export const entries = {
+  index: 'src/index.ts',
+  core: 'src/core/index.ts',
+  'agent-session': 'src/components/agent-session/agent-session.ts',
+};
+
+export default {
+  input: entries,
+  external: (id) => external.some((dep) => id === dep || id.startsWith(`${dep}/`)),
+  output: {
+    dir: 'dist',
+    format: 'es',
+    sourcemap: true,
+    entryFileNames: '[name].js',
+    chunkFileNames: 'chunks/[name]-[hash].js',
+  },
+  plugins: [
+    resolve(),
+    typescript({
+      tsconfig: './tsconfig.build.json',
+      declaration: false,
+      sourceMap: true,
+      outDir: 'dist',
+      noEmit: false,
+    }),
+    terser({ecma: 2022, module: true, format: {comments: false}}),
+  ],
+};

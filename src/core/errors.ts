@@ -1,0 +1,63 @@
+/**
+ * Typed errors every backend (MemoryBackend, HttpBackend, or a host's own) throws, so elements can say
+ * something precise. Each has a stable `code` that survives structured cloning and JSON.
+ */
+
+export type CallbackKitErrorCode =
+  'slot-unavailable' | 'validation' | 'backend-unavailable' | 'not-found' | 'unauthorized';
+
+/** Base class of the kit's errors. */
+export class CallbackKitError extends Error {
+  readonly code: CallbackKitErrorCode;
+
+  constructor(code: CallbackKitErrorCode, message: string, options?: {cause?: unknown}) {
+    super(message, options);
+    this.code = code;
+    this.name = new.target.name;
+  }
+}
+
+/** The chosen slot was taken meanwhile (or is no longer bookable). Pick another slot and retry. */
+export class SlotUnavailableError extends CallbackKitError {
+  readonly start: string;
+  readonly reason: string;
+
+  constructor(start: string, reason: string, message?: string) {
+    super('slot-unavailable', message ?? `The slot at ${start} is no longer available (${reason}).`);
+    this.start = start;
+    this.reason = reason;
+  }
+}
+
+/** One invalid field of a request: `field` is the request property, `message` is for the agent. */
+export interface FieldError {
+  field: string;
+  code: string;
+  message: string;
+}
+
+/** The request is invalid; `fieldErrors` says which fields and why. Retrying unchanged will fail again. */
+export class ValidationError extends CallbackKitError {
+  readonly fieldErrors: FieldError[];
+
+  constructor(fieldErrors: FieldError[], message?: string) {
+    super('validation', message ?? fieldErrors.map((e) => e.message).join(' '));
+    this.fieldErrors = fieldErrors;
+  }
+}
+
+/** The backend could not be reached or failed. Safe to retry with the same idempotency key. */
+export class BackendUnavailableError extends CallbackKitError {
+  readonly retryable = true;
+
+  constructor(message = 'The scheduling service is unavailable. Try again in a moment.', options?: {cause?: unknown}) {
+    super('backend-unavailable', message, options);
+  }
+}
+
+/** The callback (or other record) does not exist. */
+export class NotFoundError extends CallbackKitError {
+  constructor(what: string) {
+    super('not-found', `${what} was not found.`);
+  }
+}

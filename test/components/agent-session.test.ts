@@ -1,0 +1,138 @@
+import {consume} from '@lit/context';
+import {expect, fixture, html, oneEvent} from '@open-wc/testing';
+import {LitElement} from 'lit';
+import {state} from 'lit/decorators.js';
+import {AgentSessionElement} from '../../src/components/agent-session/agent-session.js';
+import {agentSessionContext, type AgentSession} from '../../src/context/agent-session.js';
+import {ManualClock} from '../../src/core/clock.js';
+import {MemoryBackend} from '../../src/core/memory-backend.js';
+import {DEFAULT_POLICY, type Callback, type Campaign, type SchedulingBackend} from '../../src/core/index.js';
+
+/** A minimal consumer, as every callback-kit element consumes the session. */
+class SessionProbe extends LitElement {
+  @consume({context: agentSessionContext, subscribe: true})
+  @state()
+  session?: AgentSession;
+
+  override render() {
+    return this.session ? `${this.session.agent.name} ${this.session.agent.timeZone}` : 'no session';
+  }
+}
+customElements.define('session-probe', SessionProbe);
+
+const fakeBackend = (): SchedulingBackend => ({
+  getAvailability: async () => [],
+  scheduleCallback: async () => ({}) as Callback,
+  rescheduleCallback: async () => ({}) as Callback,
+  cancelCallback: async () => {},
+  listCallbacks: async () => [],
+  listCampaigns: async () => [] as Campaign[],
+  requestLogout: async () => ({authorized: true}),
+  subscribe: () => () => {},
+});
+
+async function sessionOf(el: AgentSessionElement): Promise<AgentSession> {
+  await el.updateComplete;
+  const probe = el.querySelector('session-probe') as SessionProbe;
+  await probe.updateComplete;
+  return probe.session!;
+}
+
+describe('<agent-session>', () => {
+  it('alone gives a working demo session on MemoryBackend with a demo agent', async () => {
+    const el = await fixture<AgentSessionElement>(html`<agent-session><session-probe></session-probe></agent-session>`);
+    const session = await sessionOf(el);
+    expect(session.backend).to.be.instanceOf(MemoryBackend);
+    expect(session.agent.id).to.be.a('string').and.not.equal('agent');
+    expect(session.policy).to.deep.equal(DEFAULT_POLICY);
+    const campaigns = await session.backend!.listCampaigns({agentId: session.agent.id});
+    expect(campaigns.length).to.be.greaterThan(0);
+    await expect(el).to.be.accessible();
+  });
+
+  it('picks the demo agent named by agent-id and lets time-zone and locale override it', async () => {
+    const el = await fixture<AgentSessionElement>(
+      html`<agent-session agent-id="agent-maria" time-zone="America/St_Johns" locale="es-US"
+        ><session-probe></session-probe
+      ></agent-session>`,
+    );
+    const session = await sessionOf(el);
+    expect(session.agent.id).to.equal('agent-maria');
+    expect(session.agent.name).to.equal('Maria Lopez');
+    expect(session.agent.timeZone).to.equal('America/St_Johns');
+    expect(session.agent.locale).to.equal('es-US');
+    expect(el.querySelector('session-probe')!.shadowRoot!.textContent).to.contain('America/St_Johns');
+  });
+
+  it('provides the host-given agent, policy, backend and clock, properties winning over defaults', async () => {
+    const backend = fakeBackend();
+    const clock = new ManualClock('2026-03-08T06:30:00Z');
+    const el = await fixture<AgentSessionElement>(
+      html`<agent-session
+        .agent=${{id: 'a-7', name: 'Sam Lee', timeZone: 'America/Phoenix', locale: 'en-US'}}
+        .policy=${{callbackTypes: 'personal', callingWindow: {start: '09:00', end: '20:00'}}}
+        .backend=${backend}
+        .clock=${clock}
+        ><div><session-probe></session-probe></div
+      ></agent-session>`,
+    );
+    const probe = el.querySelector('session-probe') as SessionProbe;
+    await el.updateComplete;
+    await probe.updateComplete;
+    const session = probe.session!;
+    expect(session.agent).to.deep.equal({id: 'a-7', name: 'Sam Lee', timeZone: 'America/Phoenix', locale: 'en-US'});
+    expect(session.backend).to.equal(backend);
+    expect(session.clock.now().toString()).to.equal('2026-03-08T06:30:00Z');
+    expect(session.policy.callbackTypes).to.equal('personal');
+    expect(session.policy.callingWindow).to.deep.equal({start: '09:00', end: '20:00'});
+    expect(session.policy.reminderLeadMinutes).to.equal(5);
+  });
+
+  it('updates consumers when a property changes', async () => {
+    const el = await fixture<AgentSessionElement>(
+      html`<agent-session .backend=${fakeBackend()} agent-id="x"><session-probe></session-probe></agent-session>`,
+    );
+    const probe = el.querySelector('session-probe') as SessionProbe;
+    el.agent = {id: 'b', name: 'Bea', timeZone: 'Asia/Kolkata'};
+    await el.updateComplete;
+    await probe.updateComplete;
+    expect(probe.shadowRoot!.textContent).to.equal('Bea Asia/Kolkata');
+  });
+
+  it('provides no backend in events-only mode', async () => {
+    const el = await fixture<AgentSessionElement>(
+      html`<agent-session events-only agent-id="agent-maria"><session-probe></session-probe></agent-session>`,
+    );
+    const session = await sessionOf(el);
+    expect(session.backend).to.equal(undefined);
+    expect(session.agent.id).to.equal('agent-maria');
+  });
+
+  it('reports an unknown time-zone in its UI and as a session-error event, keeping the agent zone', async () => {
+    const el = await fixture<AgentSessionElement>(
+      html`<agent-session .backend=${fakeBackend()} .agent=${{id: 'a', name: 'A', timeZone: 'Europe/Madrid'}}
+        ><session-probe></session-probe
+      ></agent-session>`,
+    );
+    setTimeout(() => el.setAttribute('time-zone', 'Mars/Olympus_Mons'));
+    const event = await oneEvent(el, 'session-error');
+    expect(event.detail.error.code).to.equal('validation');
+    expect(event.detail.error.message).to.contain('Mars/Olympus_Mons');
+    const session = await sessionOf(el);
+    expect(session.agent.timeZone).to.equal('Europe/Madrid');
+    const alert = el.shadowRoot!.querySelector('[role="alert"]')!;
+    expect(alert.textContent).to.contain('Unknown time zone "Mars/Olympus_Mons"');
+    await expect(el).to.be.accessible();
+  });
+
+  it('registering twice never throws and a host can register the class under its own tag', async () => {
+    const again = await import('../../src/components/agent-session/agent-session.js');
+    expect(customElements.get('agent-session')).to.equal(again.AgentSessionElement);
+    customElements.define('acme-agent-session', class extends AgentSessionElement {});
+    const el = await fixture(
+      html`<acme-agent-session .backend=${fakeBackend()}><session-probe></session-probe></acme-agent-session>`,
+    );
+    const session = await sessionOf(el as AgentSessionElement);
+    expect(session.agent).to.have.property('timeZone');
+  });
+});

@@ -1,0 +1,54 @@
+// @web/test-runner on the machine's Chromium (never a downloaded browser): see TOOLCHAIN.md.
+import {existsSync} from 'node:fs';
+import {execSync} from 'node:child_process';
+import {esbuildPlugin} from '@web/dev-server-esbuild';
+import {chromeLauncher} from '@web/test-runner-chrome';
+
+function findChrome() {
+  if (process.env.CHROME_PATH) return process.env.CHROME_PATH;
+  for (const path of [
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+    '/usr/bin/google-chrome',
+    '/usr/bin/google-chrome-stable',
+  ]) {
+    if (existsSync(path)) return path;
+  }
+  try {
+    return execSync('command -v chromium || command -v google-chrome', {encoding: 'utf8'}).trim();
+  } catch {
+    throw new Error('No Chromium found: install it (apt-get install -y chromium) or set CHROME_PATH.');
+  }
+}
+
+const args = [
+  '--no-sandbox',
+  '--headless=new',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+/** Runs the core suite a second time on temporal-polyfill inside the browser (the default group uses native Temporal). */
+const forcePolyfill = `<script>globalThis.__CALLBACK_KIT_FORCE_TEMPORAL_POLYFILL__ = true;</script>`;
+
+export default {
+  nodeResolve: {exportConditions: ['development', 'browser']},
+  plugins: [esbuildPlugin({ts: true, target: 'es2022', tsconfig: 'tsconfig.json'})],
+  browsers: [chromeLauncher({launchOptions: {executablePath: findChrome(), headless: true, args}})],
+  concurrency: 2,
+  testFramework: {config: {timeout: 10000}},
+  groups: [
+    {name: 'core (native Temporal)', files: 'test/core/**/*.test.ts'},
+    {
+      name: 'core (temporal-polyfill in the browser)',
+      files: 'test/core/**/*.test.ts',
+      testRunnerHtml: (testFramework) =>
+        `<html><body>${forcePolyfill}<script type="module" src="${testFramework}"></script></body></html>`,
+    },
+    {name: 'components', files: 'test/components/**/*.test.ts'},
+  ],
+};
