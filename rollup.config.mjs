@@ -13,6 +13,7 @@ export const entries = {
   index: 'src/index.ts',
   core: 'src/core/index.ts',
   'agent-session': 'src/components/agent-session/agent-session.ts',
+  'timeslot-grid': 'src/components/timeslot-grid/timeslot-grid.ts',
 };
 
 export default {

@@ -30,6 +30,10 @@ const args = [
   '--disable-component-update',
   '--disable-sync',
   '--no-first-run',
+  // several test pages run at once: keep timers, rAF and focus alive in the ones not in front
+  '--disable-background-timer-throttling',
+  '--disable-renderer-backgrounding',
+  '--disable-backgrounding-occluded-windows',
 ];
 
 /** Runs the core suite a second time on temporal-polyfill inside the browser (the default group uses native Temporal). */
@@ -39,7 +43,7 @@ export default {
   nodeResolve: {exportConditions: ['development', 'browser']},
   plugins: [esbuildPlugin({ts: true, target: 'es2022', tsconfig: 'tsconfig.json'})],
   browsers: [chromeLauncher({launchOptions: {executablePath: findChrome(), headless: true, args}})],
-  concurrency: 2,
+  concurrency: 1, // keyboard and focus tests need the page in front: one page at a time
   testFramework: {config: {timeout: 10000}},
   groups: [
     {name: 'core (native Temporal)', files: 'test/core/**/*.test.ts'},

@@ -1,0 +1,192 @@
+/**
+ * The grid's model: which cell goes in which row and column. Pure (no DOM, no lit) so it is easy to test and
+ * fast to recompute when the zone changes.
+ *
+ * Rows are local wall-clock times. A wall time that occurs twice on a fall-back day gets a second row (fold 1)
+ * placed right after the first occurrence's rows, so a day reads in time order; a wall time that does not exist
+ * (spring forward) has no slot, hence no row.
+ */
+import {Temporal} from '../../core/temporal.js';
+import type {Slot} from '../../core/types.js';
+
+export interface GridCell {
+  /** Epoch milliseconds of the start, as a string: stable across zones. */
+  key: string;
+  slot: Slot;
+  start: Temporal.Instant;
+  end: Temporal.Instant;
+  dayIndex: number;
+  rowIndex: number;
+  /** The start's wall time occurs twice that day (fall back): labels must carry the offset. */
+  ambiguous: boolean;
+}
+
+export interface GridRow {
+  key: string;
+  /** Minutes since local midnight of the wall time. */
+  wall: number;
+  /** 0, or 1 for the second occurrence of a repeated wall time. */
+  fold: 0 | 1;
+  /** One cell per day (undefined where that day has no slot at this time). */
+  cells: (GridCell | undefined)[];
+  ambiguous: boolean;
+}
+
+export interface GridModel {
+  timeZone: string;
+  dates: Temporal.PlainDate[];
+  rows: GridRow[];
+  /** Cells in reading order (row by row). */
+  cells: GridCell[];
+  byKey: Map<string, GridCell>;
+  /** Available slots per day. */
+  availableCounts: number[];
+  /** Slots that fell outside the dates shown. */
+  outside: number;
+}
+
+interface Placed {
+  slot: Slot;
+  start: Temporal.Instant;
+  end: Temporal.Instant;
+  dayIndex: number;
+  wall: number;
+  fold: 0 | 1;
+  ambiguous: boolean;
+}
+
+const rowKey = (wall: number, fold: number) => `${wall}:${fold}`;
+
+/**
+ * Orders row keys so each day's own sequence stays in time order (a stable topological merge of the days'
+ * sequences), breaking ties by wall time then fold.
+ */
+function orderRows(sequences: {wall: number; fold: 0 | 1}[][]): {wall: number; fold: 0 | 1}[] {
+  const nodes = new Map<string, {wall: number; fold: 0 | 1; next: Set<string>; indegree: number}>();
+  for (const sequence of sequences) {
+    for (const {wall, fold} of sequence) {
+      const key = rowKey(wall, fold);
+      if (!nodes.has(key)) nodes.set(key, {wall, fold, next: new Set(), indegree: 0});
+    }
+    for (let i = 1; i < sequence.length; i++) {
+      const from = nodes.get(rowKey(sequence[i - 1].wall, sequence[i - 1].fold))!;
+      const to = rowKey(sequence[i].wall, sequence[i].fold);
+      if (to !== rowKey(from.wall, from.fold) && !from.next.has(to)) {
+        from.next.add(to);
+        nodes.get(to)!.indegree++;
+      }
+    }
+  }
+  const byTime = (a: {wall: number; fold: number}, b: {wall: number; fold: number}) =>
+    a.wall - b.wall || a.fold - b.fold;
+  const ready = [...nodes.values()].filter((n) => n.indegree === 0).sort(byTime);
+  const ordered: {wall: number; fold: 0 | 1}[] = [];
+  while (ready.length) {
+    const node = ready.shift()!;
+    ordered.push({wall: node.wall, fold: node.fold});
+    for (const key of node.next) {
+      const next = nodes.get(key)!;
+      if (--next.indegree === 0) {
+        ready.push(next);
+        ready.sort(byTime);
+      }
+    }
+  }
+  if (ordered.length < nodes.size) {
+    // Inconsistent input (overlapping or unsorted slots from a host): keep every row, in wall-time order.
+    const seen = new Set(ordered.map((r) => rowKey(r.wall, r.fold)));
+    ordered.push(...[...nodes.values()].filter((n) => !seen.has(rowKey(n.wall, n.fold))).sort(byTime));
+  }
+  return ordered;
+}
+
+/** Builds the model of `days` days from `startDate` in `timeZone`. Slots with unreadable instants are skipped. */
+export function buildGridModel(
+  slots: readonly Slot[],
+  timeZone: string,
+  startDate: Temporal.PlainDate,
+  days: number,
+): GridModel {
+  const dates = Array.from({length: days}, (_, i) => startDate.add({days: i}));
+  const dayIndexOf = new Map(dates.map((d, i) => [d.toString(), i]));
+  const placed: Placed[] = [];
+  let outside = 0;
+  for (const slot of slots) {
+    let start: Temporal.Instant;
+    let end: Temporal.Instant;
+    try {
+      start = Temporal.Instant.from(slot.start);
+      end = Temporal.Instant.from(slot.end);
+    } catch {
+      continue;
+    }
+    const zoned = start.toZonedDateTimeISO(timeZone);
+    const dayIndex = dayIndexOf.get(zoned.toPlainDate().toString());
+    if (dayIndex === undefined) {
+      outside++;
+      continue;
+    }
+    const local = zoned.toPlainDateTime();
+    const earlier = local.toZonedDateTime(timeZone, {disambiguation: 'earlier'});
+    const later = local.toZonedDateTime(timeZone, {disambiguation: 'later'});
+    const ambiguous = earlier.epochNanoseconds !== later.epochNanoseconds;
+    const fold: 0 | 1 = ambiguous && zoned.epochNanoseconds === later.epochNanoseconds ? 1 : 0;
+    placed.push({slot, start, end, dayIndex, wall: zoned.hour * 60 + zoned.minute, fold, ambiguous});
+  }
+  placed.sort((a, b) => Temporal.Instant.compare(a.start, b.start));
+
+  const sequences = dates.map((_, i) => placed.filter((p) => p.dayIndex === i).map(({wall, fold}) => ({wall, fold})));
+  const order = orderRows(sequences);
+  const rowIndexOf = new Map(order.map((r, i) => [rowKey(r.wall, r.fold), i]));
+  const rows: GridRow[] = order.map(({wall, fold}) => ({
+    key: rowKey(wall, fold),
+    wall,
+    fold,
+    cells: new Array(days).fill(undefined),
+    ambiguous: false,
+  }));
+  const byKey = new Map<string, GridCell>();
+  const availableCounts = new Array(days).fill(0);
+  for (const p of placed) {
+    const rowIndex = rowIndexOf.get(rowKey(p.wall, p.fold))!;
+    const row = rows[rowIndex];
+    const key = String(p.start.epochMilliseconds);
+    if (row.cells[p.dayIndex] || byKey.has(key)) continue; // duplicate start: keep the first
+    const cell: GridCell = {
+      key,
+      slot: p.slot,
+      start: p.start,
+      end: p.end,
+      dayIndex: p.dayIndex,
+      rowIndex,
+      ambiguous: p.ambiguous,
+    };
+    row.cells[p.dayIndex] = cell;
+    row.ambiguous ||= p.ambiguous;
+    byKey.set(key, cell);
+    if (p.slot.available) availableCounts[p.dayIndex]++;
+  }
+  const cells = rows.flatMap((r) => r.cells.filter((c): c is GridCell => c !== undefined));
+  return {timeZone, dates, rows, cells, byKey, availableCounts, outside};
+}
+
+/** The cell nearest to a lost one: same day and row, else same day nearest wall time, else nearest in time. */
+export function nearestCell(
+  model: GridModel,
+  target: {dayIndex: number; wall: number; start?: Temporal.Instant},
+): GridCell | undefined {
+  if (!model.cells.length) return undefined;
+  const sameDay = model.cells.filter((c) => c.dayIndex === target.dayIndex);
+  if (sameDay.length) {
+    return sameDay.reduce((best, c) =>
+      Math.abs(model.rows[c.rowIndex].wall - target.wall) < Math.abs(model.rows[best.rowIndex].wall - target.wall)
+        ? c
+        : best,
+    );
+  }
+  return model.cells.reduce((best, c) => {
+    const distance = (cell: GridCell) =>
+      Math.abs(cell.dayIndex - target.dayIndex) * 1440 + Math.abs(model.rows[cell.rowIndex].wall - target.wall);
+    return distance(c) < distance(best) ? c : best;
+  });
+}
