@@ -39,20 +39,25 @@ const args = [
 /** Runs the core suite a second time on temporal-polyfill inside the browser (the default group uses native Temporal). */
 const forcePolyfill = `<script>globalThis.__CALLBACK_KIT_FORCE_TEMPORAL_POLYFILL__ = true;</script>`;
 
+// WTR_FILES="test/components/x.test.ts" runs just those files (one group), e.g. while working on one element.
+const only = process.env.WTR_FILES;
+
 export default {
   nodeResolve: {exportConditions: ['development', 'browser']},
   plugins: [esbuildPlugin({ts: true, target: 'es2022', tsconfig: 'tsconfig.json'})],
   browsers: [chromeLauncher({launchOptions: {executablePath: findChrome(), headless: true, args}})],
   concurrency: 1, // keyboard and focus tests need the page in front: one page at a time
   testFramework: {config: {timeout: 10000}},
-  groups: [
-    {name: 'core (native Temporal)', files: 'test/core/**/*.test.ts'},
-    {
-      name: 'core (temporal-polyfill in the browser)',
-      files: 'test/core/**/*.test.ts',
-      testRunnerHtml: (testFramework) =>
-        `<html><body>${forcePolyfill}<script type="module" src="${testFramework}"></script></body></html>`,
-    },
-    {name: 'components', files: 'test/components/**/*.test.ts'},
-  ],
+  groups: only
+    ? [{name: 'selected', files: only.split(',')}]
+    : [
+        {name: 'core (native Temporal)', files: 'test/core/**/*.test.ts'},
+        {
+          name: 'core (temporal-polyfill in the browser)',
+          files: 'test/core/**/*.test.ts',
+          testRunnerHtml: (testFramework) =>
+            `<html><body>${forcePolyfill}<script type="module" src="${testFramework}"></script></body></html>`,
+        },
+        {name: 'components', files: 'test/components/**/*.test.ts'},
+      ],
 };
