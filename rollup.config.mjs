@@ -14,6 +14,7 @@ export const entries = {
   core: 'src/core/index.ts',
   'agent-session': 'src/components/agent-session/agent-session.ts',
   'timeslot-grid': 'src/components/timeslot-grid/timeslot-grid.ts',
+  'callback-scheduler': 'src/components/callback-scheduler/callback-scheduler.ts',
 };
 
 export default {

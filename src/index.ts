@@ -9,4 +9,16 @@ export {SlotSelectEvent, type SlotSelectDetail} from './events/slot-select.js';
 export {RangeChangeEvent, type RangeChangeDetail} from './events/range-change.js';
 export {AgentSessionElement} from './components/agent-session/agent-session.js';
 export {TimeslotGridElement} from './components/timeslot-grid/timeslot-grid.js';
+export {CallbackSchedulerElement, type SchedulerMode} from './components/callback-scheduler/callback-scheduler.js';
+export {MonthCalendarElement, CalendarSelectEvent} from './components/callback-scheduler/month-calendar.js';
+export {CallbackSubmitEvent, type CallbackSubmitDetail} from './events/callback-submit.js';
+export {
+  CallbackScheduledEvent,
+  CallbackRescheduledEvent,
+  type CallbackSavedDetail,
+} from './events/callback-scheduled.js';
+export {CallbackScheduleErrorEvent, type CallbackScheduleErrorDetail} from './events/callback-schedule-error.js';
+export {CallbackCancelEvent} from './events/callback-cancel.js';
+export {AvailabilityRequestEvent, type AvailabilityRequestDetail} from './events/availability-request.js';
+export {HostTimeoutError, NoHandlerError, type Responder} from './internal/host-request.js';
 export {defineElement} from './internal/define.js';

@@ -374,6 +374,7 @@ export class MemoryBackend implements SchedulingBackend {
           updatedAt: now,
         };
         this.#callbacks.set(callback.id, callback);
+        this.#rememberPhone(callback);
         return callback;
       }),
     );
@@ -406,6 +407,7 @@ export class MemoryBackend implements SchedulingBackend {
           updatedAt: this.#clock.now().toString(),
         };
         this.#callbacks.set(id, callback);
+        this.#rememberPhone(callback);
         return callback;
       }),
     );
@@ -699,7 +701,9 @@ export class MemoryBackend implements SchedulingBackend {
     else if (!isValidTimeZone(r.timeZone)) add('timeZone', 'invalid-time-zone', `Unknown time zone "${r.timeZone}".`);
     if (r.notes !== undefined && typeof r.notes !== 'string') add('notes', 'invalid', 'Notes must be text.');
     else if (r.notes && r.notes.length > 2000) add('notes', 'too-long', 'Notes are limited to 2000 characters.');
-    const target = parsed && contact ? this.#target(tools, parsed.e164, contact) : {zones: [], window: null};
+    const newPhone = r.newPhone && tools.parsePhone(r.newPhone.number)?.e164 === parsed?.e164 ? r.newPhone : undefined;
+    if (r.newPhone && !newPhone) add('newPhone', 'mismatch', 'The new number does not match the number to call.');
+    const target = parsed && contact ? this.#target(tools, parsed.e164, contact, newPhone) : {zones: [], window: null};
     if (parsed && contact && target.zones.length === 0) {
       add('phone', 'unknown-time-zone', "The customer's zone cannot be told from this number: set the contact's.");
     }
@@ -716,6 +720,7 @@ export class MemoryBackend implements SchedulingBackend {
       notes: r.notes,
       kind: r.kind,
       dispositionId: r.dispositionId,
+      newPhone: newPhone ? {...newPhone, number: parsed!.e164} : undefined,
     };
     for (const key of Object.keys(request) as Array<keyof CallbackRequest>) {
       if (request[key] === undefined) delete request[key];
@@ -723,12 +728,19 @@ export class MemoryBackend implements SchedulingBackend {
     return {request, start: start!, end, target};
   }
 
+  /** Adds a number the agent typed while scheduling to the contact, with its type and contact window. */
+  #rememberPhone(callback: Callback): void {
+    const contact = callback.newPhone && this.#contacts.get(callback.contactId);
+    if (!contact || contact.phones.some((p) => p.number === callback.newPhone!.number)) return;
+    contact.phones.push({...callback.newPhone!});
+  }
+
   /** Candidate zones of a number (falling back to the contact's zone) and the contact window it has on file. */
-  #target(tools: PhoneTools, number: string, contact?: Contact): Target {
+  #target(tools: PhoneTools, number: string, contact?: Contact, added?: Phone): Target {
     const e164 = tools.parsePhone(number)?.e164;
     let zones = tools.timeZonesForPhone(number);
     if (zones.length === 0 && contact?.timeZone && isValidTimeZone(contact.timeZone)) zones = [contact.timeZone];
-    const onFile = e164 ? contact?.phones.find((p) => tools.parsePhone(p.number)?.e164 === e164) : undefined;
+    const onFile = e164 ? (contact?.phones.find((p) => tools.parsePhone(p.number)?.e164 === e164) ?? added) : undefined;
     return {zones, window: onFile ? {contactFrom: onFile.contactFrom, contactUntil: onFile.contactUntil} : null};
   }
 

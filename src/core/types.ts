@@ -77,6 +77,8 @@ export interface CallbackRequest {
   kind: CallbackKind;
   /** The disposition that asked for this callback (next-attempt mode). */
   dispositionId?: string;
+  /** A number the agent added while scheduling (`phone` is it): its type and contact window, for the backend to keep. */
+  newPhone?: Phone;
 }
 
 export type CallbackStatus = 'scheduled' | 'due' | 'in-progress' | 'completed' | 'expired' | 'canceled';

@@ -1,0 +1,1208 @@
+import {consume} from '@lit/context';
+import {msg, str} from '@lit/localize';
+import {html, nothing, type PropertyValues, type TemplateResult} from 'lit';
+import {property, state} from 'lit/decorators.js';
+import {live} from 'lit/directives/live.js';
+import {interactionContext, type Disposition, type Interaction} from '../../context/interaction.js';
+import {createIdempotencyKey, type AvailabilityQuery} from '../../core/backend.js';
+import {callingWindowViolation, type CallingWindowViolation} from '../../core/calling-window.js';
+import {CallbackKitError, SlotUnavailableError, ValidationError} from '../../core/errors.js';
+import {loadPhoneTools, type PhoneTools} from '../../core/phone-loader.js';
+import {Temporal} from '../../core/temporal.js';
+import {generateSlots, isValidTimeZone, localTimeToMinutes, zonedFromLocal} from '../../core/time.js';
+import type {
+  Agent,
+  Callback,
+  CallbackRequest,
+  CallbackType,
+  Contact,
+  Phone,
+  PhoneType,
+  SchedulingPolicy,
+  Slot,
+} from '../../core/types.js';
+import {AvailabilityRequestEvent} from '../../events/availability-request.js';
+import {CallbackCancelEvent} from '../../events/callback-cancel.js';
+import {CallbackScheduleErrorEvent} from '../../events/callback-schedule-error.js';
+import {CallbackRescheduledEvent, CallbackScheduledEvent} from '../../events/callback-scheduled.js';
+import {CallbackSubmitEvent} from '../../events/callback-submit.js';
+import type {RangeChangeEvent} from '../../events/range-change.js';
+import type {SlotSelectEvent} from '../../events/slot-select.js';
+import {DeadlineController} from '../../internal/deadline-controller.js';
+import {defineElement} from '../../internal/define.js';
+import {dateTimeFormat, formatDate, formatTime, formatTimeRange, zoneLongName} from '../../internal/format.js';
+import {createResponder, NoHandlerError, withTimeout} from '../../internal/host-request.js';
+import {KitElement} from '../../internal/kit-element.js';
+import '../timeslot-grid/timeslot-grid.js';
+import {styles} from './callback-scheduler.styles.js';
+import {MonthCalendarElement, type CalendarSelectEvent} from './month-calendar.js';
+
+void MonthCalendarElement; // registers <ck-month-calendar>
+
+/** How the scheduler is used: see the element's description. */
+export type SchedulerMode = 'new' | 'reschedule' | 'next-attempt' | 'followup' | 'web-callback';
+
+type Field = 'contact' | 'disposition' | 'owner' | 'phone' | 'zone' | 'date' | 'slot' | 'from' | 'till' | 'notes';
+type ZoneMode = 'agent' | 'customer' | 'other';
+
+const PHONE_TYPES: PhoneType[] = ['mobile', 'home', 'work', 'other'];
+const NEW_NUMBER = '__new__';
+
+const phoneTypeLabel = (type: PhoneType): string =>
+  ({mobile: msg('Mobile'), home: msg('Home'), work: msg('Work'), other: msg('Other')})[type];
+
+/**
+ * Schedules, reschedules and sets next attempts of callbacks the way agents work (Genesys Workspace's New
+ * Callback and Reschedule Callback, agent-specific vs system callbacks, scheduled followups, next call
+ * attempts from a disposition, web callbacks).
+ *
+ * The agent picks the callback type (as the policy allows), the owner (with `canScheduleForOthers`), the number to
+ * call (or a new one with its type and contact window), the zone (theirs, the customer's derived from the number, or
+ * any), a day in a month calendar and a slot in the week's `<timeslot-grid>`. Slots outside the legal calling
+ * window in any zone the number may be in, or outside the number's contact window, are unavailable before the
+ * agent can pick them. Two live clocks show the agent's and the customer's time.
+ *
+ * Saving: with a backend (own `.backend` or the agent session's), `scheduleCallback`/`rescheduleCallback` with one
+ * idempotency key per attempt, reused on retry, so nothing is ever created twice. Hosts without a backend answer
+ * the cancelable `callback-submit` with `detail.respondWith(promise)`. A slot taken meanwhile ("That time was just
+ * taken") refreshes the slots and keeps every other field; a network failure keeps the form and offers Retry.
+ *
+ * Fills itself from the interaction context (contact, phone, campaign); its own properties win.
+ *
+ * @tagname callback-scheduler
+ * @summary Schedule, reschedule or set the next attempt of a callback, in the right time zone.
+ *
+ * @event {CallbackSubmitEvent} callback-submit - Cancelable. The agent submitted; `detail: {request, operation, callbackId, idempotencyKey, respondWith}`. Call `respondWith(promise of Callback)` to save it yourself.
+ * @event {CallbackScheduledEvent} callback-scheduled - A callback was saved; `detail: {callback, request}`.
+ * @event {CallbackRescheduledEvent} callback-rescheduled - A callback was moved (reschedule mode); `detail: {callback, request}`.
+ * @event {CallbackScheduleErrorEvent} callback-schedule-error - Saving failed; `detail: {request, error, idempotencyKey}`. The form keeps its data.
+ * @event {CallbackCancelEvent} callback-cancel - The agent closed the form without saving.
+ * @event {AvailabilityRequestEvent} availability-request - Slots are needed; answer with `detail.respondWith(promise of Slot[])` to supply them.
+ *
+ * @csspart form - The form.
+ * @csspart clocks - The agent's and the customer's live clocks.
+ * @csspart calendar - The month calendar.
+ * @csspart grid - The week's timeslot grid.
+ * @csspart submit - The submit button.
+ * @csspart summary - The confirmation shown after saving.
+ * @csspart error - A field's or the form's error message.
+ *
+ * @cssproperty --ck-callback-scheduler-gap - Space between sections (default 1rem).
+ * @cssproperty --ck-callback-scheduler-accent - Accent colour of the submit button (default `--ck-color-selected`).
+ */
+export class CallbackSchedulerElement extends KitElement {
+  static override styles = styles;
+
+  #tools?: PhoneTools;
+  #availabilityAbort?: AbortController;
+  #availabilitySignature?: string;
+  #attempt?: {fingerprint: string; key: string};
+  #slotTouched = false;
+  #initializedFor?: unknown;
+  /** Re-renders the two live clocks at each minute boundary (one timer, none while hidden or disconnected). */
+  protected readonly clockTicker = new DeadlineController(this, {
+    clock: () => this.resolvedClock,
+    next: () => {
+      const now = this.resolvedClock.now();
+      return Temporal.Instant.fromEpochMilliseconds((Math.floor(now.epochMilliseconds / 60_000) + 1) * 60_000);
+    },
+    run: () => this.requestUpdate(),
+    whileHidden: false,
+  });
+
+  @consume({context: interactionContext, subscribe: true})
+  @state()
+  private interaction?: Interaction;
+
+  @state() private dispositionId?: string;
+  @state() private personal?: boolean;
+  @state() private ownerId?: string;
+  @state() private phoneChoice?: string;
+  @state() private newNumber = '';
+  @state() private newType: PhoneType = 'mobile';
+  @state() private newFrom = '';
+  @state() private newUntil = '';
+  @state() private zoneMode: ZoneMode = 'agent';
+  @state() private customerZonePick?: string;
+  @state() private otherZone = '';
+  @state() private date?: string;
+  @state() private value?: string;
+  @state() private webFrom = '09:00';
+  @state() private webTill = '10:00';
+  @state() private notes = '';
+  @state() private slots: Slot[] = [];
+  @state() private slotsLoading = false;
+  @state() private slotsError?: string;
+  @state() private customerZones: string[] = [];
+  @state() private errors: Partial<Record<Field, string>> = {};
+  @state() private submitting = false;
+  @state() private banner?: {kind: 'error' | 'conflict'; message: string; retry: boolean};
+  @state() private saved?: Callback;
+
+  /** `new`, `reschedule` (`.callback` set), `next-attempt` (`.dispositions`), `followup` or `web-callback`. */
+  @property({reflect: true}) mode: SchedulerMode = 'new';
+
+  /** The callback to reschedule (reschedule mode): prefills the form and saves with `rescheduleCallback`. */
+  @property({attribute: false}) callback?: Callback;
+
+  /** Dispositions the agent can pick in next-attempt mode; those with `requiresCallback` reveal the next-call controls. */
+  @property({attribute: false}) dispositions: Disposition[] = [];
+
+  /** The customer. Defaults to the interaction context's contact. */
+  @property({attribute: false}) contact?: Contact;
+
+  /** The number being called (E.164): the default number. Defaults to the interaction's phone. */
+  @property() phone?: string;
+
+  /** The campaign of the call. Defaults to the interaction's campaign. */
+  @property({attribute: 'campaign-id'}) campaignId?: string;
+
+  /** Agents the current agent may schedule for (with `policy.canScheduleForOthers`). Defaults to the backend's `listAgents()` when it has one. */
+  @property({attribute: false}) agents?: Agent[];
+
+  /** Longest notes allowed. */
+  @property({type: Number, attribute: 'notes-max-length'}) notesMaxLength = 500;
+
+  /** How long to wait for a host's `respondWith` promise, in ms. */
+  @property({type: Number, attribute: 'response-timeout'}) responseTimeout = 30_000;
+
+  /** Heading level of the form's title (2 by default), to fit the host page's outline. */
+  @property({type: Number, attribute: 'heading-level'}) headingLevel = 2;
+
+  // ---- resolved inputs ----
+
+  get #contact(): Contact | undefined {
+    return this.contact ?? this.interaction?.contact;
+  }
+
+  get #campaignId(): string | undefined {
+    return this.campaignId ?? this.interaction?.campaign?.id ?? this.callback?.campaignId;
+  }
+
+  get #disposition(): Disposition | undefined {
+    return this.dispositions.find((d) => d.id === this.dispositionId);
+  }
+
+  /** Whether the next-call controls are shown (always, except in next-attempt mode before a disposition needing one). */
+  get #needsCallback(): boolean {
+    return this.mode !== 'next-attempt' || !!this.#disposition?.requiresCallback;
+  }
+
+  get #typeChoice(): 'choose' | CallbackType {
+    if (this.mode === 'followup') return 'personal';
+    const allowed = this.resolvedPolicy.callbackTypes;
+    return allowed === 'both' ? 'choose' : allowed;
+  }
+
+  get #type(): CallbackType {
+    const choice = this.#typeChoice;
+    if (choice !== 'choose') return choice;
+    return (this.personal ?? (this.callback ? this.callback.type === 'personal' : true)) ? 'personal' : 'campaign';
+  }
+
+  get #phoneOptions(): Phone[] {
+    const phones = [...(this.#contact?.phones ?? [])];
+    const extra = [this.phone, this.interaction?.phone?.number, this.callback?.phone].filter(
+      (n): n is string => !!n && !phones.some((p) => p.number === n),
+    );
+    for (const number of new Set(extra)) phones.push({number, type: 'other'});
+    return phones;
+  }
+
+  /** The phone the request will call: an existing one, or the new number (with its window) when valid. */
+  get #phone(): (Phone & {isNew: boolean}) | undefined {
+    if (this.phoneChoice === NEW_NUMBER) {
+      const parsed = this.#tools?.parsePhone(this.newNumber);
+      if (!parsed) return undefined;
+      return {
+        number: parsed.e164,
+        type: this.newType,
+        contactFrom: this.newFrom || undefined,
+        contactUntil: this.newUntil || undefined,
+        isNew: true,
+      };
+    }
+    const phone = this.#phoneOptions.find((p) => p.number === this.phoneChoice);
+    return phone ? {...phone, isNew: false} : undefined;
+  }
+
+  /** Zones the customer may be in (all candidates of the number; checked by the calling window). */
+  get #candidateZones(): string[] {
+    if (this.customerZones.length) return this.customerZones;
+    const own = this.#contact?.timeZone;
+    return own && isValidTimeZone(own) ? [own] : [];
+  }
+
+  /** The customer's zone to display (the agent's pick among candidates, else the most likely). */
+  get #customerZone(): string | undefined {
+    const candidates = this.#candidateZones;
+    return this.customerZonePick && candidates.includes(this.customerZonePick) ? this.customerZonePick : candidates[0];
+  }
+
+  get #displayZone(): string {
+    if (this.zoneMode === 'customer' && this.#customerZone) return this.#customerZone;
+    if (this.zoneMode === 'other' && isValidTimeZone(this.otherZone)) return this.otherZone;
+    return this.agentTimeZone;
+  }
+
+  get #today(): Temporal.PlainDate {
+    return this.resolvedClock.now().toZonedDateTimeISO(this.#displayZone).toPlainDate();
+  }
+
+  get #lastDay(): Temporal.PlainDate {
+    return this.#today.add({days: this.resolvedPolicy.maxDaysAhead});
+  }
+
+  get #date(): Temporal.PlainDate {
+    try {
+      return this.date ? Temporal.PlainDate.from(this.date) : this.#today;
+    } catch {
+      return this.#today;
+    }
+  }
+
+  // ---- lifecycle ----
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void loadPhoneTools().then(
+      (tools) => {
+        this.#tools = tools;
+        this.#deriveCustomerZones();
+      },
+      () => {
+        this.banner = {kind: 'error', message: msg('The phone number tools could not be loaded.'), retry: false};
+      },
+    );
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#availabilityAbort?.abort();
+    this.#availabilitySignature = undefined;
+  }
+
+  override willUpdate(changed: PropertyValues<this>): void {
+    const source = this.callback ?? this.#contact ?? this.interaction;
+    if (source !== this.#initializedFor) {
+      this.#initializedFor = source;
+      this.#initialize();
+    }
+    if (
+      changed.has('phoneChoice' as keyof CallbackSchedulerElement) ||
+      changed.has('newNumber' as keyof CallbackSchedulerElement)
+    ) {
+      this.#deriveCustomerZones();
+    }
+    if (changed.has('customerZones' as keyof CallbackSchedulerElement) && this.slots.length) this.#pickDefaultSlot();
+  }
+
+  override updated(): void {
+    if (this.#needsCallback && this.mode !== 'web-callback' && !this.saved) void this.#loadAvailability();
+  }
+
+  #initialize(): void {
+    const callback = this.callback;
+    const phones = this.#phoneOptions;
+    this.phoneChoice = callback?.phone ?? this.phone ?? this.interaction?.phone?.number ?? phones[0]?.number;
+    this.ownerId = callback?.ownerAgentId;
+    this.personal = callback ? callback.type === 'personal' : undefined;
+    this.notes = callback?.notes ?? '';
+    this.value = undefined;
+    this.#slotTouched = false;
+    this.saved = undefined;
+    this.banner = undefined;
+    this.errors = {};
+    this.#attempt = undefined;
+    if (callback) {
+      const zone = isValidTimeZone(callback.timeZone) ? callback.timeZone : this.agentTimeZone;
+      if (zone !== this.agentTimeZone) {
+        this.zoneMode = 'other';
+        this.otherZone = zone;
+      }
+      try {
+        const start = Temporal.Instant.from(callback.start).toZonedDateTimeISO(zone);
+        this.date = start.toPlainDate().toString();
+        if (callback.kind === 'web-callback') {
+          this.webFrom = start.toPlainTime().toString().slice(0, 5);
+          if (callback.end)
+            this.webTill = Temporal.Instant.from(callback.end)
+              .toZonedDateTimeISO(zone)
+              .toPlainTime()
+              .toString()
+              .slice(0, 5);
+        } else {
+          this.value = callback.start;
+          this.#slotTouched = true;
+        }
+      } catch {
+        /* an unreadable start: the agent picks a new one */
+      }
+    }
+    this.#deriveCustomerZones();
+  }
+
+  #deriveCustomerZones(): void {
+    const tools = this.#tools;
+    const number = this.phoneChoice === NEW_NUMBER ? this.newNumber : this.phoneChoice;
+    const zones = tools && number ? tools.timeZonesForPhone(number) : [];
+    if (zones.join() !== this.customerZones.join()) {
+      this.customerZones = zones;
+      this.customerZonePick = undefined;
+    }
+  }
+
+  // ---- availability ----
+
+  #range(): {from: string; to: string} {
+    // One fetch covers the 7 days shown in any zone (UTC-12..+14): the grid relabels zone changes without refetching.
+    const start = this.#date;
+    return {
+      from: start.subtract({days: 1}).toZonedDateTime({timeZone: 'UTC'}).toInstant().toString(),
+      to: start.add({days: 8}).toZonedDateTime({timeZone: 'UTC'}).toInstant().toString(),
+    };
+  }
+
+  async #loadAvailability(force = false): Promise<void> {
+    const {from, to} = this.#range();
+    const phone = this.#phone;
+    const query: AvailabilityQuery = {
+      from,
+      to,
+      type: this.#type,
+      campaignId: this.#campaignId,
+      agentId: this.#type === 'personal' ? (this.ownerId ?? this.resolvedAgent?.id) : undefined,
+      phone: phone && !phone.isNew ? phone.number : undefined,
+      contactId: this.#contact?.id,
+    };
+    const backend = this.resolvedBackend;
+    const signature = JSON.stringify({query, backend: !!backend});
+    if (!force && signature === this.#availabilitySignature) return;
+    this.#availabilitySignature = signature;
+    this.#availabilityAbort?.abort();
+    const abort = new AbortController();
+    this.#availabilityAbort = abort;
+    this.slotsLoading = true;
+    this.slotsError = undefined;
+    try {
+      // The phone tools tell the customer's zones, which the element's own calling-window check needs.
+      this.#tools ??= await loadPhoneTools();
+      this.#deriveCustomerZones();
+      if (abort.signal.aborted) return;
+      const responder = createResponder<Slot[]>();
+      this.dispatchEvent(new AvailabilityRequestEvent({query, respondWith: responder.respondWith}));
+      let slots: Slot[];
+      if (responder.response)
+        slots = await withTimeout(responder.response, this.responseTimeout, 'availability-request');
+      else if (backend) slots = await backend.getAvailability(query, {signal: abort.signal});
+      else slots = this.#policySlots(query);
+      if (abort.signal.aborted) return;
+      this.slots = slots;
+      this.#pickDefaultSlot();
+    } catch (error) {
+      if (abort.signal.aborted) return;
+      this.slots = [];
+      this.slotsError = error instanceof Error ? error.message : String(error);
+    } finally {
+      if (!abort.signal.aborted) this.slotsLoading = false;
+    }
+  }
+
+  /** Slots offered without any availability source: every policy slot of the day, all day, in the agent's zone. */
+  #policySlots(query: AvailabilityQuery): Slot[] {
+    const zone = this.agentTimeZone;
+    const from = Temporal.Instant.from(query.from);
+    const to = Temporal.Instant.from(query.to);
+    return generateSlots({
+      timeZone: zone,
+      from: from.toZonedDateTimeISO(zone).toPlainDate(),
+      to: to.toZonedDateTimeISO(zone).toPlainDate(),
+      slotMinutes: this.resolvedPolicy.slotMinutes,
+      hours: {start: '00:00', end: '24:00'},
+    })
+      .filter(
+        (s) =>
+          Temporal.Instant.compare(s.start.toInstant(), from) >= 0 &&
+          Temporal.Instant.compare(s.start.toInstant(), to) < 0,
+      )
+      .map((s) => ({start: s.start.toInstant().toString(), end: s.end.toInstant().toString(), available: true}));
+  }
+
+  /** Rules the element enforces itself, whatever the availability source says. */
+  #timeProblem(
+    start: Temporal.Instant,
+    end?: Temporal.Instant,
+  ): {reason: Slot['reason']; violation?: CallingWindowViolation} | undefined {
+    const now = this.resolvedClock.now();
+    if (Temporal.Instant.compare(start, now) < 0) return {reason: 'past'};
+    const day = start.toZonedDateTimeISO(this.agentTimeZone).toPlainDate();
+    const last = now.toZonedDateTimeISO(this.agentTimeZone).toPlainDate().add({days: this.resolvedPolicy.maxDaysAhead});
+    if (Temporal.PlainDate.compare(day, last) > 0) return {reason: 'too-far-ahead'};
+    const zones = this.#candidateZones;
+    const phone = this.#phone;
+    if (zones.length) {
+      const violation = callingWindowViolation(start, phone ?? null, zones, this.resolvedPolicy, end ? {end} : {});
+      if (violation) return {reason: 'outside-calling-hours', violation};
+    }
+    return undefined;
+  }
+
+  get #effectiveSlots(): Slot[] {
+    return this.slots.map((slot) => {
+      if (!slot.available) return slot;
+      try {
+        const problem = this.#timeProblem(Temporal.Instant.from(slot.start), Temporal.Instant.from(slot.end));
+        return problem ? {...slot, available: false, reason: problem.reason} : slot;
+      } catch {
+        return {...slot, available: false};
+      }
+    });
+  }
+
+  #pickDefaultSlot(): void {
+    if (this.#slotTouched) {
+      // Keep the agent's choice only while it is still offered.
+      if (this.value && !this.#effectiveSlots.some((s) => s.available && s.start === this.value) && !this.callback)
+        this.value = undefined;
+      return;
+    }
+    const earliest = this.resolvedClock.now().add({minutes: 30});
+    const next = this.#effectiveSlots.find(
+      (s) => s.available && Temporal.Instant.compare(Temporal.Instant.from(s.start), earliest) >= 0,
+    );
+    this.value = next?.start;
+  }
+
+  // ---- building and checking the request ----
+
+  #validate(): Partial<Record<Field, string>> {
+    const errors: Partial<Record<Field, string>> = {};
+    const policy = this.resolvedPolicy;
+    if (!this.#contact) errors.contact = msg('No customer is selected: open the scheduler from a contact or a call.');
+    if (this.mode === 'next-attempt' && !this.#disposition) errors.disposition = msg('Choose a disposition.');
+    if (!this.#needsCallback) return errors;
+    if (this.phoneChoice === NEW_NUMBER) {
+      if (!this.newNumber.trim()) errors.phone = msg('Enter the number to call.');
+      else if (!this.#phone) errors.phone = msg('This is not a valid phone number. Include the area code.');
+      else if (this.newFrom && this.newUntil && this.newFrom === this.newUntil) {
+        errors.phone = msg('The contact window needs different From and Until times.');
+      }
+    } else if (!this.#phone) errors.phone = msg('Choose the number to call.');
+    if (this.zoneMode === 'other' && !isValidTimeZone(this.otherZone))
+      errors.zone = msg('Choose a time zone from the list.');
+    const range = this.#requestTimes();
+    if ('error' in range) {
+      errors[range.field] = range.error;
+      return errors;
+    }
+    const problem = this.#timeProblem(range.start, range.end);
+    const field: Field = this.mode === 'web-callback' ? 'from' : 'slot';
+    if (problem?.reason === 'past') errors[field] = msg('That time has passed. Choose a later time.');
+    else if (problem?.reason === 'too-far-ahead')
+      errors[field] = msg(str`Callbacks can be set at most ${policy.maxDaysAhead} days ahead.`);
+    else if (problem?.violation === 'outside-contact-window') {
+      const p = this.#phone!;
+      errors[field] = msg(
+        str`That time is outside the hours this number may be called (${p.contactFrom ?? '00:00'} to ${p.contactUntil ?? '24:00'}, customer's time).`,
+      );
+    } else if (problem) {
+      errors[field] = msg(
+        str`That time is outside the customer's calling hours (${policy.callingWindow.start} to ${policy.callingWindow.end} their time).`,
+      );
+    } else if (!this.#candidateZones.length && this.#phone) {
+      errors.phone = msg(
+        "The customer's time zone cannot be told from this number, so calling hours cannot be checked.",
+      );
+    }
+    if (this.notes.length > this.notesMaxLength)
+      errors.notes = msg(str`Notes are limited to ${this.notesMaxLength} characters.`);
+    return errors;
+  }
+
+  #requestTimes(): {start: Temporal.Instant; end?: Temporal.Instant} | {field: Field; error: string} {
+    if (this.mode === 'web-callback') {
+      const zone = this.#displayZone;
+      try {
+        localTimeToMinutes(this.webFrom);
+      } catch {
+        return {field: 'from', error: msg('Enter a From time.')};
+      }
+      try {
+        localTimeToMinutes(this.webTill);
+      } catch {
+        return {field: 'till', error: msg('Enter a Till time.')};
+      }
+      if (this.webTill <= this.webFrom) return {field: 'till', error: msg('Till must be after From.')};
+      return {
+        start: zonedFromLocal(this.#date, this.webFrom, zone).toInstant(),
+        end: zonedFromLocal(this.#date, this.webTill, zone).toInstant(),
+      };
+    }
+    const slot = this.slots.find((s) => s.start === this.value);
+    if (!this.value || !slot) return {field: 'slot', error: msg('Choose a time in the grid.')};
+    return {start: Temporal.Instant.from(slot.start), end: Temporal.Instant.from(slot.end)};
+  }
+
+  #request(): CallbackRequest {
+    const times = this.#requestTimes() as {start: Temporal.Instant; end?: Temporal.Instant};
+    const phone = this.#phone!;
+    const type = this.#type;
+    const policy: SchedulingPolicy = this.resolvedPolicy;
+    const request: CallbackRequest = {
+      contactId: this.#contact!.id,
+      phone: phone.number,
+      type,
+      ownerAgentId: type === 'personal' ? (this.ownerId ?? this.resolvedAgent?.id) : undefined,
+      campaignId: this.#campaignId,
+      start: times.start.toString(),
+      end: times.end?.toString(),
+      timeZone: this.#displayZone,
+      notes: this.notes.trim() || undefined,
+      kind:
+        this.mode === 'followup'
+          ? 'followup'
+          : this.mode === 'web-callback'
+            ? 'web-callback'
+            : (this.callback?.kind ?? 'callback'),
+      dispositionId: this.mode === 'next-attempt' ? this.dispositionId : undefined,
+      newPhone: phone.isNew
+        ? {number: phone.number, type: phone.type, contactFrom: phone.contactFrom, contactUntil: phone.contactUntil}
+        : undefined,
+    };
+    void policy;
+    for (const key of Object.keys(request) as (keyof CallbackRequest)[])
+      if (request[key] === undefined) delete request[key];
+    return request;
+  }
+
+  // ---- submit ----
+
+  /** Validates and saves (same as the submit button). Resolves with the saved callback, or undefined when it did not save. */
+  async submit(): Promise<Callback | undefined> {
+    if (this.submitting) return undefined;
+    const errors = this.#validate();
+    this.errors = errors;
+    if (Object.keys(errors).length) {
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"], .field-error-focus')?.focus();
+      return undefined;
+    }
+    if (!this.#needsCallback) return undefined;
+    const request = this.#request();
+    const operation = this.mode === 'reschedule' && this.callback ? 'reschedule' : 'schedule';
+    const fingerprint = JSON.stringify({operation, id: this.callback?.id, request});
+    if (this.#attempt?.fingerprint !== fingerprint) this.#attempt = {fingerprint, key: createIdempotencyKey()};
+    const idempotencyKey = this.#attempt.key;
+    const responder = createResponder<Callback>();
+    const proceed = this.dispatchEvent(
+      new CallbackSubmitEvent({
+        request,
+        operation,
+        callbackId: this.callback?.id,
+        idempotencyKey,
+        respondWith: responder.respondWith,
+      }),
+    );
+    if (!proceed && !responder.response) return undefined; // the host vetoed
+    const backend = this.resolvedBackend;
+    let saving: Promise<Callback>;
+    if (responder.response) saving = withTimeout(responder.response, this.responseTimeout, 'callback-submit');
+    else if (!backend) saving = Promise.reject(new NoHandlerError('callback-submit'));
+    else if (operation === 'reschedule')
+      saving = backend.rescheduleCallback(this.callback!.id, request, {idempotencyKey});
+    else saving = backend.scheduleCallback(request, {idempotencyKey});
+    this.submitting = true;
+    this.banner = undefined;
+    try {
+      const callback = await saving;
+      this.saved = callback;
+      this.#attempt = undefined;
+      this.dispatchEvent(
+        operation === 'reschedule'
+          ? new CallbackRescheduledEvent({callback, request})
+          : new CallbackScheduledEvent({callback, request}),
+      );
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('[part="summary"]')?.focus();
+      return callback;
+    } catch (caught) {
+      const error = caught instanceof Error ? caught : new Error(String(caught));
+      this.#showError(error);
+      this.dispatchEvent(new CallbackScheduleErrorEvent({request, error, idempotencyKey}));
+      return undefined;
+    } finally {
+      this.submitting = false;
+    }
+  }
+
+  #showError(error: Error): void {
+    if (
+      error instanceof SlotUnavailableError ||
+      (error instanceof CallbackKitError && error.code === 'slot-unavailable')
+    ) {
+      this.value = undefined;
+      this.#slotTouched = true;
+      this.banner = {
+        kind: 'conflict',
+        message: msg('That time was just taken. Pick another time: your other entries are kept.'),
+        retry: false,
+      };
+      void this.#loadAvailability(true);
+      return;
+    }
+    if (error instanceof ValidationError) {
+      const errors: Partial<Record<Field, string>> = {};
+      const general: string[] = [];
+      for (const fieldError of error.fieldErrors) {
+        const field = (
+          {
+            phone: 'phone',
+            newPhone: 'phone',
+            start: 'slot',
+            end: 'till',
+            timeZone: 'zone',
+            notes: 'notes',
+            ownerAgentId: 'owner',
+          } as Record<string, Field>
+        )[fieldError.field];
+        if (field && !errors[field]) errors[field] = fieldError.message;
+        else general.push(fieldError.message);
+      }
+      this.errors = errors;
+      if (general.length || !Object.keys(errors).length)
+        this.banner = {kind: 'error', message: general.join(' ') || error.message, retry: false};
+      return;
+    }
+    this.banner = {
+      kind: 'error',
+      message: msg(str`The callback could not be saved: ${error.message} Your entries are kept.`),
+      retry: true,
+    };
+  }
+
+  /** Clears the confirmation and starts a new callback for the same customer. */
+  reset(): void {
+    this.#initializedFor = undefined;
+    this.requestUpdate();
+  }
+
+  // ---- handlers ----
+
+  private handleSubmit(event: Event): void {
+    event.preventDefault();
+    void this.submit();
+  }
+
+  private handleCancel(): void {
+    this.dispatchEvent(new CallbackCancelEvent());
+  }
+
+  private handleKeydown(event: KeyboardEvent): void {
+    if (event.key === 'Escape' && !event.defaultPrevented) {
+      event.preventDefault();
+      this.handleCancel();
+    }
+  }
+
+  private handleSlotSelect(event: SlotSelectEvent): void {
+    event.stopPropagation(); // the scheduler's own result events are what hosts listen to
+    this.value = event.detail.start;
+    this.#slotTouched = true;
+    this.errors = {...this.errors, slot: undefined};
+    this.banner = this.banner?.kind === 'conflict' ? undefined : this.banner;
+  }
+
+  private handleRangeChange(event: RangeChangeEvent): void {
+    event.stopPropagation();
+    this.date = event.detail.startDate;
+    if (event.detail.startDate === this.#date.toString()) void this.#loadAvailability(true);
+  }
+
+  private handleDateSelect(event: CalendarSelectEvent): void {
+    this.date = event.detail.date;
+    this.errors = {...this.errors, date: undefined, from: undefined};
+  }
+
+  #clearError(field: Field): void {
+    if (this.errors[field]) this.errors = {...this.errors, [field]: undefined};
+  }
+
+  // ---- render ----
+
+  #error(field: Field): TemplateResult | typeof nothing {
+    const message = this.errors[field];
+    return message ? html`<p class="field-error" part="error" id=${`error-${field}`}>${message}</p>` : nothing;
+  }
+
+  #invalid(field: Field) {
+    return this.errors[field] ? 'true' : nothing;
+  }
+
+  #title(): string {
+    switch (this.mode) {
+      case 'reschedule':
+        return msg('Reschedule callback');
+      case 'next-attempt':
+        return msg('Next call attempt');
+      case 'followup':
+        return msg('Schedule followup');
+      case 'web-callback':
+        return this.callback ? msg('Reschedule web callback') : msg('Web callback');
+      default:
+        return msg('New callback');
+    }
+  }
+
+  #renderClocks() {
+    const now = this.resolvedClock.now();
+    const locale = this.resolvedLocale;
+    const zones = this.#candidateZones;
+    const customer = zones.length
+      ? zones.map((zone) => formatTime(now, {locale, timeZone: zone, zoneName: true})).join(msg(' or '))
+      : msg('unknown');
+    return html`<div class="clocks" part="clocks">
+      <span
+        ><span class="label">${msg('Your time')}</span>
+        ${formatTime(now, {locale, timeZone: this.agentTimeZone, zoneName: true})}</span
+      >
+      <span><span class="label">${msg("Customer's time")}</span> ${customer}</span>
+    </div>`;
+  }
+
+  #renderType() {
+    const choice = this.#typeChoice;
+    const ownerChoice = this.resolvedPolicy.canScheduleForOthers && this.#type === 'personal';
+    const agents =
+      this.agents ?? (this.resolvedBackend as {listAgents?: () => Agent[]} | undefined)?.listAgents?.() ?? [];
+    const me = this.resolvedAgent;
+    const options = me && !agents.some((a) => a.id === me.id) ? [me, ...agents] : agents;
+    return html`<div class="section">
+      ${
+        choice === 'choose'
+          ? html`<label class="check">
+              <input
+                type="checkbox"
+                .checked=${live(this.#type === 'personal')}
+                aria-describedby="type-help"
+                @change=${(e: Event) => (this.personal = (e.target as HTMLInputElement).checked)}
+              />
+              ${msg('Personal callback')}
+            </label>`
+          : nothing
+      }
+      <p class="help" id="type-help">
+        ${
+          this.mode === 'followup'
+            ? msg(
+                str`A followup is yours: it comes to you as a preview call and expires ${this.resolvedPolicy.followupExpiryMinutes} minutes after its start if not launched.`,
+              )
+            : this.#type === 'personal'
+              ? choice === 'choose'
+                ? msg('Only the owner gets this call.')
+                : msg('Personal callback: only the owner gets this call (set by your contact center).')
+              : choice === 'choose'
+                ? msg('Any agent of the campaign can make this call.')
+                : msg('Campaign callback: any agent of the campaign can make this call (set by your contact center).')
+        }
+      </p>
+      ${
+        ownerChoice
+          ? html`<label class="field"
+              >${msg('Owner')}
+              <select @change=${(e: Event) => (this.ownerId = (e.target as HTMLSelectElement).value)}>
+                ${options.map((a) => html`<option value=${a.id} ?selected=${a.id === (this.ownerId ?? me?.id)}>${a.name}</option>`)}
+              </select></label
+            >`
+          : nothing
+      }
+    </div>`;
+  }
+
+  #renderPhone() {
+    const options = this.#phoneOptions;
+    const tools = this.#tools;
+    const format = (n: string) => tools?.formatPhone(n) ?? n;
+    return html`<div class="section">
+      <label class="field"
+        >${msg('Number to call')}
+        <select
+          aria-invalid=${this.phoneChoice !== NEW_NUMBER ? this.#invalid('phone') : nothing}
+          aria-describedby=${this.errors.phone && this.phoneChoice !== NEW_NUMBER ? 'error-phone' : nothing}
+          @change=${(e: Event) => {
+            this.phoneChoice = (e.target as HTMLSelectElement).value;
+            this.#clearError('phone');
+          }}
+        >
+          ${options.map(
+            (p) =>
+              html`<option value=${p.number} ?selected=${p.number === this.phoneChoice}>
+                ${format(p.number)}
+                (${phoneTypeLabel(p.type)})${
+                  p.contactFrom || p.contactUntil
+                    ? ` ${msg(str`${p.contactFrom ?? '00:00'} to ${p.contactUntil ?? '24:00'}`)}`
+                    : ''
+                }
+              </option>`,
+          )}
+          <option value=${NEW_NUMBER} ?selected=${this.phoneChoice === NEW_NUMBER}>${msg('New number…')}</option>
+        </select></label
+      >
+      ${
+        this.phoneChoice === NEW_NUMBER
+          ? html`<fieldset class="new-number">
+              <legend>${msg('New number')}</legend>
+              <label class="field"
+                >${msg('Phone')}
+                <input
+                  type="tel"
+                  autocomplete="tel"
+                  .value=${live(this.newNumber)}
+                  aria-invalid=${this.#invalid('phone')}
+                  aria-describedby=${this.errors.phone ? 'error-phone' : nothing}
+                  @input=${(e: Event) => {
+                    this.newNumber = (e.target as HTMLInputElement).value;
+                    this.#clearError('phone');
+                  }}
+                  @blur=${() => {
+                    const parsed = tools?.parsePhone(this.newNumber);
+                    if (parsed) this.newNumber = tools!.formatPhone(parsed.e164);
+                    else if (this.newNumber.trim())
+                      this.errors = {
+                        ...this.errors,
+                        phone: msg('This is not a valid phone number. Include the area code.'),
+                      };
+                  }}
+              /></label>
+              <label class="field"
+                >${msg('Type')}
+                <select @change=${(e: Event) => (this.newType = (e.target as HTMLSelectElement).value as PhoneType)}>
+                  ${PHONE_TYPES.map((t) => html`<option value=${t} ?selected=${t === this.newType}>${phoneTypeLabel(t)}</option>`)}
+                </select></label
+              >
+              <label class="field"
+                >${msg('Reachable from')}
+                <input
+                  type="time"
+                  .value=${live(this.newFrom)}
+                  @input=${(e: Event) => (this.newFrom = (e.target as HTMLInputElement).value)}
+              /></label>
+              <label class="field"
+                >${msg('Until')}
+                <input
+                  type="time"
+                  .value=${live(this.newUntil)}
+                  @input=${(e: Event) => (this.newUntil = (e.target as HTMLInputElement).value)}
+              /></label>
+            </fieldset>`
+          : nothing
+      }
+      ${this.#error('phone')}
+    </div>`;
+  }
+
+  #renderZone() {
+    const locale = this.resolvedLocale;
+    const now = this.resolvedClock.now();
+    const candidates = this.#candidateZones;
+    const customer = this.#customerZone;
+    const zoneIds = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
+    return html`<fieldset class="section zone">
+      <legend>${msg('Show times in')}</legend>
+      <label class="radio"
+        ><input
+          type="radio"
+          name="zone"
+          value="agent"
+          .checked=${live(this.zoneMode === 'agent')}
+          @change=${() => (this.zoneMode = 'agent')}
+        />
+        ${msg(str`Your zone (${zoneLongName(this.agentTimeZone, locale, now)})`)}</label
+      >
+      <label class="radio"
+        ><input
+          type="radio"
+          name="zone"
+          value="customer"
+          ?disabled=${!customer}
+          .checked=${live(this.zoneMode === 'customer')}
+          @change=${() => (this.zoneMode = 'customer')}
+        />
+        ${customer ? msg(str`Customer's zone (${zoneLongName(customer, locale, now)})`) : msg("Customer's zone (unknown for this number)")}</label
+      >
+      ${
+        this.zoneMode === 'customer' && candidates.length > 1
+          ? html`<label class="field candidates"
+              >${msg('This number can be in several zones: which is the customer in?')}
+              <select @change=${(e: Event) => (this.customerZonePick = (e.target as HTMLSelectElement).value)}>
+                ${candidates.map(
+                  (z) =>
+                    html`<option value=${z} ?selected=${z === customer}>
+                      ${zoneLongName(z, locale, now)} (${z})
+                    </option>`,
+                )}
+              </select>
+              <span class="help">${msg('Calling hours are still checked in every possible zone.')}</span></label
+            >`
+          : nothing
+      }
+      <label class="radio"
+        ><input
+          type="radio"
+          name="zone"
+          value="other"
+          .checked=${live(this.zoneMode === 'other')}
+          @change=${() => (this.zoneMode = 'other')}
+        />
+        ${msg('Another zone')}</label
+      >
+      ${
+        this.zoneMode === 'other'
+          ? html`<label class="field"
+                >${msg('Time zone')}
+                <input
+                  list="zones"
+                  .value=${live(this.otherZone)}
+                  placeholder="America/Denver"
+                  aria-invalid=${this.#invalid('zone')}
+                  aria-describedby=${this.errors.zone ? 'error-zone' : nothing}
+                  @input=${(e: Event) => {
+                    this.otherZone = (e.target as HTMLInputElement).value.trim();
+                    this.#clearError('zone');
+                  }} /></label
+              ><datalist id="zones">${zoneIds.map((z) => html`<option value=${z}></option>`)}</datalist>`
+          : nothing
+      }
+      ${this.#error('zone')}
+    </fieldset>`;
+  }
+
+  #renderWhen() {
+    const locale = this.resolvedLocale;
+    const zone = this.#displayZone;
+    const secondary = zone === this.agentTimeZone ? this.#customerZone : this.agentTimeZone;
+    const today = this.#today;
+    const calendar = html`<ck-month-calendar
+      part="calendar"
+      .value=${this.#date.toString()}
+      .today=${today.toString()}
+      .min=${today.toString()}
+      .max=${this.#lastDay.toString()}
+      .locale=${locale}
+      label=${this.mode === 'web-callback' ? msg('On') : msg('Date')}
+      @calendar-select=${this.handleDateSelect}
+    ></ck-month-calendar>`;
+    if (this.mode === 'web-callback') {
+      return html`<div class="section when">
+        <div>
+          <span class="label" id="on-label">${msg('On')}</span> ${formatDate(this.#date, locale, 'long')} ${calendar}
+        </div>
+        <div class="interval">
+          <label class="field"
+            >${msg('From')}
+            <input
+              type="time"
+              .value=${live(this.webFrom)}
+              aria-invalid=${this.#invalid('from')}
+              aria-describedby=${this.errors.from ? 'error-from' : nothing}
+              @input=${(e: Event) => {
+                this.webFrom = (e.target as HTMLInputElement).value;
+                this.#clearError('from');
+              }}
+          /></label>
+          <label class="field"
+            >${msg('Till')}
+            <input
+              type="time"
+              .value=${live(this.webTill)}
+              aria-invalid=${this.#invalid('till')}
+              aria-describedby=${this.errors.till ? 'error-till' : nothing}
+              @input=${(e: Event) => {
+                this.webTill = (e.target as HTMLInputElement).value;
+                this.#clearError('till');
+              }}
+          /></label>
+          <span class="help">${msg(str`Times in ${zoneLongName(zone, locale)}.`)}</span>
+          ${this.#error('from')} ${this.#error('till')}
+        </div>
+      </div>`;
+    }
+    const selected = this.slots.find((s) => s.start === this.value);
+    return html`<div class="section when">
+      ${calendar}
+      <div class="grid-wrap">
+        <timeslot-grid
+          part="grid"
+          .slots=${this.#effectiveSlots}
+          time-zone=${zone}
+          secondary-time-zone=${secondary ?? nothing}
+          secondary-label=${zone === this.agentTimeZone ? msg("customer's time") : msg('your time')}
+          .locale=${locale}
+          start-date=${this.#date.toString()}
+          .value=${this.value}
+          ?loading=${this.slotsLoading}
+          .error=${this.slotsError}
+          label=${msg('Callback times')}
+          aria-invalid=${this.#invalid('slot')}
+          @slot-select=${this.handleSlotSelect}
+          @range-change=${this.handleRangeChange}
+        ></timeslot-grid>
+        <p class="chosen" aria-live="polite">
+          ${
+            selected
+              ? msg(
+                  str`Chosen: ${formatDate(Temporal.Instant.from(selected.start).toZonedDateTimeISO(zone).toPlainDate(), locale, 'long')}, ${formatTimeRange(
+                    Temporal.Instant.from(selected.start),
+                    Temporal.Instant.from(selected.end),
+                    {locale, timeZone: zone, zoneName: true},
+                  )}`,
+                )
+              : msg('No time chosen yet.')
+          }
+        </p>
+        ${this.#error('slot')}
+      </div>
+    </div>`;
+  }
+
+  #renderSummary(callback: Callback) {
+    const locale = this.resolvedLocale;
+    const start = Temporal.Instant.from(callback.start);
+    const day = dateTimeFormat(locale, {
+      weekday: 'short',
+      day: 'numeric',
+      month: 'short',
+      timeZone: this.agentTimeZone,
+    }).format(start.epochMilliseconds);
+    const mine = formatTime(start, {locale, timeZone: this.agentTimeZone});
+    const customerZone = this.#customerZone;
+    const theirs = customerZone ? formatTime(start, {locale, timeZone: customerZone}) : undefined;
+    const what =
+      callback.kind === 'followup'
+        ? msg('Followup')
+        : callback.kind === 'web-callback'
+          ? msg('Web callback')
+          : msg('Callback');
+    const text = theirs
+      ? msg(str`${what} set for ${day}, ${mine} your time (${theirs} customer).`)
+      : msg(str`${what} set for ${day}, ${mine} your time.`);
+    return html`<div class="summary" part="summary" role="status" tabindex="-1">
+      <p>${text}</p>
+      <div class="actions">
+        ${this.mode !== 'reschedule' ? html`<button type="button" @click=${() => this.reset()}>${msg('Schedule another')}</button>` : nothing}
+        <button type="button" @click=${this.handleCancel}>${msg('Close')}</button>
+      </div>
+    </div>`;
+  }
+
+  override render() {
+    const contact = this.#contact;
+    const heading = html`<div class="title" role="heading" aria-level=${this.headingLevel}>
+      ${this.#title()}${contact ? html`<span class="contact"> · ${contact.name}</span>` : nothing}
+    </div>`;
+    if (this.saved) return html`${heading}${this.#renderSummary(this.saved)}`;
+    const submitLabel =
+      this.mode === 'reschedule'
+        ? msg('Reschedule')
+        : this.mode === 'next-attempt'
+          ? msg('Save next attempt')
+          : this.mode === 'followup'
+            ? msg('Schedule followup')
+            : msg('Schedule callback');
+    return html`
+      ${heading} ${this.#renderClocks()}
+      <form
+        part="form"
+        novalidate
+        @submit=${this.handleSubmit}
+        @keydown=${this.handleKeydown}
+        aria-busy=${this.submitting ? 'true' : 'false'}
+      >
+        ${this.errors.contact ? html`<p class="banner banner--error" role="alert" part="error">${this.errors.contact}</p>` : nothing}
+        ${
+          this.mode === 'next-attempt'
+            ? html`<fieldset class="section">
+                <legend>${msg('Disposition')}</legend>
+                ${this.dispositions.map(
+                  (d) =>
+                    html`<label class="radio"
+                      ><input
+                        type="radio"
+                        name="disposition"
+                        value=${d.id}
+                        .checked=${live(this.dispositionId === d.id)}
+                        aria-invalid=${this.#invalid('disposition')}
+                        @change=${() => {
+                          this.dispositionId = d.id;
+                          this.#clearError('disposition');
+                        }}
+                      />
+                      ${d.label}</label
+                    >`,
+                )}
+                ${this.#error('disposition')}
+                ${
+                  this.#disposition && !this.#disposition.requiresCallback
+                    ? html`<p class="help">${msg('This disposition needs no further call.')}</p>`
+                    : nothing
+                }
+              </fieldset>`
+            : nothing
+        }
+        ${
+          this.#needsCallback
+            ? html`${this.#renderType()} ${this.#renderPhone()} ${this.#renderZone()} ${this.#renderWhen()}
+                <div class="section">
+                  <label class="field notes"
+                    >${msg('Notes')}
+                    <textarea
+                      rows="3"
+                      maxlength=${this.notesMaxLength}
+                      .value=${live(this.notes)}
+                      aria-describedby="notes-count"
+                      aria-invalid=${this.#invalid('notes')}
+                      @input=${(e: Event) => (this.notes = (e.target as HTMLTextAreaElement).value)}
+                    ></textarea>
+                  </label>
+                  <span class="count" id="notes-count"
+                    >${msg(str`${this.notes.length} of ${this.notesMaxLength} characters`)}</span
+                  >
+                  ${this.#error('notes')}
+                </div>`
+            : nothing
+        }
+        ${
+          this.banner
+            ? html`<div class="banner banner--${this.banner.kind}" role="alert" part="error">
+                <span>${this.banner.message}</span>
+                ${this.banner.retry ? html`<button type="button" @click=${() => void this.submit()}>${msg('Retry')}</button>` : nothing}
+              </div>`
+            : nothing
+        }
+        <div class="actions">
+          ${
+            this.#needsCallback || this.mode !== 'next-attempt'
+              ? html`<button
+                  type="submit"
+                  class="primary"
+                  part="submit"
+                  ?disabled=${this.submitting}
+                  aria-disabled=${this.submitting ? 'true' : 'false'}
+                >
+                  ${this.submitting ? msg('Saving…') : submitLabel}
+                </button>`
+              : nothing
+          }
+          <button type="button" @click=${this.handleCancel}>${msg('Cancel')}</button>
+        </div>
+      </form>
+    `;
+  }
+}
+
+defineElement('callback-scheduler', CallbackSchedulerElement);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'callback-scheduler': CallbackSchedulerElement;
+  }
+}

@@ -1,0 +1,311 @@
+import {msg} from '@lit/localize';
+import {css, html, LitElement, nothing, type PropertyValues} from 'lit';
+import {property, state} from 'lit/decorators.js';
+import {classMap} from 'lit/directives/class-map.js';
+import {Temporal} from '../../core/temporal.js';
+import {defineElement} from '../../internal/define.js';
+import {dateTimeFormat, formatDate} from '../../internal/format.js';
+
+/** Fired by `<ck-month-calendar>` when the agent picks a day. Bubbles, not composed (internal to its host). */
+export class CalendarSelectEvent extends Event {
+  readonly detail: {date: string};
+
+  constructor(date: string) {
+    super('calendar-select', {bubbles: true});
+    this.detail = {date};
+  }
+}
+
+/**
+ * A compact month calendar (WAI-ARIA APG date picker grid): one tab stop; arrows move a day or a week,
+ * Home/End to the week's ends, PageUp/PageDown a month, Shift+PageUp/PageDown a year, Enter/Space select.
+ * Days outside `min`..`max` are disabled. Rendered by `<callback-scheduler>`.
+ *
+ * @tagname ck-month-calendar
+ * @summary Compact month calendar used inside callback-scheduler.
+ * @event {CalendarSelectEvent} calendar-select - A day was picked (`detail.date`, YYYY-MM-DD).
+ * @csspart day - A day cell.
+ */
+export class MonthCalendarElement extends LitElement {
+  static override styles = css`
+    :host {
+      display: inline-block;
+      color-scheme: light dark;
+      font: var(--ck-font, 0.875rem/1.4 system-ui, sans-serif);
+    }
+    :host([hidden]) {
+      display: none;
+    }
+    .head {
+      display: flex;
+      align-items: center;
+      justify-content: space-between;
+      gap: 0.25rem;
+      margin-block-end: 0.25rem;
+    }
+    .month {
+      font-weight: 600;
+    }
+    button {
+      font: inherit;
+      color: inherit;
+      background: transparent;
+      border: 1px solid transparent;
+      border-radius: var(--ck-radius, 6px);
+      min-inline-size: 2rem;
+      min-block-size: 2rem;
+      cursor: pointer;
+    }
+    .nav {
+      border-color: currentColor;
+    }
+    table {
+      border-collapse: collapse;
+    }
+    th {
+      font-weight: 500;
+      font-size: 0.8em;
+      color: var(--ck-color-muted, light-dark(#4b5563, #b6bcc4));
+      padding: 0.125rem;
+    }
+    td {
+      padding: 0;
+      text-align: center;
+      min-inline-size: 2rem;
+      block-size: 2rem;
+      border: 1px solid transparent;
+      border-radius: var(--ck-radius, 6px);
+      cursor: pointer;
+    }
+    .day[aria-disabled='true'] {
+      color: var(--ck-color-muted, light-dark(#6b7280, #8b9199));
+      cursor: default;
+      text-decoration: line-through;
+    }
+    .day--other {
+      opacity: 0.6;
+    }
+    .day--today {
+      border-color: var(--ck-color-selected, light-dark(#1d4ed8, #60a5fa));
+    }
+    .day[aria-selected='true'] {
+      background: var(--ck-color-selected, light-dark(#1d4ed8, #60a5fa));
+      color: var(--ck-color-on-selected, light-dark(#ffffff, #0b1220));
+      font-weight: 600;
+    }
+    button:focus-visible,
+    td:focus-visible {
+      outline: var(--ck-focus-ring, 2px solid light-dark(#1d4ed8, #93c5fd));
+      outline-offset: 1px;
+    }
+    @media (forced-colors: active) {
+      .day[aria-selected='true'] {
+        forced-color-adjust: none;
+        background: Highlight;
+        color: HighlightText;
+      }
+      .day[aria-disabled='true'] {
+        color: GrayText;
+      }
+    }
+  `;
+
+  #focusAfterRender = false;
+
+  /** The month shown (its first day). */
+  @state() private month?: Temporal.PlainDate;
+
+  /** The day holding the tab stop. */
+  @state() private focused?: Temporal.PlainDate;
+
+  /** The selected day, `YYYY-MM-DD`. */
+  @property() value?: string;
+
+  /** Today, `YYYY-MM-DD` (in the scheduler's zone). */
+  @property() today?: string;
+
+  /** Earliest selectable day. */
+  @property() min?: string;
+
+  /** Latest selectable day. */
+  @property() max?: string;
+
+  /** BCP 47 locale. */
+  @property() locale?: string;
+
+  /** Accessible name of the grid. */
+  @property() label?: string;
+
+  override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('value') || !this.focused) {
+      const anchor = this.#parse(this.value) ?? this.#parse(this.today) ?? Temporal.Now.plainDateISO();
+      this.focused = anchor;
+      this.month = anchor.with({day: 1});
+    }
+  }
+
+  override updated(): void {
+    if (this.#focusAfterRender) {
+      this.#focusAfterRender = false;
+      this.renderRoot.querySelector<HTMLElement>('[tabindex="0"]')?.focus();
+    }
+  }
+
+  #parse(value: string | undefined): Temporal.PlainDate | undefined {
+    if (!value) return undefined;
+    try {
+      return Temporal.PlainDate.from(value);
+    } catch {
+      return undefined;
+    }
+  }
+
+  #disabled(date: Temporal.PlainDate): boolean {
+    const min = this.#parse(this.min);
+    const max = this.#parse(this.max);
+    return (!!min && Temporal.PlainDate.compare(date, min) < 0) || (!!max && Temporal.PlainDate.compare(date, max) > 0);
+  }
+
+  #moveFocus(date: Temporal.PlainDate): void {
+    this.focused = date;
+    this.month = date.with({day: 1});
+    this.#focusAfterRender = true;
+  }
+
+  #select(date: Temporal.PlainDate): void {
+    if (this.#disabled(date)) return;
+    this.value = date.toString();
+    this.dispatchEvent(new CalendarSelectEvent(this.value));
+  }
+
+  private handleKeydown(event: KeyboardEvent): void {
+    const day = this.focused!;
+    const rtl = getComputedStyle(this).direction === 'rtl';
+    let next: Temporal.PlainDate | undefined;
+    switch (event.key) {
+      case 'ArrowRight':
+        next = day.add({days: rtl ? -1 : 1});
+        break;
+      case 'ArrowLeft':
+        next = day.add({days: rtl ? 1 : -1});
+        break;
+      case 'ArrowDown':
+        next = day.add({days: 7});
+        break;
+      case 'ArrowUp':
+        next = day.add({days: -7});
+        break;
+      case 'Home':
+        next = day.subtract({days: day.dayOfWeek - 1});
+        break;
+      case 'End':
+        next = day.add({days: 7 - day.dayOfWeek});
+        break;
+      case 'PageUp':
+        next = event.shiftKey ? day.subtract({years: 1}) : day.subtract({months: 1});
+        break;
+      case 'PageDown':
+        next = event.shiftKey ? day.add({years: 1}) : day.add({months: 1});
+        break;
+      case 'Enter':
+      case ' ':
+        event.preventDefault();
+        this.#select(day);
+        return;
+      default:
+        return;
+    }
+    event.preventDefault();
+    this.#moveFocus(next);
+  }
+
+  override render() {
+    const month = this.month!;
+    const focused = this.focused!;
+    const locale = this.locale;
+    const selected = this.#parse(this.value);
+    const today = this.#parse(this.today);
+    const first = month.subtract({days: month.dayOfWeek - 1}); // weeks start on Monday
+    const weeks = Array.from({length: 6}, (_, w) => Array.from({length: 7}, (_, d) => first.add({days: w * 7 + d})));
+    const monthName = dateTimeFormat(locale, {month: 'long', year: 'numeric', timeZone: 'UTC'}).format(
+      Date.UTC(month.year, month.month - 1, 15),
+    );
+    const weekday = dateTimeFormat(locale, {weekday: 'short', timeZone: 'UTC'});
+    const weekdayLong = dateTimeFormat(locale, {weekday: 'long', timeZone: 'UTC'});
+    return html`
+      <div class="head">
+        <button
+          class="nav"
+          type="button"
+          aria-label=${msg('Previous month')}
+          @click=${() => this.#moveFocus(focused.subtract({months: 1}))}
+        >
+          <span aria-hidden="true">‹</span>
+        </button>
+        <span class="month" id="month" aria-live="polite">${monthName}</span>
+        <button
+          class="nav"
+          type="button"
+          aria-label=${msg('Next month')}
+          @click=${() => this.#moveFocus(focused.add({months: 1}))}
+        >
+          <span aria-hidden="true">›</span>
+        </button>
+      </div>
+      <table role="grid" aria-labelledby="month" aria-label=${this.label ?? nothing} @keydown=${this.handleKeydown}>
+        <thead>
+          <tr>
+            ${weeks[0].map(
+              (d) =>
+                html`<th scope="col" abbr=${weekdayLong.format(Date.UTC(d.year, d.month - 1, d.day, 12))}>
+                  ${weekday.format(Date.UTC(d.year, d.month - 1, d.day, 12))}
+                </th>`,
+            )}
+          </tr>
+        </thead>
+        <tbody>
+          ${weeks.map(
+            (week) =>
+              html`<tr>
+                ${week.map((d) => {
+                  const disabled = this.#disabled(d);
+                  const isSelected = !!selected && d.equals(selected);
+                  return html`<td
+                    part="day"
+                    class=${classMap({
+                      day: true,
+                      'day--other': d.month !== month.month,
+                      'day--today': !!today && d.equals(today),
+                    })}
+                    tabindex=${d.equals(focused) ? 0 : -1}
+                    aria-label=${formatDate(d, locale, 'long') + (today && d.equals(today) ? `, ${msg('today')}` : '')}
+                    aria-selected=${isSelected ? 'true' : 'false'}
+                    aria-disabled=${disabled ? 'true' : 'false'}
+                    aria-current=${today && d.equals(today) ? 'date' : nothing}
+                    data-date=${d.toString()}
+                    @click=${() => {
+                      this.focused = d;
+                      this.#select(d);
+                    }}
+                  >
+                    ${d.day}
+                  </td>`;
+                })}
+              </tr>`,
+          )}
+        </tbody>
+      </table>
+    `;
+  }
+}
+
+defineElement('ck-month-calendar', MonthCalendarElement);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ck-month-calendar': MonthCalendarElement;
+  }
+  interface HTMLElementEventMap {
+    'calendar-select': CalendarSelectEvent;
+  }
+}
