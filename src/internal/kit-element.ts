@@ -43,7 +43,9 @@ export class KitElement extends LitElement {
   }
 
   protected get resolvedPolicy(): SchedulingPolicy {
-    return this.policy ? resolvePolicy({...this.session?.policy, ...this.policy}) : (this.session?.policy ?? resolvePolicy());
+    return this.policy
+      ? resolvePolicy({...this.session?.policy, ...this.policy})
+      : (this.session?.policy ?? resolvePolicy());
   }
 
   protected get resolvedAgent(): Agent | undefined {
