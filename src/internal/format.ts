@@ -23,10 +23,17 @@ export function dateTimeFormat(locale: string | undefined, options: Intl.DateTim
   return format;
 }
 
-function timeOptions(timeZone: string, hourCycle?: HourCycle, zoneName = false): Intl.DateTimeFormatOptions {
+function timeOptions(
+  timeZone: string,
+  hourCycle: HourCycle | undefined,
+  zoneName: boolean,
+  locale: string | undefined,
+): Intl.DateTimeFormatOptions {
+  // A 24-hour clock reads "09:00", not "9:00" (en-GB's numeric hour drops the zero its ranges keep).
+  const cycle = hourCycle ?? localeHourCycle(locale);
   return {
     timeZone,
-    hour: 'numeric',
+    hour: cycle === 'h23' ? '2-digit' : 'numeric',
     minute: '2-digit',
     ...(hourCycle ? {hourCycle} : {}),
     ...(zoneName ? {timeZoneName: 'short'} : {}),
@@ -48,11 +55,18 @@ export function formatTimeRange(
     zoneName = false,
   }: {locale?: string; timeZone: string; hourCycle?: HourCycle; zoneName?: boolean},
 ): string {
-  if (zoneName && zoneShortName(start, timeZone, locale) !== zoneShortName(end, timeZone, locale)) {
-    const format = dateTimeFormat(locale, timeOptions(timeZone, hourCycle, true));
-    return `${format.format(start.epochMilliseconds)} – ${format.format(end.epochMilliseconds)}`;
+  const offsetChanges = zoneShortName(start, timeZone, locale) !== zoneShortName(end, timeZone, locale);
+  const crossesMidnight = !start
+    .toZonedDateTimeISO(timeZone)
+    .toPlainDate()
+    .equals(end.toZonedDateTimeISO(timeZone).toPlainDate());
+  if ((zoneName && offsetChanges) || crossesMidnight) {
+    // Intl's formatRange would collapse a DST-crossing range ("1:00 AM EDT") or add dates to one crossing midnight.
+    const format = dateTimeFormat(locale, timeOptions(timeZone, hourCycle, zoneName && offsetChanges, locale));
+    const tail = zoneName && !offsetChanges ? ` ${zoneShortName(end, timeZone, locale)}` : '';
+    return `${format.format(start.epochMilliseconds)} – ${format.format(end.epochMilliseconds)}${tail}`;
   }
-  return dateTimeFormat(locale, timeOptions(timeZone, hourCycle, zoneName)).formatRange(
+  return dateTimeFormat(locale, timeOptions(timeZone, hourCycle, zoneName, locale)).formatRange(
     start.epochMilliseconds,
     end.epochMilliseconds,
   );
@@ -68,7 +82,7 @@ export function formatTime(
     zoneName = false,
   }: {locale?: string; timeZone: string; hourCycle?: HourCycle; zoneName?: boolean},
 ): string {
-  return dateTimeFormat(locale, timeOptions(timeZone, hourCycle, zoneName)).format(instant.epochMilliseconds);
+  return dateTimeFormat(locale, timeOptions(timeZone, hourCycle, zoneName, locale)).format(instant.epochMilliseconds);
 }
 
 /** The zone's short name at an instant: "EST", "EDT", "GMT+1", "GMT+10:30". */

@@ -140,6 +140,49 @@ describe('<timeslot-grid>', () => {
       expect(cells(el).filter((c) => c.dataset.day === '0')).to.have.length(4);
     });
 
+    it('names the zone in a row heading only when every day in the row shares it (the week of a fall back)', async () => {
+      const slots = generateSlots({
+        timeZone: NY,
+        from: '2026-10-31',
+        to: '2026-11-02',
+        slotMinutes: 60,
+        hours: {start: '01:00', end: '02:00'},
+      }).map((s) => ({start: s.start.toInstant().toString(), end: s.end.toInstant().toString(), available: true}));
+      const el = await grid(
+        html`<timeslot-grid
+          .slots=${slots}
+          time-zone=${NY}
+          start-date="2026-10-31"
+          days="3"
+          locale="en-US"
+        ></timeslot-grid>`,
+      );
+      // Saturday 1 AM EDT, Sunday 1 AM EDT and 1 AM EST, Monday 1 AM EST
+      expect(rowHeaders(el)).to.deep.equal(['1:00 AM', '1:00 AM EST']);
+      const monday = cells(el).find((c) => c.dataset.day === '2')!;
+      expect(names(el)[cells(el).indexOf(monday)]).to.match(/^1:00 – 2:00 AM EST, Monday, November 2/);
+    });
+
+    it('formats a slot across local midnight without dates, and pads 24-hour clocks', async () => {
+      const slots = [{start: '2026-11-23T18:00:00Z', end: '2026-11-23T19:00:00Z', available: true}];
+      const el = await grid(
+        html`<timeslot-grid
+          .slots=${slots}
+          time-zone="Asia/Kolkata"
+          start-date="2026-11-23"
+          days="1"
+          locale="en-GB"
+        ></timeslot-grid>`,
+      );
+      expect(norm(cells(el)[0].querySelector('.slot__time')!.textContent)).to.equal('23:30 – 00:30');
+      el.timeZone = 'Europe/London';
+      await el.updateComplete;
+      expect(rowHeaders(el)).to.deep.equal(['18:00']);
+      el.slots = [{start: '2026-11-23T09:00:00Z', end: '2026-11-23T09:30:00Z', available: true}];
+      await el.updateComplete;
+      expect(rowHeaders(el)).to.deep.equal(['09:00']);
+    });
+
     it('relabels at once when timeZone changes, without asking for slots again', async () => {
       const slots = week('2026-11-23', 1);
       const el = await grid(
@@ -247,6 +290,9 @@ describe('<timeslot-grid>', () => {
         "6:00 – 6:30 AM PST customer's time",
       );
       expect(names(el)[0]).to.contain("6:00 – 6:30 AM PST customer's time");
+      expect(norm(el.shadowRoot!.querySelector('#zone')!.textContent)).to.equal(
+        "Times in Eastern Time · customer's time: Pacific Time",
+      );
       await expect(el).to.be.accessible();
     });
 
@@ -452,6 +498,7 @@ describe('<timeslot-grid>', () => {
       );
       expect(el.shadowRoot!.querySelector('[role="grid"]')!.getAttribute('aria-busy')).to.equal('true');
       expect(el.shadowRoot!.querySelectorAll('.skeleton').length).to.be.greaterThan(0);
+      expect(norm(el.shadowRoot!.querySelector('[part="day-count"]')!.textContent)).to.equal('Loading…');
       await expect(el).to.be.accessible();
     });
 

@@ -110,6 +110,7 @@ export const styles = css`
   }
 
   .time {
+    min-inline-size: 4.5rem;
     display: flex;
     align-items: center;
     justify-content: flex-end;
@@ -153,14 +154,25 @@ export const styles = css`
     text-decoration-thickness: 1px;
   }
 
-  .slot--selected {
+  .slot--selected.slot--available {
     background: var(--_selected-bg);
     color: var(--_selected-fg);
     font-weight: 600;
   }
 
-  .slot__time {
-    white-space: nowrap;
+  /* the host's value points at a slot that is no longer available: keep it recognisable, not bookable-looking */
+  .slot--selected.slot--unavailable {
+    outline: 2px dashed var(--_selected-bg);
+    outline-offset: -2px;
+  }
+
+  .cell {
+    min-inline-size: 0;
+  }
+
+  .slot__time,
+  .slot__secondary {
+    overflow-wrap: anywhere;
   }
 
   .slot__secondary,
@@ -247,7 +259,7 @@ export const styles = css`
       border-color: GrayText;
     }
 
-    .slot--selected {
+    .slot--selected.slot--available {
       forced-color-adjust: none;
       background: Highlight;
       color: HighlightText;

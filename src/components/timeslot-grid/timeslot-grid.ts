@@ -479,7 +479,7 @@ export class TimeslotGridElement extends LitElement {
           >
             <span part="day-heading" class="day__date">${formatDate(date, locale)}</span>
             <span part="day-count" class="day__count"
-              >${count === 1 ? msg('1 available') : msg(str`${count} available`)}</span
+              >${this.loading ? msg('Loading…') : count === 1 ? msg('1 available') : msg(str`${count} available`)}</span
             >
           </div>`;
         })}
@@ -497,16 +497,15 @@ export class TimeslotGridElement extends LitElement {
                 </div>`,
             )
           : model.rows.map((row) => {
-              const first = row.cells.find((c) => c !== undefined)!;
-              const ambiguousCell = row.cells.find((c) => c?.ambiguous);
+              const present = row.cells.filter((c): c is GridCell => c !== undefined);
+              const first = present.find((c) => c.ambiguous) ?? present[0];
+              // Name the zone only when it tells rows apart and every cell of the row shares it: after a fall-back
+              // day, the days that follow sit in the first row with the later offset.
+              const zones = new Set(present.map((c) => zoneShortName(c.start, model.timeZone, locale)));
+              const zoneName = row.ambiguous && zones.size === 1;
               return html`<div role="row" class="row">
                 <div role="rowheader" part="time" class="time">
-                  ${formatTime((ambiguousCell ?? first).start, {
-                    locale,
-                    timeZone: model.timeZone,
-                    hourCycle: this.hourCycle,
-                    zoneName: row.ambiguous,
-                  })}
+                  ${formatTime(first.start, {locale, timeZone: model.timeZone, hourCycle: this.hourCycle, zoneName})}
                 </div>
                 ${row.cells.map((cell, dayIndex) => this.#renderCell(cell, model, dayIndex))}
               </div>`;
@@ -543,12 +542,12 @@ export class TimeslotGridElement extends LitElement {
           <span aria-hidden="true">›</span>
         </button>
         <span class="zone" id="zone"
-          >${msg(str`Times in ${zoneLongName(model.timeZone, locale, this.#now)}`)}${
+          >${
             this.#secondaryZone
-              ? html`<span class="zone__secondary">
-                  · ${this.secondaryLabel ?? msg('also')} ${zoneLongName(this.#secondaryZone, locale, this.#now)}</span
-                >`
-              : nothing
+              ? msg(
+                  str`Times in ${zoneLongName(model.timeZone, locale, this.#now)} · ${this.secondaryLabel ?? msg('second zone')}: ${zoneLongName(this.#secondaryZone, locale, this.#now)}`,
+                )
+              : msg(str`Times in ${zoneLongName(model.timeZone, locale, this.#now)}`)
           }</span
         >
       </div>
