@@ -15,6 +15,7 @@ export const entries = {
   'agent-session': 'src/components/agent-session/agent-session.ts',
   'timeslot-grid': 'src/components/timeslot-grid/timeslot-grid.ts',
   'callback-scheduler': 'src/components/callback-scheduler/callback-scheduler.ts',
+  'logout-countdown': 'src/components/logout-countdown/logout-countdown.ts',
 };
 
 export default {

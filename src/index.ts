@@ -20,5 +20,14 @@ export {
 export {CallbackScheduleErrorEvent, type CallbackScheduleErrorDetail} from './events/callback-schedule-error.js';
 export {CallbackCancelEvent} from './events/callback-cancel.js';
 export {AvailabilityRequestEvent, type AvailabilityRequestDetail} from './events/availability-request.js';
+export {
+  LogoutCountdownElement,
+  type LogoutState,
+  type LogoutCancelingBackend,
+} from './components/logout-countdown/logout-countdown.js';
+export {LogoutRequestEvent, type LogoutRequestDetail, type LogoutRequestTrigger} from './events/logout-request.js';
+export {LogoutAuthorizedEvent, type LogoutAuthorizedDetail} from './events/logout-authorized.js';
+export {LogoutCanceledEvent, type LogoutCanceledDetail} from './events/logout-canceled.js';
+export {LogoutErrorEvent, type LogoutErrorDetail, type LogoutErrorOperation} from './events/logout-error.js';
 export {HostTimeoutError, NoHandlerError, type Responder} from './internal/host-request.js';
 export {defineElement} from './internal/define.js';

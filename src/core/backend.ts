@@ -51,6 +51,8 @@ export interface SchedulingBackend {
   listCallbacks(q: {agentId: string}, o?: CallOptions): Promise<Callback[]>;
   listCampaigns(q: {agentId: string}, o?: CallOptions): Promise<Campaign[]>;
   requestLogout(q: {agentId: string}): Promise<LogoutDecision>;
+  /** Optional: the agent gave up a deferred logout (`<logout-countdown>` calls it when present). */
+  cancelLogout?(q: {agentId: string}): Promise<void>;
   /** Calls `listener` for every change; returns the unsubscribe function. */
   subscribe(listener: (e: BackendEvent) => void): () => void;
 }

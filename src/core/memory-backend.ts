@@ -56,7 +56,8 @@ export type MemoryBackendOperation =
   | 'cancelCallback'
   | 'listCallbacks'
   | 'listCampaigns'
-  | 'requestLogout';
+  | 'requestLogout'
+  | 'cancelLogout';
 
 export interface MemoryBackendOptions {
   /** Where "now" comes from (default `systemClock`). Use a `ManualClock` in tests. */
@@ -481,6 +482,13 @@ export class MemoryBackend implements SchedulingBackend {
         notBefore: Temporal.Instant.fromEpochMilliseconds(untilMs).toString(),
         reason: `A ${mode} call is being set up for you${campaign ? ` (campaign ${campaign.name})` : ''}.`,
       };
+    });
+  }
+
+  /** Gives up a deferred logout: no `logout-authorized` will be emitted for it. A no-op when none is pending. */
+  async cancelLogout(q: {agentId: string}): Promise<void> {
+    return this.#call('cancelLogout', undefined, () => {
+      this.#pendingLogouts.delete(q.agentId);
     });
   }
 

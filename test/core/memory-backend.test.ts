@@ -558,6 +558,18 @@ describe('core/MemoryBackend', () => {
       unsubscribe();
     });
 
+    it('cancelLogout gives up a deferred logout: no logout-authorized follows', async () => {
+      const {backend, clock} = make();
+      backend.reserveAgentForCall('a1', 20, 'c1');
+      expect((await backend.requestLogout({agentId: 'a1'})).authorized).to.equal(false);
+      const events: BackendEvent[] = [];
+      const unsubscribe = backend.subscribe((e) => events.push(e));
+      await backend.cancelLogout({agentId: 'a1'});
+      clock.advance({seconds: 30});
+      expect(events).to.deep.equal([]);
+      unsubscribe();
+    });
+
     it('simulated dialer: a paused campaign starts after 2 minutes, then runs; logouts wait for predictive calls', async () => {
       const {backend, clock} = make({simulateDialer: true});
       const events: BackendEvent[] = [];
