@@ -30,7 +30,11 @@ const norm = (s: string | null | undefined) =>
 class ScriptedBackend extends MemoryBackend {
   answers: Array<LogoutDecision | Error> = [];
   listeners = new Set<(e: BackendEvent) => void>();
-  cancelLogout = sinon.stub<[{agentId: string}], Promise<void>>().resolves();
+  cancelStub = sinon.stub<[{agentId: string}], Promise<void>>().resolves();
+
+  override cancelLogout(q: {agentId: string}): Promise<void> {
+    return this.cancelStub(q);
+  }
 
   override async requestLogout(_q: {agentId: string}): Promise<LogoutDecision> {
     const next = this.answers.shift() ?? {authorized: true};
@@ -234,7 +238,7 @@ describe('<logout-countdown>', () => {
       expect(triggers).to.deep.equal(['request', 'recheck']);
       expect(el.logoutState).to.equal('idle');
       expect(text($(el, '[part="note"]'))).to.equal('Logout stopped: Unsaved notes.');
-      expect(backend.cancelLogout.calledOnceWith({agentId: 'agent-maria'})).to.equal(true);
+      expect(backend.cancelStub.calledOnceWith({agentId: 'agent-maria'})).to.equal(true);
       expect(backend.listeners.size).to.equal(0);
     });
   });
@@ -496,13 +500,13 @@ describe('<logout-countdown>', () => {
     it('tells a backend that has cancelLogout, and shows a Retry when that fails', async () => {
       const backend = new ScriptedBackend({clock, seed: 1});
       backend.answers = [{authorized: false, notBefore: at(60), reason: 'A call is being set up for you.'}];
-      backend.cancelLogout.onFirstCall().rejects(new BackendUnavailableError());
+      backend.cancelStub.onFirstCall().rejects(new BackendUnavailableError());
       const el = await mount(backend, clock);
       const errors = record<LogoutErrorEvent>(el, 'logout-error');
       await el.requestLogout();
       await el.cancelLogout();
       await el.updateComplete;
-      expect(backend.cancelLogout.firstCall.args[0]).to.deep.equal({agentId: 'agent-maria'});
+      expect(backend.cancelStub.firstCall.args[0]).to.deep.equal({agentId: 'agent-maria'});
       expect(errors).to.have.length(1);
       expect(errors[0].detail.operation).to.equal('cancel');
       expect(errors[0].detail.error).to.be.instanceOf(BackendUnavailableError);
@@ -510,7 +514,7 @@ describe('<logout-countdown>', () => {
       await expect(el).to.be.accessible();
       button(el, 'Retry')!.click();
       await flush(el);
-      expect(backend.cancelLogout.callCount).to.equal(2);
+      expect(backend.cancelStub.callCount).to.equal(2);
       expect($(el, '[role="alert"]')).to.equal(null);
     });
   });
