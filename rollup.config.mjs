@@ -16,6 +16,7 @@ export const entries = {
   'timeslot-grid': 'src/components/timeslot-grid/timeslot-grid.ts',
   'callback-scheduler': 'src/components/callback-scheduler/callback-scheduler.ts',
   'logout-countdown': 'src/components/logout-countdown/logout-countdown.ts',
+  'callback-list': 'src/components/callback-list/callback-list.ts',
 };
 
 export default {

@@ -29,5 +29,20 @@ export {LogoutRequestEvent, type LogoutRequestDetail, type LogoutRequestTrigger}
 export {LogoutAuthorizedEvent, type LogoutAuthorizedDetail} from './events/logout-authorized.js';
 export {LogoutCanceledEvent, type LogoutCanceledDetail} from './events/logout-canceled.js';
 export {LogoutErrorEvent, type LogoutErrorDetail, type LogoutErrorOperation} from './events/logout-error.js';
+export {CallbackListElement, type TypeFilter, type StatusFilter} from './components/callback-list/callback-list.js';
+export {CallbackDueEvent, type CallbackDueDetail} from './events/callback-due.js';
+export {CallbackExpiredEvent, type CallbackExpiredDetail} from './events/callback-expired.js';
+export {CallbackLaunchEvent, type CallbackLaunchDetail} from './events/callback-launch.js';
+export {CallbackCanceledEvent, type CallbackCanceledDetail} from './events/callback-canceled.js';
+export {
+  CallbackRescheduleRequestEvent,
+  type CallbackRescheduleRequestDetail,
+} from './events/callback-reschedule-request.js';
+export {CallbackCancelRequestEvent, type CallbackCancelRequestDetail} from './events/callback-cancel-request.js';
+export {
+  CallbackListErrorEvent,
+  type CallbackListErrorDetail,
+  type CallbackListOperation,
+} from './events/callback-list-error.js';
 export {HostTimeoutError, NoHandlerError, type Responder} from './internal/host-request.js';
 export {defineElement} from './internal/define.js';

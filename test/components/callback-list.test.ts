@@ -1,0 +1,861 @@
+import {expect, fixture, html, nextFrame, oneEvent} from '@open-wc/testing';
+import {setupIgnoreWindowResizeObserverLoopErrors} from '@lit-labs/virtualizer/support/resize-observer-errors.js';
+import {sendKeys} from '@web/test-runner-commands';
+import sinon from 'sinon';
+import '../../src/components/callback-list/callback-list.js';
+import type {CallbackListElement} from '../../src/components/callback-list/callback-list.js';
+import type {BackendEvent} from '../../src/core/backend.js';
+import {ManualClock, type Clock} from '../../src/core/clock.js';
+import {ValidationError} from '../../src/core/errors.js';
+import {MemoryBackend} from '../../src/core/memory-backend.js';
+import {loadPhoneTools} from '../../src/core/phone-loader.js';
+import {Temporal} from '../../src/core/temporal.js';
+import type {Callback, Contact} from '../../src/core/types.js';
+import type {CallbackCanceledEvent} from '../../src/events/callback-canceled.js';
+import type {CallbackDueEvent} from '../../src/events/callback-due.js';
+import type {CallbackExpiredEvent} from '../../src/events/callback-expired.js';
+import type {CallbackLaunchEvent} from '../../src/events/callback-launch.js';
+import type {CallbackListErrorEvent} from '../../src/events/callback-list-error.js';
+import type {CallbackRescheduleRequestEvent} from '../../src/events/callback-reschedule-request.js';
+
+/** Monday 2026-11-23, 09:50 in New York (EST, UTC-5). */
+const NOW = '2026-11-23T14:50:00Z';
+const MARIA = {id: 'agent-maria', name: 'Maria Lopez', timeZone: 'America/New_York', locale: 'en-US'};
+const CONTACTS: Contact[] = [
+  {id: 'contact-olivia', name: 'Olivia Bennett', phones: [{number: '+12124561987', type: 'mobile'}]},
+  {id: 'contact-ethan', name: 'Ethan Brooks', timeZone: 'America/Chicago', phones: []},
+  {id: 'contact-ava', name: 'Ava Martinez', timeZone: 'America/Phoenix', phones: []},
+];
+
+/** Intl puts narrow/thin spaces in times and ranges: compare with plain spaces. */
+const norm = (s: string | null | undefined) =>
+  (s ?? '')
+    .replace(/[\u2009\u202f\u00a0]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+
+/** `iso` plus `minutes`, as an ISO instant. */
+const plus = (iso: string, minutes: number) => Temporal.Instant.from(iso).add({minutes}).toString();
+
+function callback(id: string, fields: Partial<Callback> = {}): Callback {
+  return {
+    id,
+    contactId: 'contact-olivia',
+    phone: '+12124561987',
+    type: 'personal',
+    ownerAgentId: 'agent-maria',
+    start: plus(NOW, 10),
+    timeZone: 'America/New_York',
+    kind: 'callback',
+    status: 'scheduled',
+    createdAt: plus(NOW, -600),
+    updatedAt: plus(NOW, -600),
+    ...fields,
+  };
+}
+
+/** Waits for the element and its virtualized rows (rendered after layout, a frame or two later). */
+async function settle(el: CallbackListElement) {
+  for (let i = 0; i < 3; i++) {
+    await el.updateComplete;
+    await nextFrame();
+  }
+  await el.updateComplete;
+}
+
+const $ = <T extends Element = HTMLElement>(el: CallbackListElement, selector: string) =>
+  el.shadowRoot!.querySelector<T & HTMLElement>(selector);
+const $$ = (el: CallbackListElement, selector: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(selector)];
+const rows = (el: CallbackListElement) => $$(el, 'article[data-id]');
+const row = (el: CallbackListElement, id: string) => $(el, `article[data-id="${id}"]`);
+const headings = (el: CallbackListElement) => $$(el, '[role="heading"]').map((h) => norm(h.textContent));
+const button = (scope: ParentNode, name: RegExp) =>
+  [...scope.querySelectorAll<HTMLButtonElement>('button')].find((b) =>
+    name.test(norm(b.getAttribute('aria-label') ?? b.textContent)),
+  );
+const toast = (el: CallbackListElement) => $(el, '.toast-region[role="status"]')!;
+const groupOf = (el: CallbackListElement, id: string) => {
+  // The heading above a row's cell in document order.
+  let node = row(el, id)?.parentElement?.previousElementSibling;
+  while (node && node.getAttribute('role') !== 'heading') node = node.previousElementSibling;
+  return norm(node?.textContent).split(' ')[0];
+};
+
+interface Recorded {
+  due: CallbackDueEvent[];
+  expired: CallbackExpiredEvent[];
+  launch: CallbackLaunchEvent[];
+  errors: CallbackListErrorEvent[];
+}
+
+async function mount(props: {
+  clock: Clock;
+  callbacks?: Callback[];
+  backend?: MemoryBackend;
+  contacts?: Contact[];
+  policy?: object;
+  attrs?: {inlineReschedule?: boolean};
+}): Promise<{el: CallbackListElement; events: Recorded}> {
+  const events: Recorded = {due: [], expired: [], launch: [], errors: []};
+  const el = await fixture<CallbackListElement>(
+    html`<callback-list
+      locale="en-US"
+      .agent=${MARIA}
+      .clock=${props.clock}
+      .backend=${props.backend}
+      .callbacks=${props.callbacks}
+      .contacts=${props.contacts}
+      .policy=${props.policy}
+      ?inline-reschedule=${props.attrs?.inlineReschedule ?? false}
+      @callback-due=${(e: CallbackDueEvent) => events.due.push(e)}
+      @callback-expired=${(e: CallbackExpiredEvent) => events.expired.push(e)}
+      @callback-launch=${(e: CallbackLaunchEvent) => events.launch.push(e)}
+      @callback-list-error=${(e: CallbackListErrorEvent) => events.errors.push(e)}
+    ></callback-list>`,
+  );
+  await settle(el);
+  return {el, events};
+}
+
+describe('<callback-list>', () => {
+  // Rows of different heights are measured after layout: the benign "ResizeObserver loop" message is expected.
+  setupIgnoreWindowResizeObserverLoopErrors(beforeEach, afterEach, {suppressErrorLogging: true});
+
+  describe('listing', () => {
+    it('lists the agent callbacks from the backend, grouped Overdue/Today/Tomorrow/Later in the agent zone', async () => {
+      const clock = new ManualClock(NOW);
+      const backend = new MemoryBackend({clock, seed: 1});
+      const list = sinon.spy(backend, 'listCallbacks');
+      await loadPhoneTools();
+      const {el} = await mount({clock, backend});
+      expect(list.calledOnce).to.equal(true);
+      expect(list.firstCall.args[0]).to.deep.equal({agentId: 'agent-maria'});
+      expect(headings(el)).to.deep.equal([
+        'Overdue , 1 callback',
+        'Today , 2 callbacks',
+        'Tomorrow , 2 callbacks',
+        'Later , 1 callback',
+      ]);
+      // Canceled and other agents' callbacks are not there; the completed one is hidden by the default filter.
+      expect(rows(el).map((r) => r.dataset.id)).to.deep.equal([
+        'cb-demo-overdue',
+        'cb-demo-followup',
+        'cb-demo-today',
+        'cb-demo-tomorrow',
+        'cb-demo-web',
+        'cb-demo-liam',
+      ]);
+      const olivia = row(el, 'cb-demo-today')!;
+      expect(norm(olivia.querySelector('[part="customer"]')!.textContent)).to.equal('Olivia Bennett');
+      expect(norm(olivia.querySelector('[part="phone"]')!.textContent)).to.equal('Number (212) 456-1987');
+      expect(norm(olivia.querySelector('[part="time"]')!.textContent)).to.equal('11:00 – 11:30 AM EST');
+      expect(norm(olivia.querySelector('[part="type"]')!.textContent)).to.equal('Personal');
+      expect(norm(olivia.querySelector('[part="status"]')!.textContent)).to.equal('Scheduled');
+      expect(norm(olivia.querySelector('[part="notes"]')!.textContent)).to.contain('premium plan');
+      // the customer's zone comes from the contact, else from the callback
+      const sophia = row(el, 'cb-demo-overdue')!;
+      expect(norm(sophia.querySelector('[part="customer-time"]')!.textContent)).to.equal('Customer: 5:30 AM PST');
+      expect(norm(sophia.querySelector('[part="status"]')!.textContent)).to.equal('Overdue');
+      const noah = row(el, 'cb-demo-web')!;
+      expect(norm(noah.querySelector('[part="type"]')!.textContent)).to.equal('Web callback');
+      expect(norm(noah.querySelector('[part="customer-time"]')!.textContent)).to.equal('Customer: 9:00 – 11:00 AM HST');
+      expect(norm(row(el, 'cb-demo-followup')!.querySelector('[part="type"]')!.textContent)).to.equal('Followup');
+      expect(norm(row(el, 'cb-demo-liam')!.querySelector('[part="time"]')!.textContent)).to.equal(
+        'Wed, Nov 25, 9:30 AM EST',
+      );
+      expect(olivia.getAttribute('aria-label')).to.equal('Olivia Bennett, 11:00 – 11:30 AM EST, Personal, Scheduled');
+      expect(olivia.getAttribute('aria-posinset')).to.equal('3');
+      expect(olivia.getAttribute('aria-setsize')).to.equal('6');
+      expect(norm($(el, '[part="count"]')!.textContent)).to.equal('6 callbacks');
+      await expect(el).to.be.accessible();
+    });
+
+    it('uses .callbacks set by the host and then never lists them from the backend', async () => {
+      const clock = new ManualClock(NOW);
+      const backend = new MemoryBackend({clock, seed: 1});
+      const list = sinon.spy(backend, 'listCallbacks');
+      const {el} = await mount({
+        clock,
+        backend,
+        callbacks: [callback('host-1', {contactId: 'contact-ethan', timeZone: 'America/Chicago'})],
+      });
+      expect(list.called).to.equal(false);
+      expect(rows(el).map((r) => r.dataset.id)).to.deep.equal(['host-1']);
+      // contacts come from the backend's listContacts() when the host gives none
+      expect(norm(row(el, 'host-1')!.querySelector('[part="customer"]')!.textContent)).to.equal('Ethan Brooks');
+      expect(norm(row(el, 'host-1')!.querySelector('[part="customer-time"]')!.textContent)).to.equal(
+        'Customer: 9:00 AM CST',
+      );
+    });
+
+    it('updates live from backend.subscribe and unsubscribes when removed', async () => {
+      const clock = new ManualClock(NOW);
+      const backend = new MemoryBackend({clock, seed: 1});
+      const unsubscribe = sinon.spy();
+      const original = backend.subscribe.bind(backend);
+      const subscribe = sinon.stub(backend, 'subscribe').callsFake((listener: (e: BackendEvent) => void) => {
+        const off = original(listener);
+        return () => {
+          unsubscribe();
+          off();
+        };
+      });
+      const {el} = await mount({clock, backend});
+      expect(subscribe.calledOnce).to.equal(true);
+      const saved = await backend.scheduleCallback(
+        {
+          contactId: 'contact-olivia',
+          phone: '+12124561987',
+          type: 'personal',
+          ownerAgentId: 'agent-maria',
+          start: '2026-11-23T21:30:00Z',
+          timeZone: 'America/New_York',
+          kind: 'callback',
+          notes: 'Booked from another screen.',
+        },
+        {idempotencyKey: 'live-1'},
+      );
+      // someone else's personal callback does not belong here
+      await backend.scheduleCallback(
+        {
+          contactId: 'contact-olivia',
+          phone: '+12124561987',
+          type: 'personal',
+          ownerAgentId: 'agent-james',
+          start: '2026-11-23T21:00:00Z',
+          timeZone: 'America/New_York',
+          kind: 'callback',
+        },
+        {idempotencyKey: 'live-2'},
+      );
+      await settle(el);
+      expect(rows(el).map((r) => r.dataset.id)).to.include(saved.id);
+      expect(rows(el)).to.have.length(7);
+      await backend.cancelCallback('cb-demo-tomorrow');
+      await settle(el);
+      expect(row(el, 'cb-demo-tomorrow')).to.equal(null);
+      expect(rows(el)).to.have.length(6);
+
+      expect(unsubscribe.called).to.equal(false);
+      // removing the element stops the subscription: later changes are not applied
+      el.remove();
+      expect(unsubscribe.calledOnce).to.equal(true);
+      await backend.cancelCallback(saved.id);
+      await el.updateComplete;
+      expect(row(el, saved.id)).to.not.equal(null);
+    });
+
+    it('shows a busy state while loading', async () => {
+      const clock = new ManualClock(NOW);
+      const backend = new MemoryBackend({clock, seed: 1, latency: 150});
+      const el = await fixture<CallbackListElement>(
+        html`<callback-list locale="en-US" .agent=${MARIA} .clock=${clock} .backend=${backend}></callback-list>`,
+      );
+      const busy = $(el, '[aria-busy="true"]')!;
+      expect(norm(busy.textContent)).to.equal('Loading your callbacks…');
+      await expect(el).to.be.accessible();
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      await settle(el);
+      expect($(el, '[aria-busy="true"]')).to.equal(null);
+      expect(rows(el)).to.have.length(6);
+    });
+
+    it('subscribes and loads again when reconnected (changes were missed meanwhile)', async () => {
+      const clock = new ManualClock(NOW);
+      const backend = new MemoryBackend({clock, seed: 1});
+      const subscribe = sinon.spy(backend, 'subscribe');
+      const list = sinon.spy(backend, 'listCallbacks');
+      const {el} = await mount({clock, backend});
+      const parent = el.parentElement!;
+      el.remove();
+      await backend.cancelCallback('cb-demo-today'); // missed while away
+      parent.append(el);
+      await settle(el);
+      await settle(el);
+      expect(subscribe.calledTwice).to.equal(true);
+      expect(list.calledTwice).to.equal(true);
+      expect(row(el, 'cb-demo-today')).to.equal(null);
+      expect(rows(el)).to.have.length(5);
+    });
+
+    it('shows an empty state that says what will appear here', async () => {
+      const clock = new ManualClock(NOW);
+      const backend = new MemoryBackend({clock, demo: false, agents: [MARIA]});
+      const {el} = await mount({clock, backend});
+      const text = norm($(el, '.message--empty')!.textContent);
+      expect(text).to.contain('No callbacks yet.');
+      expect(text).to.contain('will appear here');
+      expect(text).to.contain('reminded 5 minutes before');
+      expect(rows(el)).to.have.length(0);
+      expect($(el, '[part="count"]')).to.equal(null);
+      await expect(el).to.be.accessible();
+    });
+
+    it('shows an error with a retry that loads again', async () => {
+      const clock = new ManualClock(NOW);
+      const backend = new MemoryBackend({clock, seed: 1});
+      backend.failNext('listCallbacks');
+      const {el, events} = await mount({clock, backend});
+      const alert = $(el, '[role="alert"]')!;
+      expect(norm(alert.textContent)).to.contain('Your callbacks could not be loaded.');
+      expect(norm(alert.textContent)).to.contain('The scheduling service is unavailable');
+      expect(events.errors.map((e) => e.detail.operation)).to.deep.equal(['load']);
+      expect(rows(el)).to.have.length(0);
+      await expect(el).to.be.accessible();
+      button(alert, /^Try again$/)!.click();
+      await settle(el);
+      await settle(el);
+      expect($(el, '[role="alert"]')).to.equal(null);
+      expect(rows(el)).to.have.length(6);
+    });
+
+    it('reports invalid callbacks in the UI and as a typed error, and shows the valid ones', async () => {
+      const clock = new ManualClock(NOW);
+      const {el, events} = await mount({
+        clock,
+        contacts: CONTACTS,
+        callbacks: [callback('ok'), callback('bad', {start: 'tomorrow at 3'})],
+      });
+      expect(rows(el).map((r) => r.dataset.id)).to.deep.equal(['ok']);
+      expect(norm($(el, '[role="alert"]')!.textContent)).to.contain(
+        'Callback "bad" has an invalid start "tomorrow at 3"',
+      );
+      expect(events.errors).to.have.length(1);
+      expect(events.errors[0].detail.operation).to.equal('data');
+      expect(events.errors[0].detail.error).to.be.instanceOf(ValidationError);
+    });
+  });
+
+  describe('reminders', () => {
+    it('fires callback-due exactly once at start minus the lead, highlights the row and shows a polite toast', async () => {
+      const clock = new ManualClock(NOW);
+      const {el, events} = await mount({
+        clock,
+        contacts: CONTACTS,
+        callbacks: [callback('c1', {start: plus(NOW, 10)})],
+      });
+      expect(el.dueCount).to.equal(0);
+      clock.advance({minutes: 4, seconds: 59});
+      await settle(el);
+      expect(events.due).to.have.length(0);
+      expect(norm(row(el, 'c1')!.querySelector('[part="status"]')!.textContent)).to.equal('Scheduled');
+      clock.advance({seconds: 1}); // 09:55 = 10:00 minus 5 minutes
+      expect(events.due).to.have.length(1);
+      expect(events.due[0].detail.callback.id).to.equal('c1');
+      expect(events.due[0].detail.repeat).to.equal(false);
+      expect(events.due[0].detail.contact?.name).to.equal('Olivia Bennett');
+      await settle(el);
+      expect(el.dueCount).to.equal(1);
+      expect(el.getAttribute('due-count')).to.equal('1');
+      expect(row(el, 'c1')!.getAttribute('part')).to.contain('row-due');
+      expect(norm(row(el, 'c1')!.querySelector('[part="status"]')!.textContent)).to.equal('Due');
+      expect(toast(el).getAttribute('aria-live')).to.equal('polite');
+      expect(norm(toast(el).textContent)).to.contain('Callback due Olivia Bennett, Personal, at 10:00 AM.');
+      await expect(el).to.be.accessible();
+      clock.advance({minutes: 3});
+      clock.advance({minutes: 30});
+      await settle(el);
+      expect(events.due).to.have.length(1);
+    });
+
+    it('Snooze silences the reminder and fires it again after 5 minutes; Dismiss stops it', async () => {
+      const clock = new ManualClock(NOW);
+      const {el, events} = await mount({clock, contacts: CONTACTS, callbacks: [callback('c1', {start: plus(NOW, 5)})]});
+      expect(events.due).to.have.length(1); // due at once: starts in 5 minutes
+      button(toast(el), /^Snooze 5 min/)!.click();
+      await settle(el);
+      expect(el.dueCount).to.equal(0);
+      expect(norm(toast(el).textContent)).to.equal('');
+      expect(row(el, 'c1')!.getAttribute('part')).to.not.contain('row-due');
+      expect(norm(row(el, 'c1')!.textContent)).to.contain('Snoozed until 9:55 AM');
+      // focus did not get lost with the toast: it is on the callback's row
+      expect(el.shadowRoot!.activeElement).to.equal(row(el, 'c1'));
+      clock.advance({minutes: 4, seconds: 59});
+      expect(events.due).to.have.length(1);
+      clock.advance({seconds: 1});
+      expect(events.due).to.have.length(2);
+      expect(events.due[1].detail.repeat).to.equal(true);
+      await settle(el);
+      expect(el.dueCount).to.equal(1);
+      button(toast(el), /^Dismiss/)!.click();
+      await settle(el);
+      expect(el.dueCount).to.equal(0);
+      expect(el.getAttribute('due-count')).to.equal('0');
+      clock.advance({minutes: 20});
+      await settle(el);
+      expect(events.due).to.have.length(2);
+      // dismissed, not forgotten: it stays listed, and Overdue now that its start has passed
+      expect(groupOf(el, 'c1')).to.equal('Overdue');
+    });
+
+    it('reminds of personal callbacks and followups, campaign callbacks only with remind-campaign', async () => {
+      const clock = new ManualClock(NOW);
+      const callbacks = [
+        callback('personal', {start: plus(NOW, 20)}),
+        callback('followup', {kind: 'followup', start: plus(NOW, 20)}),
+        callback('campaign', {type: 'campaign', campaignId: 'camp-x', ownerAgentId: undefined, start: plus(NOW, 20)}),
+      ];
+      const {el, events} = await mount({clock, contacts: CONTACTS, callbacks});
+      clock.advance({minutes: 15});
+      expect(events.due.map((e) => e.detail.callback.id)).to.deep.equal(['personal', 'followup']);
+      await settle(el);
+      expect(norm(row(el, 'campaign')!.querySelector('[part="status"]')!.textContent)).to.equal('Due');
+      expect(el.dueCount).to.equal(2);
+      el.remindCampaign = true;
+      await settle(el);
+      expect(events.due.map((e) => e.detail.callback.id)).to.deep.equal(['personal', 'followup', 'campaign']);
+      expect(el.dueCount).to.equal(3);
+    });
+
+    it('uses policy.reminderLeadMinutes', async () => {
+      const clock = new ManualClock(NOW);
+      const {events} = await mount({
+        clock,
+        callbacks: [callback('c1', {start: plus(NOW, 30)})],
+        policy: {reminderLeadMinutes: 15},
+      });
+      clock.advance({minutes: 14, seconds: 59});
+      expect(events.due).to.have.length(0);
+      clock.advance({seconds: 1});
+      expect(events.due).to.have.length(1);
+    });
+
+    it('catches up when the tab becomes visible again (a clock that cannot notify)', async () => {
+      let now = Temporal.Instant.from(NOW);
+      const sleepyClock: Clock = {now: () => now};
+      const {el, events} = await mount({
+        clock: sleepyClock,
+        callbacks: [callback('c1', {start: plus(NOW, 30)}), callback('f1', {kind: 'followup', start: plus(NOW, 40)})],
+      });
+      now = now.add({hours: 1}); // the tab slept through both
+      expect(events.due).to.have.length(0);
+      document.dispatchEvent(new Event('visibilitychange'));
+      expect(events.due.map((e) => e.detail.callback.id)).to.deep.equal(['c1']);
+      expect(events.expired.map((e) => e.detail.callback.id)).to.deep.equal(['f1']);
+      await settle(el);
+      expect(groupOf(el, 'c1')).to.equal('Overdue');
+    });
+  });
+
+  describe('followups and overdue', () => {
+    it('expires a followup at start plus followupExpiryMinutes, not before', async () => {
+      const clock = new ManualClock(NOW);
+      const {el, events} = await mount({
+        clock,
+        contacts: CONTACTS,
+        callbacks: [
+          callback('f1', {
+            kind: 'followup',
+            start: plus(NOW, 10),
+            contactId: 'contact-ethan',
+            timeZone: 'America/Chicago',
+          }),
+        ],
+      });
+      expect(norm(row(el, 'f1')!.querySelector('[part="expiry"]')!.textContent)).to.equal('Expires at 10:05 AM');
+      clock.advance({minutes: 14, seconds: 59}); // start + 4:59
+      await settle(el);
+      expect(events.expired).to.have.length(0);
+      expect(norm(toast(el).textContent)).to.contain(
+        'Ethan Brooks, Followup, was due at 10:00 AM. Expires at 10:05 AM.',
+      );
+      expect(norm(row(el, 'f1')!.querySelector('[part="status"]')!.textContent)).to.equal('Overdue');
+      expect(button(row(el, 'f1')!, /^Launch/)).to.not.equal(undefined);
+      clock.advance({seconds: 1}); // start + 5:00
+      expect(events.expired).to.have.length(1);
+      expect(events.expired[0].detail.callback.id).to.equal('f1');
+      expect(events.expired[0].detail.callback.status).to.equal('expired');
+      await settle(el);
+      expect(norm(row(el, 'f1')!.querySelector('[part="status"]')!.textContent)).to.equal('Expired');
+      expect(row(el, 'f1')!.querySelector('[part="expiry"]')).to.equal(null);
+      expect(button(row(el, 'f1')!, /^Launch/)).to.equal(undefined);
+      expect(button(row(el, 'f1')!, /^Reschedule/)).to.not.equal(undefined);
+      expect(groupOf(el, 'f1')).to.equal('Today');
+      expect(el.dueCount).to.equal(0);
+      expect(norm($(el, '.visually-hidden[role="status"]')!.textContent)).to.contain('expired');
+      clock.advance({hours: 1});
+      expect(events.expired).to.have.length(1);
+      await expect(el).to.be.accessible();
+    });
+
+    it('does not expire a followup that was launched', async () => {
+      const clock = new ManualClock(NOW);
+      const {el, events} = await mount({
+        clock,
+        callbacks: [callback('f1', {kind: 'followup', start: plus(NOW, 2)})],
+      });
+      clock.advance({minutes: 3});
+      await settle(el);
+      button(row(el, 'f1')!, /^Launch/)!.click();
+      clock.advance({minutes: 10});
+      await settle(el);
+      expect(events.expired).to.have.length(0);
+      expect(norm(row(el, 'f1')!.querySelector('[part="status"]')!.textContent)).to.equal('In progress');
+    });
+
+    it('keeps a personal callback past its start in Overdue until it is handled', async () => {
+      const clock = new ManualClock(NOW);
+      const {el} = await mount({clock, contacts: CONTACTS, callbacks: [callback('c1', {start: plus(NOW, 1)})]});
+      expect(groupOf(el, 'c1')).to.equal('Today');
+      clock.advance({minutes: 2});
+      await settle(el);
+      expect(groupOf(el, 'c1')).to.equal('Overdue');
+      clock.advance({hours: 20}); // the next day: still overdue, with its date
+      await settle(el);
+      expect(groupOf(el, 'c1')).to.equal('Overdue');
+      expect(norm(row(el, 'c1')!.querySelector('[part="time"]')!.textContent)).to.equal('Mon, Nov 23, 9:51 AM EST');
+      button(row(el, 'c1')!, /^Launch/)!.click();
+      await settle(el);
+      expect(groupOf(el, 'c1')).to.equal('Earlier');
+      expect(norm(row(el, 'c1')!.querySelector('[part="status"]')!.textContent)).to.equal('In progress');
+    });
+
+    it('moves Tomorrow to Today at midnight in the agent zone', async () => {
+      const clock = new ManualClock('2026-11-24T04:30:00Z'); // 23:30 in New York
+      const {el} = await mount({clock, callbacks: [callback('c1', {start: '2026-11-24T15:00:00Z'})]});
+      expect(groupOf(el, 'c1')).to.equal('Tomorrow');
+      clock.advance({minutes: 30});
+      await settle(el);
+      expect(groupOf(el, 'c1')).to.equal('Today');
+    });
+  });
+
+  describe('timers', () => {
+    it('keeps one timer for the next moment whatever the number of callbacks, and none after removal', async () => {
+      const timers = sinon.useFakeTimers({toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval']});
+      try {
+        const clock = new ManualClock(NOW);
+        const callbacks = Array.from({length: 50}, (_, i) =>
+          callback(`c${i}`, {start: plus(NOW, 30 + i * 10), kind: i % 2 ? 'followup' : 'callback'}),
+        );
+        const el = await fixture<CallbackListElement>(
+          html`<callback-list .agent=${MARIA} .clock=${clock} .callbacks=${callbacks}></callback-list>`,
+        );
+        await el.updateComplete;
+        expect(timers.countTimers()).to.equal(1);
+        const due = sinon.spy();
+        el.addEventListener('callback-due', due);
+        // the one timer is for the first reminder, 25 minutes from now
+        timers.tick(25 * 60_000 - 1);
+        expect(due.called).to.equal(false);
+        clock.advance({minutes: 25});
+        expect(due.calledOnce).to.equal(true);
+        expect(timers.countTimers()).to.equal(1);
+        el.remove();
+        expect(timers.countTimers()).to.equal(0);
+        clock.advance({hours: 3}); // nothing wakes a removed list
+        expect(timers.countTimers()).to.equal(0);
+        expect(due.calledOnce).to.equal(true);
+        document.dispatchEvent(new Event('visibilitychange'));
+        expect(timers.countTimers()).to.equal(0);
+      } finally {
+        timers.restore();
+      }
+    });
+  });
+
+  describe('actions', () => {
+    it('Launch fires a cancelable callback-launch; unless canceled the row shows it in progress', async () => {
+      const clock = new ManualClock(NOW);
+      const {el, events} = await mount({
+        clock,
+        contacts: CONTACTS,
+        callbacks: [callback('c1', {start: plus(NOW, 3)}), callback('c2', {start: plus(NOW, 4)})],
+      });
+      el.addEventListener('callback-launch', (e) => {
+        if (e.detail.callback.id === 'c2') e.preventDefault(); // the host is busy
+      });
+      expect(el.dueCount).to.equal(2);
+      button(row(el, 'c1')!, /^Launch callback to Olivia Bennett$/)!.click();
+      expect(events.launch).to.have.length(1);
+      expect(events.launch[0].cancelable).to.equal(true);
+      expect(events.launch[0].detail.callback.id).to.equal('c1');
+      expect(events.launch[0].detail.callback.phone).to.equal('+12124561987');
+      expect(events.launch[0].detail.contact?.name).to.equal('Olivia Bennett');
+      await settle(el);
+      expect(norm(row(el, 'c1')!.querySelector('[part="status"]')!.textContent)).to.equal('In progress');
+      expect(button(row(el, 'c1')!, /^Launch/)).to.equal(undefined);
+      expect(el.dueCount).to.equal(1);
+      button(row(el, 'c2')!, /^Launch/)!.click();
+      await settle(el);
+      expect(events.launch).to.have.length(2);
+      expect(norm(row(el, 'c2')!.querySelector('[part="status"]')!.textContent)).to.equal('Due');
+      expect(el.dueCount).to.equal(1);
+    });
+
+    it('Cancel asks for confirmation, calls the backend once, and removes the row only on success', async () => {
+      const clock = new ManualClock(NOW);
+      const backend = new MemoryBackend({clock, seed: 1, latency: 30});
+      const cancel = sinon.spy(backend, 'cancelCallback');
+      const {el} = await mount({clock, backend});
+      button(row(el, 'cb-demo-today')!, /^Cancel callback with Olivia Bennett$/)!.click();
+      await settle(el);
+      const dialog = $<HTMLDialogElement>(el, 'dialog.confirm')!;
+      expect(dialog.open).to.equal(true);
+      expect(norm(dialog.textContent)).to.contain(
+        'The callback with Olivia Bennett on Mon, Nov 23, 11:00 – 11:30 AM EST',
+      );
+      expect(el.shadowRoot!.activeElement).to.equal(button(dialog, /^Keep callback$/));
+      await expect(el).to.be.accessible();
+      // Keep: nothing happens
+      button(dialog, /^Keep callback$/)!.click();
+      await settle(el);
+      expect(dialog.open).to.equal(false);
+      expect(cancel.called).to.equal(false);
+      expect(el.shadowRoot!.activeElement).to.equal(button(row(el, 'cb-demo-today')!, /^Cancel/));
+
+      button(row(el, 'cb-demo-today')!, /^Cancel/)!.click();
+      await settle(el);
+      const canceled = oneEvent(el, 'callback-canceled') as Promise<CallbackCanceledEvent>;
+      const confirm = button(dialog, /^Cancel callback$/)!;
+      confirm.click();
+      confirm.click(); // impatient double click
+      await el.updateComplete;
+      expect(cancel.calledOnce).to.equal(true);
+      expect(cancel.firstCall.args[0]).to.equal('cb-demo-today');
+      expect(row(el, 'cb-demo-today')).to.not.equal(null); // still there while the backend works
+      expect(button(dialog, /Canceling/)!.getAttribute('aria-disabled')).to.equal('true');
+      const event = await canceled;
+      expect(event.detail.callback.id).to.equal('cb-demo-today');
+      expect(event.detail.callback.status).to.equal('canceled');
+      await settle(el);
+      expect(row(el, 'cb-demo-today')).to.equal(null);
+      expect(dialog.open).to.equal(false);
+      expect(cancel.calledOnce).to.equal(true);
+      expect(norm($(el, '.visually-hidden[role="status"]')!.textContent)).to.equal(
+        'Callback with Olivia Bennett canceled.',
+      );
+      // focus goes to the next callback, not to the page
+      expect(el.shadowRoot!.activeElement).to.equal(row(el, 'cb-demo-tomorrow'));
+    });
+
+    it('shows a failed cancellation, keeps the row, and lets the agent try again', async () => {
+      const clock = new ManualClock(NOW);
+      const backend = new MemoryBackend({clock, seed: 1});
+      backend.failNext('cancelCallback');
+      const cancel = sinon.spy(backend, 'cancelCallback');
+      const {el, events} = await mount({clock, backend});
+      button(row(el, 'cb-demo-today')!, /^Cancel/)!.click();
+      await settle(el);
+      const dialog = $<HTMLDialogElement>(el, 'dialog.confirm')!;
+      button(dialog, /^Cancel callback$/)!.click();
+      await oneEvent(el, 'callback-list-error');
+      await settle(el);
+      expect(cancel.calledOnce).to.equal(true);
+      expect(events.errors.map((e) => e.detail.operation)).to.deep.equal(['cancel']);
+      expect(events.errors[0].detail.callback?.id).to.equal('cb-demo-today');
+      expect(norm(dialog.querySelector('[role="alert"]')!.textContent)).to.contain(
+        'The callback could not be canceled: The scheduling service is unavailable',
+      );
+      expect(dialog.open).to.equal(true);
+      expect(row(el, 'cb-demo-today')).to.not.equal(null);
+      await expect(el).to.be.accessible();
+      button(dialog, /^Try again: cancel callback$/)!.click();
+      await oneEvent(el, 'callback-canceled');
+      await settle(el);
+      expect(cancel.calledTwice).to.equal(true);
+      expect(row(el, 'cb-demo-today')).to.equal(null);
+    });
+
+    it('without a backend, lets the host cancel through callback-cancel-request and respondWith', async () => {
+      const clock = new ManualClock(NOW);
+      const {el} = await mount({clock, contacts: CONTACTS, callbacks: [callback('c1'), callback('c2')]});
+      const host = sinon.spy((e: GlobalEventHandlersEventMap['callback-cancel-request']) =>
+        e.detail.respondWith(Promise.resolve()),
+      );
+      el.addEventListener('callback-cancel-request', host);
+      button(row(el, 'c1')!, /^Cancel/)!.click();
+      await settle(el);
+      button($(el, 'dialog.confirm')!, /^Cancel callback$/)!.click();
+      const event = (await oneEvent(el, 'callback-canceled')) as CallbackCanceledEvent;
+      expect(host.calledOnce).to.equal(true);
+      expect(host.firstCall.args[0].detail.callback.id).to.equal('c1');
+      expect(event.detail.callback.id).to.equal('c1');
+      await settle(el);
+      expect(rows(el).map((r) => r.dataset.id)).to.deep.equal(['c2']);
+
+      // nobody answers: the agent is told, the row stays
+      el.removeEventListener('callback-cancel-request', host);
+      button(row(el, 'c2')!, /^Cancel/)!.click();
+      await settle(el);
+      button($(el, 'dialog.confirm')!, /^Cancel callback$/)!.click();
+      await oneEvent(el, 'callback-list-error');
+      await settle(el);
+      expect(norm($(el, 'dialog.confirm [role="alert"]')!.textContent)).to.contain(
+        'Nothing handled callback-cancel-request',
+      );
+      expect(row(el, 'c2')).to.not.equal(null);
+
+      // the host refuses with preventDefault: nothing is canceled
+      el.addEventListener('callback-cancel-request', (e) => e.preventDefault(), {once: true});
+      button($(el, 'dialog.confirm')!, /^Try again/)!.click();
+      await settle(el);
+      expect($<HTMLDialogElement>(el, 'dialog.confirm')!.open).to.equal(false);
+      expect(row(el, 'c2')).to.not.equal(null);
+    });
+
+    it('Reschedule fires callback-reschedule-request; without <callback-scheduler> that is all', async () => {
+      const clock = new ManualClock(NOW);
+      const {el} = await mount({
+        clock,
+        contacts: CONTACTS,
+        callbacks: [callback('c1')],
+        attrs: {inlineReschedule: true},
+      });
+      setTimeout(() => button(row(el, 'c1')!, /^Reschedule callback with Olivia Bennett$/)!.click());
+      const event = (await oneEvent(el, 'callback-reschedule-request')) as CallbackRescheduleRequestEvent;
+      expect(event.detail.callback.id).to.equal('c1');
+      expect(event.cancelable).to.equal(true);
+      await settle(el);
+      expect($<HTMLDialogElement>(el, 'dialog.reschedule')!.open).to.equal(false);
+    });
+  });
+
+  describe('keyboard and virtualization', () => {
+    it('is one tab stop; arrows move between rows across group headings; Tab reaches the row actions', async () => {
+      const clock = new ManualClock(NOW);
+      const backend = new MemoryBackend({clock, seed: 1});
+      const {el} = await mount({clock, backend});
+      const before = document.createElement('button');
+      before.textContent = 'before';
+      el.before(before);
+      before.focus();
+      await sendKeys({press: 'Tab'}); // type filter
+      await sendKeys({press: 'Tab'}); // status filter
+      await sendKeys({press: 'Tab'}); // the list: its current row
+      expect(el.shadowRoot!.activeElement).to.equal(row(el, 'cb-demo-overdue'));
+      expect(rows(el).filter((r) => r.tabIndex === 0)).to.have.length(1);
+      await sendKeys({press: 'ArrowDown'}); // past the Today heading
+      expect(el.shadowRoot!.activeElement).to.equal(row(el, 'cb-demo-followup'));
+      await sendKeys({press: 'End'});
+      await settle(el);
+      expect(el.shadowRoot!.activeElement).to.equal(row(el, 'cb-demo-liam'));
+      await sendKeys({press: 'ArrowUp'});
+      expect(el.shadowRoot!.activeElement).to.equal(row(el, 'cb-demo-web'));
+      await sendKeys({press: 'Home'});
+      expect(el.shadowRoot!.activeElement).to.equal(row(el, 'cb-demo-overdue'));
+      await sendKeys({press: 'ArrowDown'});
+      await settle(el);
+      await sendKeys({press: 'Tab'});
+      expect(el.shadowRoot!.activeElement).to.equal(button(row(el, 'cb-demo-followup')!, /^Launch/));
+      await sendKeys({press: 'Tab'});
+      await sendKeys({press: 'Tab'});
+      expect(el.shadowRoot!.activeElement).to.equal(button(row(el, 'cb-demo-followup')!, /^Cancel/));
+      await sendKeys({press: 'Tab'}); // out of the list: other rows' buttons are not tab stops
+      expect(el.shadowRoot!.activeElement?.closest('article') ?? null).to.equal(null);
+      before.remove();
+    });
+
+    it('filters by type and status with the keyboard and says when nothing matches', async () => {
+      const clock = new ManualClock(NOW);
+      const backend = new MemoryBackend({clock, seed: 1});
+      const {el} = await mount({clock, backend});
+      const [typeSelect, statusSelect] = $$(el, 'select') as HTMLSelectElement[];
+      expect(typeSelect.labels![0].textContent).to.contain('Type');
+      typeSelect.focus();
+      await sendKeys({press: 'ArrowDown'}); // Personal
+      await settle(el);
+      expect(el.filterType).to.equal('personal');
+      expect(el.getAttribute('filter-type')).to.equal('personal');
+      expect(rows(el).map((r) => r.dataset.id)).to.deep.equal(['cb-demo-today', 'cb-demo-liam']);
+      await sendKeys({press: 'ArrowDown'}); // Campaign
+      await sendKeys({press: 'ArrowDown'}); // Followup
+      await settle(el);
+      expect(rows(el).map((r) => r.dataset.id)).to.deep.equal(['cb-demo-followup']);
+      typeSelect.value = 'all';
+      typeSelect.dispatchEvent(new Event('change'));
+      statusSelect.focus();
+      await sendKeys({press: 'End'}); // Completed
+      await settle(el);
+      expect(el.filterStatus).to.equal('completed');
+      expect(rows(el).map((r) => r.dataset.id)).to.deep.equal(['cb-demo-done']);
+      expect(groupOf(el, 'cb-demo-done')).to.equal('Earlier');
+      el.filterType = 'web';
+      await settle(el);
+      expect(rows(el)).to.have.length(0);
+      const message = $(el, '[part="message"]')!;
+      expect(norm(message.textContent)).to.contain('No callbacks match these filters.');
+      await expect(el).to.be.accessible();
+      button(message, /^Show all callbacks$/)!.click();
+      await settle(el);
+      expect(rows(el)).to.have.length(7);
+    });
+
+    it('renders only the visible rows of 10,000 callbacks and still reaches the last one by keyboard', async () => {
+      const clock = new ManualClock(NOW);
+      const callbacks = Array.from({length: 10_000}, (_, i) =>
+        callback(`big-${String(i).padStart(5, '0')}`, {
+          start: plus('2026-11-24T13:00:00Z', i * 15),
+          contactId: CONTACTS[i % 3].id,
+          notes: i % 4 ? undefined : `Note ${i}`,
+        }),
+      );
+      const {el} = await mount({clock, contacts: CONTACTS, callbacks});
+      expect(norm($(el, '[part="count"]')!.textContent)).to.equal('10,000 callbacks');
+      expect(rows(el).length).to.be.greaterThan(3).and.lessThan(60);
+      const first = rows(el)[0];
+      expect(first.getAttribute('aria-posinset')).to.equal('1');
+      expect(first.getAttribute('aria-setsize')).to.equal('10000');
+      first.focus();
+      await sendKeys({press: 'End'});
+      await settle(el);
+      await settle(el);
+      const last = el.shadowRoot!.activeElement as HTMLElement;
+      expect(last.dataset.id).to.equal('big-09999');
+      expect(last.getAttribute('aria-posinset')).to.equal('10000');
+      expect(rows(el).length).to.be.lessThan(60);
+      await sendKeys({press: 'PageUp'});
+      await settle(el);
+      expect((el.shadowRoot!.activeElement as HTMLElement).dataset.id).to.equal('big-09989');
+      await sendKeys({press: 'Home'});
+      await settle(el);
+      await settle(el);
+      expect((el.shadowRoot!.activeElement as HTMLElement).dataset.id).to.equal('big-00000');
+      await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('inline reschedule', () => {
+    it('opens <callback-scheduler mode="reschedule"> in a dialog when defined and the host lets it', async () => {
+      class StubScheduler extends HTMLElement {
+        callback?: Callback;
+      }
+      if (!customElements.get('callback-scheduler')) customElements.define('callback-scheduler', StubScheduler);
+      const clock = new ManualClock(NOW);
+      const {el} = await mount({
+        clock,
+        contacts: CONTACTS,
+        callbacks: [callback('c1'), callback('c2', {start: plus(NOW, 60)})],
+        attrs: {inlineReschedule: true},
+      });
+      button(row(el, 'c1')!, /^Reschedule/)!.click();
+      await settle(el);
+      const dialog = $<HTMLDialogElement>(el, 'dialog.reschedule')!;
+      expect(dialog.open).to.equal(true);
+      const scheduler = dialog.querySelector('callback-scheduler') as StubScheduler;
+      expect(scheduler.getAttribute('mode')).to.equal('reschedule');
+      expect(scheduler.callback?.id).to.equal('c1');
+      await expect(el).to.be.accessible();
+      const moved = {...callback('c1'), start: '2026-11-24T20:00:00Z'};
+      scheduler.dispatchEvent(
+        new CustomEvent('callback-rescheduled', {bubbles: true, composed: true, detail: {callback: moved}}),
+      );
+      await settle(el);
+      expect(dialog.open).to.equal(false);
+      expect(groupOf(el, 'c1')).to.equal('Tomorrow');
+      expect(norm(row(el, 'c1')!.querySelector('[part="time"]')!.textContent)).to.equal('3:00 PM EST');
+
+      // the host takes over with preventDefault: no dialog
+      el.addEventListener('callback-reschedule-request', (e) => e.preventDefault(), {once: true});
+      button(row(el, 'c2')!, /^Reschedule/)!.click();
+      await settle(el);
+      expect(dialog.open).to.equal(false);
+      // without inline-reschedule: events only
+      el.inlineReschedule = false;
+      await settle(el);
+      button(row(el, 'c2')!, /^Reschedule/)!.click();
+      await settle(el);
+      expect(dialog.open).to.equal(false);
+    });
+  });
+});
