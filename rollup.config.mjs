@@ -17,6 +17,7 @@ export const entries = {
   'callback-scheduler': 'src/components/callback-scheduler/callback-scheduler.ts',
   'logout-countdown': 'src/components/logout-countdown/logout-countdown.ts',
   'callback-list': 'src/components/callback-list/callback-list.ts',
+  'campaign-list': 'src/components/campaign-list/campaign-list.ts',
 };
 
 export default {

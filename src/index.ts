@@ -44,5 +44,18 @@ export {
   type CallbackListErrorDetail,
   type CallbackListOperation,
 } from './events/callback-list-error.js';
+export {
+  CampaignListElement,
+  type CampaignFilter,
+  type CampaignSortKey,
+  type SortDirection,
+} from './components/campaign-list/campaign-list.js';
+export {CampaignStartedEvent, type CampaignStartedDetail} from './events/campaign-started.js';
+export {CampaignSelectEvent, type CampaignSelectDetail} from './events/campaign-select.js';
+export {
+  PreviewRecordRequestEvent,
+  type PreviewRecordRequestDetail,
+  type PreviewRecord,
+} from './events/preview-record-request.js';
 export {HostTimeoutError, NoHandlerError, type Responder} from './internal/host-request.js';
 export {defineElement} from './internal/define.js';

@@ -6,14 +6,14 @@
 export type CallbackKitErrorCode =
   'slot-unavailable' | 'validation' | 'backend-unavailable' | 'not-found' | 'unauthorized';
 
-/** Base class of the kit's errors. */
+/** Base class of the kit's errors. Each class sets a literal `name` (minifiers rename classes). */
 export class CallbackKitError extends Error {
   readonly code: CallbackKitErrorCode;
 
   constructor(code: CallbackKitErrorCode, message: string, options?: {cause?: unknown}) {
     super(message, options);
     this.code = code;
-    this.name = new.target.name;
+    this.name = 'CallbackKitError';
   }
 }
 
@@ -24,6 +24,7 @@ export class SlotUnavailableError extends CallbackKitError {
 
   constructor(start: string, reason: string, message?: string) {
     super('slot-unavailable', message ?? `The slot at ${start} is no longer available (${reason}).`);
+    this.name = 'SlotUnavailableError';
     this.start = start;
     this.reason = reason;
   }
@@ -42,6 +43,7 @@ export class ValidationError extends CallbackKitError {
 
   constructor(fieldErrors: FieldError[], message?: string) {
     super('validation', message ?? fieldErrors.map((e) => e.message).join(' '));
+    this.name = 'ValidationError';
     this.fieldErrors = fieldErrors;
   }
 }
@@ -52,6 +54,7 @@ export class BackendUnavailableError extends CallbackKitError {
 
   constructor(message = 'The scheduling service is unavailable. Try again in a moment.', options?: {cause?: unknown}) {
     super('backend-unavailable', message, options);
+    this.name = 'BackendUnavailableError';
   }
 }
 
@@ -59,5 +62,6 @@ export class BackendUnavailableError extends CallbackKitError {
 export class NotFoundError extends CallbackKitError {
   constructor(what: string) {
     super('not-found', `${what} was not found.`);
+    this.name = 'NotFoundError';
   }
 }

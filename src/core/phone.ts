@@ -2,7 +2,7 @@
  * Phone number -> IANA time zones. Heavy (parser metadata + prefix table): elements reach it only through
  * `loadPhoneTools()` (a dynamic import), so a page that never derives a customer zone never downloads it.
  */
-import {parsePhoneNumberFromString, type CountryCode} from 'libphonenumber-js/min';
+import {getCountryCallingCode, parsePhoneNumberFromString, type CountryCode} from 'libphonenumber-js/min';
 import {MAX_PREFIX_LENGTH, TABLE, ZONES} from './phone-zones.generated.js';
 
 let prefixMap: Map<string, readonly string[]> | undefined;
@@ -70,12 +70,21 @@ export function timeZonesForPhone(number: string, defaultCountry: string = 'US')
   return [];
 }
 
-/** Formats a number for people: national format for `defaultCountry`, international otherwise. Returns the input when invalid. */
+/**
+ * Formats a number for people: national format when it shares `defaultCountry`'s calling code (so every NANP
+ * number reads "(709) 722-1834" for a US agent), international otherwise. Returns the input when invalid.
+ */
 export function formatPhone(number: string, defaultCountry: string = 'US'): string {
   try {
     const parsed = parsePhoneNumberFromString(number, defaultCountry as CountryCode);
     if (!parsed) return number;
-    return parsed.country === defaultCountry ? parsed.formatNational() : parsed.formatInternational();
+    let home: string | undefined;
+    try {
+      home = getCountryCallingCode(defaultCountry as CountryCode);
+    } catch {
+      home = undefined;
+    }
+    return parsed.countryCallingCode === home ? parsed.formatNational() : parsed.formatInternational();
   } catch {
     return number;
   }

@@ -11,6 +11,7 @@ export class HostTimeoutError extends CallbackKitError {
 
   constructor(event: string, ms: number) {
     super('backend-unavailable', `No answer to ${event} within ${Math.round(ms / 1000)} seconds. Try again.`);
+    this.name = 'HostTimeoutError';
     this.event = event;
   }
 }
@@ -24,6 +25,7 @@ export class NoHandlerError extends CallbackKitError {
       'backend-unavailable',
       `Nothing handled ${event}: give the element a backend or answer the event with detail.respondWith(promise).`,
     );
+    this.name = 'NoHandlerError';
     this.event = event;
   }
 }

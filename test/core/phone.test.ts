@@ -95,6 +95,8 @@ describe('core/phone: parsing and formatting', () => {
   it('formats nationally at home and internationally abroad', () => {
     expect(formatPhone('+12125550123')).to.equal('(212) 555-0123');
     expect(formatPhone('+442079460000')).to.equal('+44 20 7946 0000');
+    expect(formatPhone('+17097221834')).to.equal('(709) 722-1834'); // Canada shares the NANP: dialled nationally
+    expect(formatPhone('+442079460000', 'GB')).to.equal('020 7946 0000');
     expect(formatPhone('garbage')).to.equal('garbage');
   });
 
