@@ -1,0 +1,67 @@
+import {css} from 'lit';
+
+/**
+ * The kit's global design tokens: the first entry of every element's `static styles`.
+ *
+ * Hosts theme the kit with the public `--ck-*` custom properties (docs/theming.md lists them with their defaults).
+ * Custom properties inherit into shadow roots, so a host sets them once, on `:root`, on `<agent-session>` or on any
+ * container. This block never declares a public `--ck-*` property itself (a declaration on `:host` would beat the
+ * value a page sets on an ancestor); it resolves each one, with its default, into a private `--_ck-*` property the
+ * element's own styles read. Per-element tokens (`--ck-<tag>-*`) fall back to these.
+ *
+ * Colours are `light-dark(light, dark)` pairs: which one applies follows the element's `color-scheme`, which is
+ * `--ck-color-scheme` when set (`<agent-session theme="dark">` sets it) and otherwise the page's own
+ * `color-scheme`, inherited (an invalid-at-computed-value-time `var()` of an inherited property means `inherit`).
+ * A page that declares `color-scheme: light dark` gets the kit in dark when the system prefers dark; a page that
+ * declares nothing stays light, like the page itself.
+ */
+export const tokens = css`
+  :host {
+    color-scheme: var(--ck-color-scheme);
+
+    /* Type */
+    --_ck-font-family: var(--ck-font-family, system-ui, sans-serif);
+    --_ck-font-size: var(--ck-font-size, 0.875rem);
+    --_ck-line-height: var(--ck-line-height, 1.4);
+    --_ck-font: var(--ck-font, var(--_ck-font-size) / var(--_ck-line-height) var(--_ck-font-family));
+
+    /* Colour roles */
+    --_ck-color-text: var(--ck-color-text, light-dark(#1f2328, #e6e8eb));
+    --_ck-color-muted: var(--ck-color-muted, light-dark(#4b5563, #b6bcc4));
+    --_ck-color-surface: var(--ck-color-surface, light-dark(#ffffff, #1b1e22));
+    --_ck-color-surface-2: var(--ck-color-surface-2, light-dark(#f1f3f5, #2a2d31));
+    --_ck-color-border: var(--ck-color-border, light-dark(#d0d7de, #3d444d));
+    --_ck-color-accent: var(--ck-color-accent, light-dark(#1d4ed8, #60a5fa));
+    --_ck-color-on-accent: var(--ck-color-on-accent, light-dark(#ffffff, #0b1220));
+    --_ck-color-selected: var(--ck-color-selected, var(--_ck-color-accent));
+    --_ck-color-on-selected: var(--ck-color-on-selected, var(--_ck-color-on-accent));
+    --_ck-color-selected-surface: var(--ck-color-selected-surface, light-dark(#dbeafe, #1e3a5f));
+    --_ck-color-available: var(--ck-color-available, light-dark(#1e3a8a, #dbeafe));
+    --_ck-color-available-surface: var(--ck-color-available-surface, light-dark(#dbeafe, #1e3a5f));
+    --_ck-color-unavailable: var(--ck-color-unavailable, light-dark(#4b5563, #b6bcc4));
+    --_ck-color-unavailable-surface: var(--ck-color-unavailable-surface, light-dark(#f1f3f5, #2a2d31));
+    --_ck-color-warning: var(--ck-color-warning, light-dark(#8a5a00, #f5c451));
+    --_ck-color-warning-surface: var(--ck-color-warning-surface, light-dark(#fff4d6, #3d3112));
+    --_ck-color-due: var(--ck-color-due, var(--_ck-color-warning));
+    --_ck-color-due-surface: var(--ck-color-due-surface, var(--_ck-color-warning-surface));
+    --_ck-color-danger: var(--ck-color-danger, light-dark(#b3261e, #ffb4ab));
+    --_ck-color-on-danger: var(--ck-color-on-danger, light-dark(#ffffff, #1b1e22));
+    --_ck-color-danger-surface: var(--ck-color-danger-surface, light-dark(#fdecea, #3b1613));
+    --_ck-color-success: var(--ck-color-success, light-dark(#1a7f37, #3fb950));
+    --_ck-color-success-surface: var(--ck-color-success-surface, light-dark(#dcfce7, #12311c));
+    --_ck-color-info: var(--ck-color-info, light-dark(#1e3a8a, #dbeafe));
+    --_ck-color-info-surface: var(--ck-color-info-surface, light-dark(#eff6ff, #172554));
+
+    /* Spacing, shape, depth, focus */
+    --_ck-space-1: var(--ck-space-1, 0.25rem);
+    --_ck-space-2: var(--ck-space-2, 0.5rem);
+    --_ck-space-3: var(--ck-space-3, 0.75rem);
+    --_ck-space-4: var(--ck-space-4, 1rem);
+    --_ck-space-5: var(--ck-space-5, 1.5rem);
+    --_ck-space-6: var(--ck-space-6, 2rem);
+    --_ck-radius: var(--ck-radius, 6px);
+    --_ck-shadow: var(--ck-shadow, 0 4px 16px light-dark(rgb(0 0 0 / 0.18), rgb(0 0 0 / 0.5)));
+    --_ck-focus-ring: var(--ck-focus-ring, 2px solid light-dark(#1d4ed8, #93c5fd));
+    --_ck-focus-ring-offset: var(--ck-focus-ring-offset, 2px);
+  }
+`;
