@@ -3,6 +3,8 @@ import {existsSync} from 'node:fs';
 import {execSync} from 'node:child_process';
 import {esbuildPlugin} from '@web/dev-server-esbuild';
 import {chromeLauncher} from '@web/test-runner-chrome';
+import {forcedColorsPlugin} from './test/plugins/forced-colors.mjs';
+import {referenceServerPlugin} from './test/http/reference-server-plugin.mjs';
 
 function findChrome() {
   if (process.env.CHROME_PATH) return process.env.CHROME_PATH;
@@ -44,7 +46,12 @@ const only = process.env.WTR_FILES;
 
 export default {
   nodeResolve: {exportConditions: ['development', 'browser']},
-  plugins: [esbuildPlugin({ts: true, target: 'es2022', tsconfig: 'tsconfig.json'})],
+  // forcedColorsPlugin: the `emulate-forced-colors` command (test/components/theming.test.ts)
+  plugins: [
+    esbuildPlugin({ts: true, target: 'es2022', tsconfig: 'tsconfig.json'}),
+    forcedColorsPlugin(),
+    referenceServerPlugin(),
+  ],
   browsers: [chromeLauncher({launchOptions: {executablePath: findChrome(), headless: true, args}})],
   concurrency: 1, // keyboard and focus tests need the page in front: one page at a time
   testFramework: {config: {timeout: 10000}},
@@ -59,5 +66,6 @@ export default {
             `<html><body>${forcePolyfill}<script type="module" src="${testFramework}"></script></body></html>`,
         },
         {name: 'components', files: 'test/components/**/*.test.ts'},
+        {name: 'http (HttpBackend against the reference server)', files: 'test/http/**/*.test.ts'},
       ],
 };

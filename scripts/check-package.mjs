@@ -5,7 +5,16 @@ import assert from 'node:assert/strict';
 import {readFileSync} from 'node:fs';
 
 const core = await import('callback-kit/core');
-const {timeZonesForPhone, MemoryBackend, ManualClock, generateSlots, callingWindowViolation, isNativeTemporal} = core;
+const {
+  timeZonesForPhone,
+  loadPhoneTools,
+  MemoryBackend,
+  ManualClock,
+  generateSlots,
+  callingWindowViolation,
+  isNativeTemporal,
+} = core;
+assert.equal((await loadPhoneTools()).timeZonesForPhone, timeZonesForPhone, 'one phone module, lazy or static');
 
 assert.equal(typeof globalThis.Temporal, 'undefined', 'the kit must not install a global Temporal');
 assert.equal(isNativeTemporal, false);

@@ -32,6 +32,7 @@ export class AuthError extends CallbackKitError {
   constructor(status: 401 | 403, message?: string, options?: {cause?: unknown}) {
     const fallback = status === 401 ? 'Your session has expired. Sign in again.' : 'You are not allowed to do this.';
     super('unauthorized', message || fallback, options);
+    this.name = 'AuthError';
     this.status = status;
   }
 }
@@ -199,20 +200,25 @@ function isBackendEvent(value: unknown): value is BackendEvent {
 interface SseMessage {
   type: string;
   data: string;
+  /** The stream's last event id after this message (inherited when the message has no `id` field). */
   lastEventId: string;
+  /** The message's own `id` field, if it had one. */
+  id: string | undefined;
 }
 
 /**
  * An incremental `text/event-stream` parser (WHATWG HTML, "Interpreting an event stream"): lines end in CRLF,
- * LF or CR (a CR at the end of a chunk waits for the next one), `:` starts a comment, `data` lines are joined
- * with LF, `id` (without NUL) sets the last event id, `retry` sets the reconnection delay, a blank line
- * dispatches. Feed it decoded text.
+ * LF or CR (a CR ends its line at once; an LF right after it, even in the next chunk, is skipped), `:` starts
+ * a comment, `data` lines are joined with LF, `id` (without NUL) sets the last event id, `retry` sets the
+ * reconnection delay, a blank line dispatches. Feed it decoded text.
  */
 class SseParser {
   #buffer = '';
+  #afterCr = false;
   #data: string[] = [];
   #type = '';
   #lastEventId: string;
+  #pendingId: string | undefined;
   #onMessage: (message: SseMessage) => void;
   #onRetry: (ms: number) => void;
 
@@ -228,19 +234,21 @@ class SseParser {
   }
 
   push(text: string): void {
-    this.#buffer += text;
+    if (text === '') return;
+    let buffer = this.#buffer + text;
+    if (this.#afterCr && buffer.startsWith('\n')) buffer = buffer.slice(1); // the LF of a CRLF split across chunks
+    this.#afterCr = false;
     let start = 0;
     for (;;) {
-      const cr = this.#buffer.indexOf('\r', start);
-      const lf = this.#buffer.indexOf('\n', start);
+      const cr = buffer.indexOf('\r', start);
+      const lf = buffer.indexOf('\n', start);
       const end = cr === -1 ? lf : lf === -1 ? cr : Math.min(cr, lf);
       if (end === -1) break;
-      if (end === cr && cr === this.#buffer.length - 1) break; // maybe CRLF split across chunks
-      const next = end === cr && this.#buffer[cr + 1] === '\n' ? end + 2 : end + 1;
-      this.#line(this.#buffer.slice(start, end));
-      start = next;
+      this.#line(buffer.slice(start, end));
+      if (end === cr && end === buffer.length - 1) this.#afterCr = true;
+      start = end === cr && buffer[cr + 1] === '\n' ? end + 2 : end + 1;
     }
-    this.#buffer = this.#buffer.slice(start);
+    this.#buffer = buffer.slice(start);
   }
 
   #line(line: string): void {
@@ -257,17 +265,16 @@ class SseParser {
     } else if (field === 'retry' && /^\d+$/.test(value)) this.#onRetry(Number(value));
   }
 
-  #pendingId: string | undefined;
-
   #dispatch(): void {
-    if (this.#pendingId !== undefined) this.#lastEventId = this.#pendingId;
+    const id = this.#pendingId;
+    if (id !== undefined) this.#lastEventId = id;
     this.#pendingId = undefined;
     const data = this.#data;
     const type = this.#type || 'message';
     this.#data = [];
     this.#type = '';
     if (data.length === 0) return;
-    this.#onMessage({type, data: data.join('\n'), lastEventId: this.#lastEventId});
+    this.#onMessage({type, data: data.join('\n'), lastEventId: this.#lastEventId, id});
   }
 }
 
@@ -286,7 +293,7 @@ class SseParser {
  * - Every attempt gets `timeoutMs`, combined with the caller's `AbortSignal`. A caller's abort rejects with the
  *   signal's reason (an `AbortError`) and is never retried; a timeout is a `BackendUnavailableError`.
  * - Retries (`retries`, exponential backoff with full jitter, or the server's `Retry-After` on 408/429/503):
- *   GETs, DELETE (canceling twice is a no-op), and the POST/PUT calls that carry an `Idempotency-Key`, which is
+ *   GETs, DELETEs (canceling twice is a no-op), and the POST/PUT calls that carry an `Idempotency-Key`, which is
  *   the same on every retry, so a write whose answer was lost is never done twice. `requestLogout` sends a fresh
  *   key per call. Network errors, timeouts, 408, 429 and 5xx (but 501) are retried; other 4xx never.
  * - Status mapping: 409 `SlotUnavailableError` (`start`, `reason` from the body), 400/422 `ValidationError`
@@ -451,6 +458,16 @@ export class HttpBackend implements SchedulingBackend {
     const decision = this.#object<LogoutDecision>(value, 'logout decision');
     if (typeof decision.authorized !== 'boolean') throw this.#malformed('logout decision');
     return decision;
+  }
+
+  /** `DELETE /logout-requests/{agentId}`: the agent gave up a deferred logout. Retried (a no-op when none is pending). */
+  async cancelLogout(q: {agentId: string}, o: CallOptions = {}): Promise<void> {
+    await this.#request({
+      method: 'DELETE',
+      path: `logout-requests/${encodeURIComponent(q.agentId)}`,
+      signal: o.signal,
+      retryable: true,
+    });
   }
 
   /**
@@ -745,6 +762,7 @@ export class HttpBackend implements SchedulingBackend {
           rearm();
           received = true;
           parser.push(decoder.decode(value, {stream: true}));
+          if (parser.lastEventId !== '') connection.cursor = parser.lastEventId; // id-only messages too
         }
         parser.push(decoder.decode());
       } catch (cause) {
@@ -778,7 +796,7 @@ export class HttpBackend implements SchedulingBackend {
   #message(connection: Connection, message: SseMessage): void {
     if (message.lastEventId !== '') connection.cursor = message.lastEventId;
     const event = parseJson(message.data);
-    if (isBackendEvent(event)) this.#deliver(connection, message.lastEventId || undefined, event);
+    if (isBackendEvent(event)) this.#deliver(connection, message.id || undefined, event);
   }
 
   /** Polls `GET /events?after=` until the connection is aborted, backing off after failures. */

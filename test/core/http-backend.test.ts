@@ -1,0 +1,628 @@
+/**
+ * HttpBackend in Node (mocha, `npx mocha test/core/http-backend.test.ts`): the shared scenarios against the
+ * reference server started in-process on a random loopback port, then Node-only checks (in-process fault and
+ * backend access, a scripted `fetch` for the stream parser and edge cases, the OpenAPI document against the
+ * types and the server's real answers). The browser runs the shared scenarios in test/http/; the core groups
+ * of web-test-runner also load this file and skip it (it needs node:http).
+ */
+import {expect} from 'chai';
+import {AuthError, HttpBackend, type HttpConnectionState} from '../../src/core/http-backend.js';
+import {BackendUnavailableError} from '../../src/core/errors.js';
+import type {BackendEvent, Callback} from '../../src/core/index.js';
+import type {ManualClock} from '../../src/core/clock.js';
+import type {Identifier, InterfaceDeclaration, PropertySignature} from 'typescript';
+import type {ReferenceServer} from '../../server/reference-server.js';
+import {NOW, describeHttpBackendScenarios, personal, recordingSleep, waitFor} from '../http/http-backend.scenarios.js';
+
+const inNode = typeof window === 'undefined';
+const AGENT = 'agent-maria';
+
+async function rejection(promise: Promise<unknown>): Promise<Error> {
+  try {
+    await promise;
+  } catch (error) {
+    return error as Error;
+  }
+  throw new Error('Expected the call to fail.');
+}
+
+/** A scripted `fetch`: answers each call with the next responder and records the calls. */
+function scriptedFetch(...responders: Array<(init: RequestInit) => Response | Promise<Response>>) {
+  const calls: Array<{url: string; init: RequestInit; headers: Headers}> = [];
+  const fetch = async (url: string, init: RequestInit) => {
+    calls.push({url, init, headers: new Headers(init.headers)});
+    const responder = responders[Math.min(calls.length - 1, responders.length - 1)];
+    return responder(init);
+  };
+  return {fetch, calls};
+}
+
+/** A `text/event-stream` response whose chunks the test pushes; it errors when the request is aborted. */
+function eventStream(init: RequestInit) {
+  let controller!: ReadableStreamDefaultController<Uint8Array>;
+  const body = new ReadableStream<Uint8Array>({start: (c) => void (controller = c)});
+  init.signal?.addEventListener('abort', () => controller.error(init.signal!.reason));
+  const encoder = new TextEncoder();
+  return {
+    response: new Response(body, {status: 200, headers: {'Content-Type': 'text/event-stream'}}),
+    push: (chunk: string | Uint8Array) => controller.enqueue(typeof chunk === 'string' ? encoder.encode(chunk) : chunk),
+    close: () => controller.close(),
+  };
+}
+
+/** Runs `body` with uncaught exceptions collected instead of failing the test (listeners rethrow in a microtask). */
+async function collectingUncaught(body: () => Promise<void>): Promise<unknown[]> {
+  const caught: unknown[] = [];
+  const previous = process.listeners('uncaughtException');
+  process.removeAllListeners('uncaughtException');
+  const collect = (error: unknown) => caught.push(error);
+  process.on('uncaughtException', collect);
+  try {
+    await body();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  } finally {
+    process.off('uncaughtException', collect);
+    previous.forEach((listener) => process.on('uncaughtException', listener));
+  }
+  return caught;
+}
+
+(inNode ? describe : describe.skip)('core/HttpBackend (Node, reference server over loopback)', () => {
+  let server: ReferenceServer;
+
+  before(async () => {
+    const {startReferenceServer} = await import('../../server/reference-server.js');
+    server = await startReferenceServer({port: 0, now: NOW, seed: 1});
+  });
+
+  after(async () => {
+    await server?.close();
+  });
+
+  describeHttpBackendScenarios(() => server.url);
+
+  describe('in-process server', () => {
+    beforeEach(() => server.reset());
+
+    it('a dropped answer after commit: the backend itself holds exactly one callback', async () => {
+      server.faults.add({route: 'scheduleCallback', kind: 'drop', times: 2});
+      const created = await new HttpBackend({baseUrl: server.url, sleep: recordingSleep().sleep}).scheduleCallback(
+        personal(),
+        {idempotencyKey: 'k-in-process'},
+      );
+      const mine = (await server.backend.listCallbacks({agentId: AGENT})).filter(
+        (c) => c.start === created.start && c.contactId === created.contactId,
+      );
+      expect(mine.map((c) => c.id)).to.deep.equal([created.id]);
+      expect(server.requests.map((r) => r.fault)).to.deep.equal(['drop', 'drop', undefined]);
+    });
+
+    it('a socket reset before the server did anything is a network error, retried', async () => {
+      server.faults.add({route: 'listCampaigns', kind: 'reset'});
+      const campaigns = await new HttpBackend({baseUrl: server.url, sleep: recordingSleep().sleep}).listCampaigns({
+        agentId: AGENT,
+      });
+      expect(campaigns.length).to.be.greaterThan(0);
+      expect(server.requests.map((r) => r.fault)).to.deep.equal(['reset', undefined]);
+
+      server.faults.add({route: 'listCampaigns', kind: 'reset'});
+      const error = await rejection(new HttpBackend({baseUrl: server.url, retries: 0}).listCampaigns({agentId: AGENT}));
+      expect(error).to.be.instanceOf(BackendUnavailableError);
+      expect(error.message).to.equal('The scheduling service cannot be reached. Check the connection and try again.');
+    });
+
+    it('408 is retried after its Retry-After (browsers may re-send it themselves, hence Node only)', async () => {
+      server.faults.add({route: 'listCampaigns', kind: '408', retryAfter: 1});
+      const {sleep, delays} = recordingSleep();
+      const campaigns = await new HttpBackend({baseUrl: server.url, sleep}).listCampaigns({agentId: AGENT});
+      expect(campaigns.length).to.be.greaterThan(0);
+      expect(delays).to.deep.equal([1000]);
+      expect(server.requests.map((r) => r.fault)).to.deep.equal(['408', undefined]);
+    });
+
+    it('a base URL with a path prefix keeps it; the control routes validate faults', async () => {
+      const http = new HttpBackend({baseUrl: `${server.url}/api/v1`});
+      expect(http.baseUrl).to.equal(`${server.url}/api/v1/`);
+      expect(() => server.faults.add({route: 'nope' as 'listCampaigns', kind: '500'})).to.throw(TypeError);
+      expect(() => server.faults.add({route: 'listCampaigns', kind: 'melt' as '500'})).to.throw(TypeError);
+      const response = await fetch(`${server.url}/__faults`, {method: 'POST', body: '{"route":"x","kind":"500"}'});
+      expect(response.status).to.equal(400);
+    });
+
+    it('emits every BackendEvent type over the stream: started, changed, callback-changed, logout-authorized', async () => {
+      const http = new HttpBackend({baseUrl: server.url});
+      const events: BackendEvent[] = [];
+      const off = http.subscribe((e) => events.push(e));
+      try {
+        await waitFor(() => http.connectionState === 'open', 'the stream');
+        server.backend.startCampaign('camp-winback');
+        server.backend.reserveAgentForCall(AGENT, 20);
+        const decision = await http.requestLogout({agentId: AGENT});
+        expect(decision.authorized).to.equal(false);
+        (server.clock as ManualClock).advance({seconds: 30});
+        await http.cancelCallback('cb-demo-today');
+        await waitFor(() => events.length === 4, 'four events');
+        expect(events.map((e) => e.type)).to.deep.equal([
+          'campaign-started',
+          'campaign-changed',
+          'logout-authorized',
+          'callback-changed',
+        ]);
+      } finally {
+        off();
+      }
+    });
+  });
+
+  describe('scripted fetch', () => {
+    let created: HttpBackend[] = [];
+    /** An HttpBackend on a scripted fetch, closed after the test (even a failed one). */
+    const make = (options: ConstructorParameters<typeof HttpBackend>[0]) => {
+      const http = new HttpBackend(options);
+      created.push(http);
+      return http;
+    };
+
+    afterEach(() => {
+      created.forEach((http) => http.close());
+      created = [];
+    });
+
+    it('parses the event stream across chunk boundaries (CRLF, CR, split UTF-8, BOM, comments, multi-line data)', async () => {
+      const streams: Array<ReturnType<typeof eventStream>> = [];
+      const {fetch, calls} = scriptedFetch((init) => {
+        const stream = eventStream(init);
+        streams.push(stream);
+        return stream.response;
+      });
+      const {sleep, delays} = recordingSleep();
+      const http = make({baseUrl: 'http://api.test/', fetch, sleep, random: () => 1});
+      const events: BackendEvent[] = [];
+      http.subscribe((e) => events.push(e));
+      await waitFor(() => streams.length === 1, 'the stream');
+      const [first] = streams;
+      const cafe = new TextEncoder().encode('café');
+      first.push(new Uint8Array([0xef, 0xbb, 0xbf]));
+      first.push('retry: 1500\r');
+      first.push('\n: a comment\r\nid: 7\r\nevent: callback-changed\r\ndata: {"type":"callback-changed","callback":');
+      first.push('{"id":"cb-1","notes":"');
+      first.push(cafe.slice(0, 4)); // "caf" and the first byte of "é"
+      first.push(cafe.slice(4));
+      first.push('"}}\r\n\r');
+      first.push('\ndata: {"type":"logout-authorized",\ndata: "agentId":"a1"}\n\n');
+      first.push('data: {"type":"something-new"}\n\ndata: not json\n\nid: 9\n\n');
+      first.push('id: 10\rdata: {"type":"logout-authorized","agentId":"a2"}\r\r');
+      await waitFor(() => events.length === 3, 'three events');
+      expect(events).to.deep.equal([
+        {type: 'callback-changed', callback: {id: 'cb-1', notes: 'café'} as unknown as Callback},
+        {type: 'logout-authorized', agentId: 'a1'},
+        {type: 'logout-authorized', agentId: 'a2'},
+      ]);
+      expect(calls[0].headers.get('Last-Event-ID')).to.equal(null);
+      expect(calls[0].headers.get('Accept')).to.equal('text/event-stream');
+
+      first.close();
+      await waitFor(() => streams.length === 2, 'the reconnection');
+      expect(delays).to.deep.equal([1500]); // the server's retry: hint, times the jitter (1)
+      expect(calls[1].headers.get('Last-Event-ID')).to.equal('10');
+      streams[1].push('id: 7\ndata: {"type":"logout-authorized","agentId":"again"}\n\n'); // a replayed id: dropped
+      streams[1].push('id: 11\ndata: {"type":"logout-authorized","agentId":"a3"}\n\n');
+      await waitFor(() => events.length === 4, 'the fourth event');
+      expect(events[3]).to.deep.equal({type: 'logout-authorized', agentId: 'a3'});
+      http.close();
+    });
+
+    it('reconnects a stream that stays silent longer than heartbeatTimeoutMs', async () => {
+      const streams: Array<ReturnType<typeof eventStream>> = [];
+      const {fetch} = scriptedFetch((init) => {
+        const stream = eventStream(init);
+        streams.push(stream);
+        stream.push(': connected\n\n');
+        return stream.response;
+      });
+      const changes: Array<[HttpConnectionState, string | undefined]> = [];
+      const http = make({
+        baseUrl: 'http://api.test/',
+        fetch,
+        sleep: recordingSleep().sleep,
+        heartbeatTimeoutMs: 60,
+        onConnectionChange: (state, error) => changes.push([state, (error as Error | undefined)?.message]),
+      });
+      const off = http.subscribe(() => undefined);
+      await waitFor(() => streams.length === 2, 'a reconnection after silence');
+      off();
+      expect(changes.slice(0, 3)).to.deep.equal([
+        ['connecting', undefined],
+        ['open', undefined],
+        ['reconnecting', 'The event stream was silent for 0.1 s.'],
+      ]);
+    });
+
+    it('isolates a throwing listener: the others still get the event', async () => {
+      let stream!: ReturnType<typeof eventStream>;
+      const {fetch} = scriptedFetch((init) => (stream = eventStream(init)).response);
+      const http = make({baseUrl: 'http://api.test/', fetch});
+      const received: string[] = [];
+      const caught = await collectingUncaught(async () => {
+        http.subscribe(() => {
+          throw new Error('listener bug');
+        });
+        http.subscribe((e) => received.push(e.type));
+        await waitFor(() => stream, 'the stream');
+        stream.push('id: 1\ndata: {"type":"logout-authorized","agentId":"a1"}\n\n');
+        await waitFor(() => received.length === 1, 'the event');
+      });
+      http.close();
+      expect(received).to.deep.equal(['logout-authorized']);
+      expect(caught.map((e) => (e as Error).message)).to.deep.equal(['listener bug']);
+    });
+
+    it('a 200 that is not JSON is a BackendUnavailableError, not retried', async () => {
+      const {fetch, calls} = scriptedFetch(() => new Response('<html>proxy login</html>', {status: 200}));
+      const error = await rejection(
+        new HttpBackend({baseUrl: 'http://api.test/', fetch}).listCampaigns({agentId: AGENT}),
+      );
+      expect(error).to.be.instanceOf(BackendUnavailableError);
+      expect(error.message).to.equal('The scheduling service sent an unreadable answer.');
+      expect(calls).to.have.length(1);
+    });
+
+    it('a network failure is retried, then a BackendUnavailableError with the cause', async () => {
+      const failure = new TypeError('fetch failed');
+      const {fetch, calls} = scriptedFetch(() => Promise.reject(failure));
+      const http = make({baseUrl: 'http://api.test/', fetch, retries: 2, sleep: recordingSleep().sleep});
+      const error = await rejection(http.listCallbacks({agentId: AGENT}));
+      expect(error).to.be.instanceOf(BackendUnavailableError);
+      expect(error.cause).to.equal(failure);
+      expect(calls).to.have.length(3);
+    });
+
+    it('reads Retry-After as an HTTP date too', async () => {
+      const at = new Date(Date.now() + 3000).toUTCString();
+      const {fetch} = scriptedFetch(
+        () =>
+          new Response('{"code":"rate-limited","message":"Slow down."}', {status: 429, headers: {'Retry-After': at}}),
+        () => new Response('[]', {status: 200}),
+      );
+      const {sleep, delays} = recordingSleep();
+      expect(
+        await new HttpBackend({baseUrl: 'http://api.test/', fetch, sleep}).listCampaigns({agentId: AGENT}),
+      ).to.deep.equal([]);
+      expect(delays).to.have.length(1);
+      expect(delays[0]).to.be.within(1000, 3000);
+    });
+
+    it('an unexpected status (405) is a BackendUnavailableError, not retried; an AuthError has a default message', async () => {
+      const {fetch, calls} = scriptedFetch(() => new Response('', {status: 405}));
+      const error = await rejection(
+        new HttpBackend({baseUrl: 'http://api.test/', fetch}).listCampaigns({agentId: AGENT}),
+      );
+      expect(error).to.be.instanceOf(BackendUnavailableError);
+      expect(error.message).to.equal('The scheduling service answered HTTP 405.');
+      expect(calls).to.have.length(1);
+      expect(new AuthError(401).message).to.equal('Your session has expired. Sign in again.');
+      expect(new AuthError(403)).to.include({code: 'unauthorized', status: 403, name: 'AuthError'});
+    });
+
+    it('needs an absolute base URL outside a page', () => {
+      expect(() => new HttpBackend({baseUrl: '/api/'})).to.throw(TypeError);
+    });
+  });
+
+  describe('api/openapi.yaml', () => {
+    type Schema = Record<string, unknown>;
+    let spec: {paths: Record<string, Record<string, Schema>>; components: Record<string, Record<string, Schema>>};
+
+    before(async () => {
+      const {readFile} = await import('node:fs/promises');
+      const yamlModule = 'js-yaml'; // present through eslint; parse the file as real YAML
+      const yaml = (await import(yamlModule)) as {
+        load?: (text: string) => unknown;
+        default?: {load: (t: string) => unknown};
+      };
+      const load = yaml.load ?? yaml.default!.load;
+      spec = load(await readFile(new URL('../../api/openapi.yaml', import.meta.url), 'utf8')) as typeof spec;
+    });
+
+    const deref = (schema: Schema): Schema => {
+      let current = schema;
+      while (typeof current.$ref === 'string') {
+        const [, section, name] = /^#\/components\/(\w+)\/(.+)$/.exec(current.$ref) ?? [];
+        const target = spec.components[section]?.[name];
+        if (!target) throw new Error(`Unresolved $ref ${current.$ref}`);
+        current = target;
+      }
+      return current;
+    };
+
+    /** The properties a schema declares, through $ref and allOf. */
+    const declared = (schema: Schema): Set<string> => {
+      const s = deref(schema);
+      const names = new Set(Object.keys((s.properties as Schema) ?? {}));
+      for (const sub of (s.allOf as Schema[]) ?? []) declared(sub).forEach((n) => names.add(n));
+      return names;
+    };
+
+    const requiredOf = (schema: Schema): Set<string> => {
+      const s = deref(schema);
+      const names = new Set((s.required as string[]) ?? []);
+      for (const sub of (s.allOf as Schema[]) ?? []) requiredOf(sub).forEach((n) => names.add(n));
+      return names;
+    };
+
+    /** A small JSON Schema validator for the keywords the document uses; extra object properties are errors. */
+    const validate = (schema: Schema, value: unknown, path = '$', strict = true): string[] => {
+      const s = deref(schema);
+      const errors: string[] = [];
+      for (const sub of (s.allOf as Schema[]) ?? []) errors.push(...validate(sub, value, path, false));
+      if (s.oneOf) {
+        const matches = (s.oneOf as Schema[]).filter((sub) => validate(sub, value, path).length === 0).length;
+        if (matches !== 1) errors.push(`${path}: matches ${matches} of oneOf`);
+      }
+      if ('const' in s && value !== s.const) errors.push(`${path}: ${JSON.stringify(value)} is not ${s.const}`);
+      if (s.enum && !(s.enum as unknown[]).includes(value))
+        errors.push(`${path}: ${JSON.stringify(value)} not in enum`);
+      const type = s.type as string | undefined;
+      const actual = Array.isArray(value) ? 'array' : value === null ? 'null' : typeof value;
+      if (type === 'integer' ? !Number.isInteger(value) : type && type !== actual) {
+        errors.push(`${path}: ${actual} is not ${type}`);
+      }
+      if (typeof value === 'string') {
+        if (s.pattern && !new RegExp(s.pattern as string, 'u').test(value))
+          errors.push(`${path}: "${value}" !~ pattern`);
+        if (typeof s.maxLength === 'number' && value.length > s.maxLength) errors.push(`${path}: too long`);
+      }
+      if (typeof value === 'number' && typeof s.minimum === 'number' && value < s.minimum)
+        errors.push(`${path}: < min`);
+      if (Array.isArray(value) && s.items)
+        value.forEach((v, i) => errors.push(...validate(s.items as Schema, v, `${path}[${i}]`)));
+      if (value && typeof value === 'object' && !Array.isArray(value)) {
+        const object = value as Record<string, unknown>;
+        for (const [name, sub] of Object.entries((s.properties as Record<string, Schema>) ?? {})) {
+          if (name in object) errors.push(...validate(sub, object[name], `${path}.${name}`));
+        }
+        for (const name of (s.required as string[]) ?? [])
+          if (!(name in object)) errors.push(`${path}.${name}: missing`);
+        if (strict && (s.properties || s.allOf)) {
+          const known = declared(s);
+          for (const name of Object.keys(object))
+            if (!known.has(name)) errors.push(`${path}.${name}: not in the schema`);
+        }
+      }
+      return errors;
+    };
+
+    const responseSchema = (path: string, method: string, status: number, type = 'application/json'): Schema => {
+      const responses = spec.paths[path][method].responses as Record<string, Schema>;
+      const response = deref(responses[String(status)] ?? responses[`${String(status)[0]}XX`]);
+      const content = response.content as Record<string, {schema: Schema}> | undefined;
+      if (!content?.[type]) throw new Error(`No ${type} schema for ${method} ${path} ${status}`);
+      return content[type].schema;
+    };
+
+    it('has every SchedulingBackend operation, Idempotency-Key on the writes, and the event stream', async () => {
+      const operations = Object.entries(spec.paths).flatMap(([path, item]) =>
+        Object.entries(item)
+          .filter(([method]) => ['get', 'post', 'put', 'delete'].includes(method))
+          .map(([method, op]) => `${method.toUpperCase()} ${path} ${op.operationId as string}`),
+      );
+      expect(operations).to.have.members([
+        'GET /availability getAvailability',
+        'GET /callbacks listCallbacks',
+        'POST /callbacks scheduleCallback',
+        'PUT /callbacks/{id} rescheduleCallback',
+        'DELETE /callbacks/{id} cancelCallback',
+        'GET /campaigns listCampaigns',
+        'POST /logout-requests requestLogout',
+        'DELETE /logout-requests/{agentId} cancelLogout',
+        'GET /events getEvents',
+      ]);
+      const ts = (await import('typescript')).default;
+      const {readFile} = await import('node:fs/promises');
+      const backendSource = await readFile(new URL('../../src/core/backend.ts', import.meta.url), 'utf8');
+      const file = ts.createSourceFile('backend.ts', backendSource, ts.ScriptTarget.Latest, true);
+      const contract = file.statements.find(
+        (s): s is InterfaceDeclaration => ts.isInterfaceDeclaration(s) && s.name.text === 'SchedulingBackend',
+      )!;
+      const methods = contract.members.map((m) => (m.name as Identifier).text);
+      const ids = operations.map((o) => o.split(' ')[2]);
+      expect(methods.filter((m) => m !== 'subscribe')).to.have.members(ids.filter((id) => id !== 'getEvents'));
+
+      const key = (path: string, method: string) =>
+        ((spec.paths[path][method].parameters as Schema[]) ?? []).map(deref).find((p) => p.name === 'Idempotency-Key');
+      expect(key('/callbacks', 'post')).to.include({in: 'header', required: true});
+      expect(key('/callbacks/{id}', 'put')).to.include({in: 'header', required: true});
+      expect(key('/logout-requests', 'post')).to.include({in: 'header', required: false});
+      const events = spec.paths['/events'].get;
+      const eventParams = (events.parameters as Schema[]).map((p) => `${p.in as string} ${p.name as string}`);
+      expect(eventParams).to.have.members(['header Last-Event-ID', 'query after']);
+      const content = Object.keys(deref((events.responses as Record<string, Schema>)['200']).content as Schema);
+      expect(content).to.have.members(['text/event-stream', 'application/json']);
+    });
+
+    it('declares every status the client maps, with the error body', () => {
+      for (const [path, item] of Object.entries(spec.paths)) {
+        for (const [method, op] of Object.entries(item)) {
+          if (method === 'parameters') continue;
+          const statuses = Object.keys(op.responses as Schema);
+          expect(statuses, `${method} ${path}`).to.include.members(['401', '403', '408', '429', '5XX']);
+          for (const status of statuses.filter((s) => /^[45]/.test(s))) {
+            const schema = responseSchema(path, method, status === '5XX' ? 500 : Number(status));
+            expect([...requiredOf(schema)], `${method} ${path} ${status}`).to.include.members(['code', 'message']);
+          }
+        }
+      }
+      expect(spec.paths['/callbacks'].post.responses).to.include.keys('400', '409', '422');
+      expect(spec.paths['/callbacks/{id}'].put.responses).to.include.keys('400', '404', '409', '422');
+      expect(spec.paths['/callbacks/{id}'].delete.responses).to.include.keys('404');
+      expect([...declared(spec.components.schemas.Error)]).to.have.members([
+        'code',
+        'message',
+        'fieldErrors',
+        'start',
+        'reason',
+      ]);
+    });
+
+    it('has a schema for every type of src/core/types.ts, property for property (drift check)', async () => {
+      const ts = (await import('typescript')).default;
+      const {readFile} = await import('node:fs/promises');
+      const interfaces = new Map<string, Map<string, boolean>>();
+      const unions = new Map<string, string[]>();
+      for (const name of ['types.ts', 'backend.ts', 'errors.ts']) {
+        const text = await readFile(new URL(`../../src/core/${name}`, import.meta.url), 'utf8');
+        const file = ts.createSourceFile(name, text, ts.ScriptTarget.Latest, true);
+        for (const statement of file.statements) {
+          if (ts.isInterfaceDeclaration(statement)) {
+            const props = new Map<string, boolean>();
+            for (const clause of statement.heritageClauses ?? []) {
+              for (const type of clause.types) {
+                interfaces.get(type.expression.getText())?.forEach((optional, prop) => props.set(prop, optional));
+              }
+            }
+            for (const member of statement.members) {
+              if (ts.isPropertySignature(member)) props.set(member.name.getText(), !!member.questionToken);
+            }
+            interfaces.set(statement.name.text, props);
+          } else if (ts.isTypeAliasDeclaration(statement) && ts.isUnionTypeNode(statement.type)) {
+            const literals = statement.type.types.map((t) =>
+              ts.isLiteralTypeNode(t) && ts.isStringLiteral(t.literal)
+                ? t.literal.text
+                : ts.isTypeLiteralNode(t)
+                  ? (t.members.find((m) => m.name?.getText() === 'type') as PropertySignature)?.type
+                      ?.getText()
+                      .replace(/'/g, '')
+                  : undefined,
+            );
+            unions.set(
+              statement.name.text,
+              literals.filter((l): l is string => !!l),
+            );
+          }
+        }
+      }
+      const schemas = spec.components.schemas;
+      const objects = ['Agent', 'Phone', 'Contact', 'Slot', 'CallbackRequest', 'Callback', 'Campaign', 'FieldError'];
+      for (const name of objects) {
+        const props = interfaces.get(name)!;
+        expect([...declared(schemas[name])], name).to.have.members([...props.keys()]);
+        const required = [...props].filter(([, optional]) => !optional).map(([prop]) => prop);
+        expect([...requiredOf(schemas[name])], `${name} required`).to.have.members(required);
+      }
+      expect([...declared(schemas.CallbackRequest)]).to.include.members(['newPhone', 'dispositionId']);
+      const enums = [
+        'PhoneType',
+        'SlotUnavailableReason',
+        'CallbackType',
+        'CallbackKind',
+        'CallbackStatus',
+        'CampaignStatus',
+        'DialingMode',
+        'DeliveryMode',
+      ];
+      for (const name of enums) expect(schemas[name].enum, name).to.deep.equal(unions.get(name));
+      const eventTypes = (schemas.BackendEvent.oneOf as Schema[]).map((s) => (s.properties as Schema).type as Schema);
+      expect(eventTypes.map((t) => t.const)).to.deep.equal(unions.get('BackendEvent'));
+      expect(schemas.LogoutDecision.oneOf).to.have.length(2);
+      const query = interfaces.get('AvailabilityQuery')!;
+      const params = (spec.paths['/availability'].get.parameters as Schema[]).map((p) => [p.name, p.required]);
+      expect(params).to.have.deep.members([...query].map(([prop, optional]) => [prop, !optional]));
+    });
+
+    it("the reference server's real answers conform to the document", async () => {
+      server.reset();
+      const base = server.url;
+      const json = async (path: string, init: RequestInit = {}) => {
+        const response = await fetch(`${base}${path}`, {
+          ...init,
+          headers: {'Content-Type': 'application/json', Accept: 'application/json', ...init.headers},
+        });
+        return {status: response.status, body: response.status === 204 ? undefined : await response.json()};
+      };
+      const check = (path: string, method: string, answer: {status: number; body: unknown}, expected: number) => {
+        expect(answer.status, `${method} ${path}`).to.equal(expected);
+        expect(validate(responseSchema(path, method, expected), answer.body), `${method} ${path}`).to.deep.equal([]);
+      };
+      const request = personal('2026-06-16T15:00:00Z', {
+        phone: '+12124567788',
+        newPhone: {number: '+12124567788', type: 'work', contactFrom: '09:00', contactUntil: '17:00'},
+        dispositionId: 'disp-callback',
+        notes: 'Call about the renewal.',
+      });
+      const post = (body: unknown, key = 'k-conform') =>
+        json('/callbacks', {method: 'POST', body: JSON.stringify(body), headers: {'Idempotency-Key': key}});
+
+      const created = await post(request);
+      check('/callbacks', 'post', created, 201);
+      expect(created.body).to.include({dispositionId: 'disp-callback'});
+      expect((created.body as Callback).newPhone).to.deep.equal(request.newPhone);
+      const id = (created.body as Callback).id;
+      check(
+        '/availability',
+        'get',
+        await json(
+          `/availability?from=${NOW}&to=2026-06-17T00:00:00Z&type=personal&agentId=${AGENT}&phone=%2B12124561987`,
+        ),
+        200,
+      );
+      check('/callbacks', 'get', await json(`/callbacks?agentId=${AGENT}&includeCanceled=true`), 200);
+      check('/campaigns', 'get', await json(`/campaigns?agentId=${AGENT}`), 200);
+      const moved = await json(`/callbacks/${id}`, {
+        method: 'PUT',
+        body: JSON.stringify({...request, start: '2026-06-16T16:00:00Z'}),
+        headers: {'Idempotency-Key': 'k-conform-2'},
+      });
+      check('/callbacks/{id}', 'put', moved, 200);
+      expect((await json(`/callbacks/${id}`, {method: 'DELETE'})).status).to.equal(204);
+      const logout = (agentId: string) =>
+        json('/logout-requests', {
+          method: 'POST',
+          body: JSON.stringify({agentId}),
+          headers: {'Idempotency-Key': agentId},
+        });
+      check('/logout-requests', 'post', await logout(AGENT), 200);
+      server.backend.reserveAgentForCall('agent-james', 20);
+      check('/logout-requests', 'post', await logout('agent-james'), 200);
+      server.backend.startCampaign('camp-winback');
+      (server.clock as ManualClock).advance({seconds: 30});
+      const page = await json('/events?after=0');
+      check('/events', 'get', page, 200);
+      const types = (page.body as {events: Array<{event: BackendEvent}>}).events.map((e) => e.event.type);
+      expect(new Set(types)).to.deep.equal(
+        new Set(['callback-changed', 'campaign-started', 'campaign-changed', 'logout-authorized']),
+      );
+
+      // Maria already has a personal callback at 14:00 today (cb-demo-today).
+      check('/callbacks', 'post', await post({...request, start: '2026-06-15T14:00:00Z'}, 'k-again'), 409);
+      check('/callbacks', 'post', await post({...request, contactId: 'nobody'}, 'k-bad'), 422);
+      const noKey = await json('/callbacks', {method: 'POST', body: JSON.stringify(request)});
+      check('/callbacks', 'post', noKey, 400);
+      check('/callbacks/{id}', 'delete', await json('/callbacks/cb-missing', {method: 'DELETE'}), 404);
+      check('/campaigns', 'get', await json('/campaigns'), 400);
+      for (const kind of ['401', '403', '408', '429', '500', '503'] as const) {
+        server.faults.add({route: 'listCampaigns', kind});
+        check('/campaigns', 'get', await json(`/campaigns?agentId=${AGENT}`), Number(kind));
+      }
+      server.faults.add({route: 'scheduleCallback', kind: '409'});
+      check('/callbacks', 'post', await post(request, 'k-409'), 409);
+
+      // The stream form: every data line is a BackendEvent.
+      const controller = new AbortController();
+      const stream = await fetch(`${base}/events`, {
+        headers: {Accept: 'text/event-stream', 'Last-Event-ID': '0'},
+        signal: controller.signal,
+      });
+      expect(stream.headers.get('content-type')).to.match(/^text\/event-stream/);
+      const reader = stream.body!.getReader();
+      let text = '';
+      while ((text.match(/\n\n/g) ?? []).length < types.length + 1)
+        text += new TextDecoder().decode((await reader.read()).value);
+      controller.abort();
+      const data = text.split('\n').filter((line) => line.startsWith('data: '));
+      expect(data).to.have.length(types.length);
+      for (const line of data) {
+        expect(validate(spec.components.schemas.BackendEvent, JSON.parse(line.slice(6)))).to.deep.equal([]);
+      }
+    });
+  });
+});

@@ -1,0 +1,20 @@
+/**
+ * HttpBackend in Chromium against the reference server over real loopback HTTP (another origin: CORS, fetch
+ * streaming of server-sent events). The server runs in the test runner's process through
+ * test/http/reference-server-plugin.mjs; the scenarios are the ones the Node suite runs too.
+ */
+import {executeServerCommand} from '@web/test-runner-commands';
+import {expect} from 'chai';
+import {describeHttpBackendScenarios} from './http-backend.scenarios.js';
+
+describe('HttpBackend in the browser (reference server over loopback)', () => {
+  let url = '';
+
+  before(async () => {
+    url = await executeServerCommand<string, undefined>('reference-server-url');
+    expect(url).to.match(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(new URL(url).origin).not.to.equal(location.origin);
+  });
+
+  describeHttpBackendScenarios(() => url);
+});

@@ -1,0 +1,37 @@
+/**
+ * A @web/test-runner command that emulates `forced-colors: active` (Windows High Contrast) in Chromium.
+ *
+ * `emulateMedia({forcedColors})` from @web/test-runner-commands ignores `forcedColors` under puppeteer (and
+ * puppeteer's own `emulateMediaFeatures` rejects the feature), so this goes to the DevTools protocol directly:
+ * `Emulation.setEmulatedMedia` with `forced-colors`. Chromium then really forces colours (system colours, no
+ * author backgrounds), which is what axe sees. In a test:
+ *
+ *   import {executeServerCommand} from '@web/test-runner-commands';
+ *   await executeServerCommand('emulate-forced-colors', {active: true});
+ *
+ * @returns {import('@web/test-runner').TestRunnerPlugin}
+ */
+export function forcedColorsPlugin() {
+  /** One DevTools session per page: the emulation lasts as long as the session that set it. */
+  const sessions = new WeakMap();
+  return {
+    name: 'emulate-forced-colors',
+    async executeCommand({command, payload, session}) {
+      if (command !== 'emulate-forced-colors') return undefined;
+      if (session.browser.type !== 'puppeteer') {
+        throw new Error(`emulate-forced-colors needs a puppeteer (Chromium) launcher, not ${session.browser.type}.`);
+      }
+      const page = session.browser.getPage(session.id);
+      let cdp = sessions.get(page);
+      if (!cdp) {
+        cdp = await page.createCDPSession();
+        sessions.set(page, cdp);
+      }
+      const active = Boolean(payload && typeof payload === 'object' && payload.active);
+      await cdp.send('Emulation.setEmulatedMedia', {
+        features: [{name: 'forced-colors', value: active ? 'active' : 'none'}],
+      });
+      return true;
+    },
+  };
+}
