@@ -5,12 +5,19 @@
  */
 import {CallbackKitError} from '../core/errors.js';
 
+/** "1 second", "30 seconds", "250 ms" (never "0 seconds"). */
+function describeWait(ms: number): string {
+  if (ms < 1000) return `${Math.round(ms)} ms`;
+  const seconds = Math.round(ms / 1000);
+  return seconds === 1 ? '1 second' : `${seconds} seconds`;
+}
+
 /** The host did not answer a request event in time (it called neither `respondWith` nor settled the promise). */
 export class HostTimeoutError extends CallbackKitError {
   readonly event: string;
 
   constructor(event: string, ms: number) {
-    super('backend-unavailable', `No answer to ${event} within ${Math.round(ms / 1000)} seconds. Try again.`);
+    super('backend-unavailable', `No answer to ${event} within ${describeWait(ms)}. Try again.`);
     this.name = 'HostTimeoutError';
     this.event = event;
   }
