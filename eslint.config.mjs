@@ -10,6 +10,8 @@ export default tseslint.config(
     ignores: [
       'node_modules/',
       'dist/',
+      'examples/dist/',
+      'src/generated/',
       'storybook-static/',
       'custom-elements.json',
       'src/core/phone-zones.generated.ts',

@@ -7,10 +7,15 @@ import {systemClock, type Clock} from '../core/clock.js';
 import {isValidTimeZone} from '../core/time.js';
 import {resolvePolicy, type Agent, type SchedulingPolicy} from '../core/types.js';
 import {defaultTimeZone} from './format.js';
+import {followKitLocale, kitLocaleLoading} from './localization.js';
 
 /**
  * Base of the elements that talk to a backend: consumes the agent session and resolves every setting with
  * the element's own property first, then the session, then a default. Every element works with no provider.
+ *
+ * Language: every element re-renders when the kit's UI language changes (`setKitLocale`, page-global). Dates and
+ * times use `resolvedLocale` (own `locale`, then `lang`, then the agent's). Inside an agent session the session sets
+ * the UI language; outside one, an element's own `locale`/`lang` sets it (see src/internal/localization.ts).
  */
 export class KitElement extends LitElement {
   /** The agent session from the nearest `<agent-session>` (or any `@provide` host). */
@@ -30,8 +35,23 @@ export class KitElement extends LitElement {
   /** The signed-in agent; wins over the session's. */
   @property({attribute: false}) agent?: Agent;
 
-  /** BCP 47 locale; defaults to `lang`, then the agent's locale, then the browser's. */
+  /**
+   * BCP 47 locale of dates and times; defaults to `lang`, then the agent's locale, then the browser's. Outside an
+   * `<agent-session>`, it (or `lang`) also sets the kit's UI language, which is page-global: Spanish for `es*`, else
+   * English. Inside a session, the session's locale sets the UI language.
+   */
   @property({reflect: true}) locale?: string;
+
+  constructor() {
+    super();
+    followKitLocale(this, {ownLocale: () => this.locale || this.lang || undefined, inSession: () => !!this.session});
+  }
+
+  /** While the UI strings of a newly set language load, the update waits for them: no flash of English. */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const loading = kitLocaleLoading();
+    return loading ? loading.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
+  }
 
   /** The resolved backend, or undefined in events-only integration. */
   protected get resolvedBackend(): SchedulingBackend | undefined {

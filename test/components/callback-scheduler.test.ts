@@ -435,8 +435,15 @@ describe('<callback-scheduler>', () => {
       expect(el.shadowRoot!.querySelector('textarea')!.value).to.equal('Billing question');
       expect(el.shadowRoot!.querySelector<HTMLInputElement>('input[type="checkbox"]')!.checked).to.equal(false);
       expect(grid(el).timeZone).to.equal('America/Los_Angeles');
+      // the callback's zone is the customer's: the form says so rather than "another zone"
+      expect(el.shadowRoot!.querySelector<HTMLInputElement>('input[value="customer"]')!.checked).to.equal(true);
       expect(grid(el).value).to.equal('2026-11-24T19:00:00Z');
       const reschedule = sinon.spy(backend, 'rescheduleCallback');
+      await submit(el); // nothing changed yet
+      expect(reschedule.called).to.equal(false);
+      expect(norm(el.shadowRoot!.querySelector('#error-slot')!.textContent)).to.equal(
+        'Nothing changed: choose a new time or another number.',
+      );
       const done = sinon.spy();
       el.addEventListener('callback-rescheduled', done);
       slotCell(el, '2026-11-24T20:00:00Z')!.click();
@@ -444,6 +451,9 @@ describe('<callback-scheduler>', () => {
       expect(reschedule.firstCall.args[0]).to.equal(original.id);
       expect(reschedule.firstCall.args[1].start).to.equal('2026-11-24T20:00:00Z');
       expect(done.firstCall.args[0].detail.callback.id).to.equal(original.id);
+      expect(norm(el.shadowRoot!.querySelector('[part="summary"]')!.textContent)).to.contain(
+        'Moved to Tue, Nov 24, 3:00 PM your time (12:00 PM customer).',
+      );
       const all = await backend.listCallbacks({agentId: 'agent-maria'});
       expect(all.filter((c) => c.contactId === 'contact-sophia' && c.notes === 'Billing question')).to.have.length(1);
       await expect(el).to.be.accessible();
@@ -457,8 +467,11 @@ describe('<callback-scheduler>', () => {
       const {el, backend} = await setup({mode: 'next-attempt', dispositions});
       expect(el.shadowRoot!.querySelector('timeslot-grid')).to.equal(null);
       await expect(el).to.be.accessible();
+      const picked = sinon.spy();
+      el.addEventListener('disposition-select', picked);
       el.shadowRoot!.querySelector<HTMLInputElement>('input[value="sale"]')!.click();
       await el.updateComplete;
+      expect(picked.firstCall.args[0].detail.disposition).to.deep.equal(dispositions[0]);
       expect(text(el)).to.contain('This disposition needs no further call.');
       el.shadowRoot!.querySelector<HTMLInputElement>('input[value="call-back"]')!.click();
       await settle(el);
@@ -482,6 +495,16 @@ describe('<callback-scheduler>', () => {
       });
       expect(text(el)).to.contain('Followup set for');
       await expect(el).to.be.accessible();
+    });
+
+    it('web-callback: starts on the first legal hour for the customer', async () => {
+      const {el, backend} = await setup({mode: 'web-callback'});
+      const [from, till] = el.shadowRoot!.querySelectorAll<HTMLInputElement>('.interval input[type="time"]');
+      // 9:00 AM in New York is 6:00 AM in San Francisco: 8:00 AM there is 11:00 AM here
+      expect([from.value, till.value]).to.deep.equal(['11:00', '12:00']);
+      const schedule = sinon.spy(backend, 'scheduleCallback');
+      await submit(el);
+      expect(schedule.firstCall.args[0]).to.deep.include({start: '2026-11-23T16:00:00Z', end: '2026-11-23T17:00:00Z'});
     });
 
     it('web-callback: an "On" date and a From/Till interval instead of a slot', async () => {

@@ -792,7 +792,7 @@ describe('<campaign-list>', () => {
         'Unknown sort-by "priority": expected name, status or start.',
         'Campaign number 2 has no id and is not shown.',
         'Campaign "Charlie" has an unknown status "warming-up".',
-        '…and 1 more problems.',
+        '…and 1 more problem.',
       ]);
       expect(names(el)).to.have.members(['Bravo', 'Charlie', 'Bad time']);
       expect(norm(cell(rowOf(el, 'Charlie'), 1).textContent)).to.equal('Unknown (warming-up)');
@@ -819,8 +819,9 @@ describe('<campaign-list>', () => {
       await settle(el);
       expect(names(el)).to.deep.equal(['Encuesta de Satisfacción', 'Service Follow-up']);
       expect(value(rows(el)[0], 4)).to.equal('12:45');
-      expect(norm($(el, '.zone')!.textContent)).to.contain('Times in');
-      expect(notices(el)[0]).to.contain('2 campaigns were already running');
+      // Lucía's screen is Spanish: the kit follows the agent's locale
+      expect(norm($(el, '.zone')!.textContent)).to.contain('Zona horaria');
+      expect(notices(el)[0]).to.contain('2 campañas ya estaban en ejecución');
     });
 
     it('leaves no timer and no subscription behind when removed', async () => {

@@ -1,4 +1,5 @@
 import {provide} from '@lit/context';
+import {msg, str, updateWhenLocaleChanges} from '@lit/localize';
 import {html, LitElement, nothing, type PropertyValues} from 'lit';
 import {property, state} from 'lit/decorators.js';
 import {agentSessionContext, type AgentSession} from '../../context/agent-session.js';
@@ -10,7 +11,11 @@ import {isValidTimeZone} from '../../core/time.js';
 import {resolvePolicy, type Agent, type SchedulingPolicy} from '../../core/types.js';
 import {SessionErrorEvent} from '../../events/session-error.js';
 import {defineElement} from '../../internal/define.js';
+import {setKitLocale} from '../../internal/localization.js';
 import {styles} from './agent-session.styles.js';
+
+/** `<agent-session theme>`: `auto` follows the page; `light` and `dark` force a colour scheme. */
+export type SessionTheme = 'auto' | 'light' | 'dark';
 
 type DemoModule = {
   backend: SchedulingBackend & {dispose?: () => void};
@@ -40,6 +45,21 @@ function browserTimeZone(): string {
  * @event {SessionErrorEvent} session-error - An attribute or property is invalid (e.g. an unknown `time-zone`); `detail.error` is a `ValidationError`. The session keeps working with the previous or default value.
  *
  * @csspart error - The message shown when an attribute or property is invalid.
+ *
+ * @cssproperty --ck-color-scheme - The kit's colour scheme (`light`, `dark`, `light dark`); `theme="light|dark"` sets it. Unset: the page's `color-scheme`.
+ * @cssproperty --ck-agent-session-background - The session's background under a forced `theme` (default `--ck-color-surface`).
+ * @cssproperty --ck-agent-session-color - The session's text colour under a forced `theme` (default `--ck-color-text`).
+ * @cssproperty --ck-font-family - [global] Font family. Default `system-ui, sans-serif`.
+ * @cssproperty --ck-font-size - [global] Base font size. Default `0.875rem`.
+ * @cssproperty --ck-line-height - [global] Base line height. Default `1.4`.
+ * @cssproperty --ck-font - [global] The whole `font` shorthand (wins over the three above). Default `var(--ck-font-size)/var(--ck-line-height) var(--ck-font-family)`.
+ * @cssproperty --ck-color-text - [global] Body text. Default `#1f2328` / `#e6e8eb` (light / dark).
+ * @cssproperty --ck-color-surface - [global] Surfaces: rows, panels, dialogs, toasts. Default `#ffffff` / `#1b1e22` (light / dark).
+ * @cssproperty --ck-color-danger - [global] Errors, overdue, destructive actions. Default `#b3261e` / `#ffb4ab` (light / dark).
+ * @cssproperty --ck-color-danger-surface - [global] Background of an error message. Default `#fdecea` / `#3b1613` (light / dark).
+ * @cssproperty --ck-space-2 - [global] Spacing step 2. Default `0.5rem`.
+ * @cssproperty --ck-space-3 - [global] Spacing step 3. Default `0.75rem`.
+ * @cssproperty --ck-radius - [global] Corner radius. Default `6px`.
  */
 export class AgentSessionElement extends LitElement {
   static override styles = styles;
@@ -47,6 +67,10 @@ export class AgentSessionElement extends LitElement {
   #demo?: DemoModule;
   #demoLoading?: Promise<void>;
   #demoClock?: Clock;
+  /** What the shown problem is about (not its text, which follows the UI language): an event fires once per problem. */
+  #problemKey?: string;
+  /** The locale last given to `setKitLocale`. */
+  #kitLocale?: string;
 
   /** The context value given to descendants (a new object whenever anything in it changes). */
   @provide({context: agentSessionContext})
@@ -66,11 +90,21 @@ export class AgentSessionElement extends LitElement {
   /** IANA zone that overrides the agent's own (e.g. an agent working away from home). */
   @property({attribute: 'time-zone', reflect: true}) timeZone?: string;
 
-  /** BCP 47 locale that overrides the agent's own; defaults to the agent's, then the browser's. */
+  /**
+   * BCP 47 locale that overrides the agent's own; defaults to the agent's, then the browser's. It sets the kit's UI
+   * language (page-global: Spanish for any `es` tag, else English) whenever it changes, and the date and time formats
+   * of the elements inside (an element's own `locale`/`lang` still wins for its dates and times).
+   */
   @property({reflect: true}) locale?: string;
 
   /** No backend at all: elements dispatch cancelable request events for the host to answer. */
   @property({type: Boolean, attribute: 'events-only', reflect: true}) eventsOnly = false;
+
+  /**
+   * Colour scheme of everything inside: `light` or `dark` force it (and the session paints its surface);
+   * `auto` follows the page's `color-scheme` (or a `--ck-color-scheme` set on an ancestor). See docs/theming.md.
+   */
+  @property({reflect: true}) theme: SessionTheme = 'auto';
 
   /** The signed-in agent. Wins over `agent-id`. */
   @property({attribute: false}) agent?: Agent;
@@ -89,6 +123,7 @@ export class AgentSessionElement extends LitElement {
 
   constructor() {
     super();
+    updateWhenLocaleChanges(this);
     this.session = this.#resolve();
   }
 
@@ -97,6 +132,11 @@ export class AgentSessionElement extends LitElement {
     const needsDemo = !this.backend && !this.eventsOnly;
     if (needsDemo && (!this.#demo || this.#demoClock !== this.clock)) this.#loadDemo();
     this.session = this.#resolve();
+    const locale = this.session.agent.locale;
+    if (locale && locale !== this.#kitLocale) {
+      this.#kitLocale = locale;
+      void setKitLocale(locale);
+    }
   }
 
   protected override async getUpdateComplete(): Promise<boolean> {
@@ -125,7 +165,8 @@ export class AgentSessionElement extends LitElement {
       },
       (error: unknown) => {
         this.#demoLoading = undefined;
-        this.problem = `The demo backend could not be loaded: ${String(error)}`;
+        this.#problemKey = 'demo';
+        this.problem = msg(str`The demo backend could not be loaded: ${String(error)}`);
       },
     );
     this.#demoLoading = loading;
@@ -144,17 +185,23 @@ export class AgentSessionElement extends LitElement {
 
     let timeZone = base.timeZone;
     let problem: string | undefined;
+    let problemKey: string | undefined;
     if (this.timeZone) {
       if (isValidTimeZone(this.timeZone)) timeZone = this.timeZone;
-      else problem = `Unknown time zone "${this.timeZone}": using ${timeZone}.`;
+      else {
+        problem = msg(str`Unknown time zone "${this.timeZone}": using ${timeZone}.`);
+        problemKey = `zone|${this.timeZone}|${timeZone}`;
+      }
     }
     if (!isValidTimeZone(timeZone)) {
-      problem = `The agent's time zone "${timeZone}" is unknown: using UTC.`;
+      problem = msg(str`The agent's time zone "${timeZone}" is unknown: using UTC.`);
+      problemKey = `agent-zone|${timeZone}`;
       timeZone = 'UTC';
     }
     const locale =
       this.locale ?? base.locale ?? (typeof navigator === 'undefined' ? 'en-US' : navigator.language || 'en-US');
-    if (problem !== this.problem) {
+    if (problemKey !== this.#problemKey) {
+      this.#problemKey = problemKey;
       this.problem = problem;
       if (problem)
         this.dispatchEvent(
@@ -162,7 +209,7 @@ export class AgentSessionElement extends LitElement {
             new ValidationError([{field: 'timeZone', code: 'invalid-time-zone', message: problem}]),
           ),
         );
-    }
+    } else this.problem = problem; // same problem, in the current UI language
     return {
       agent: {...base, timeZone, locale},
       backend: this.eventsOnly ? undefined : (this.backend ?? this.#demo?.backend),

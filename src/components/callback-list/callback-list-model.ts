@@ -4,6 +4,7 @@
  * happens, and the grouped, filtered entries the virtualized list shows. Pure: every method takes "now" in epoch
  * milliseconds, nothing reads a clock or sets a timer.
  */
+import {msg, str} from '@lit/localize';
 import type {FieldError} from '../../core/errors.js';
 import {Temporal} from '../../core/temporal.js';
 import type {Callback, CallbackStatus} from '../../core/types.js';
@@ -97,22 +98,27 @@ const parseMs = (value: unknown): number | undefined => {
 export function toItem(callback: Callback): ListItem | FieldError[] {
   const errors: FieldError[] = [];
   const id = typeof callback?.id === 'string' && callback.id ? callback.id : undefined;
-  const label = id ? `Callback "${id}"` : 'A callback';
-  if (!id) errors.push({field: 'id', code: 'required', message: `${label} has no id.`});
+  if (!id) errors.push({field: 'id', code: 'required', message: msg('A callback has no id.')});
   const startMs = parseMs(callback?.start);
   if (startMs === undefined) {
+    const start = String(callback?.start);
     errors.push({
       field: 'start',
       code: 'invalid-instant',
-      message: `${label} has an invalid start "${String(callback?.start)}" (ISO 8601 with offset or Z).`,
+      message: id
+        ? msg(str`Callback "${id}" has an invalid start "${start}" (ISO 8601 with offset or Z).`)
+        : msg(str`A callback has an invalid start "${start}" (ISO 8601 with offset or Z).`),
     });
   }
   const endMs = callback?.end === undefined || callback.end === '' ? undefined : parseMs(callback.end);
   if (callback?.end !== undefined && callback.end !== '' && endMs === undefined) {
+    const end = String(callback.end);
     errors.push({
       field: 'end',
       code: 'invalid-instant',
-      message: `${label} has an invalid end "${String(callback.end)}".`,
+      message: id
+        ? msg(str`Callback "${id}" has an invalid end "${end}".`)
+        : msg(str`A callback has an invalid end "${end}".`),
     });
   }
   if (errors.length) return errors;

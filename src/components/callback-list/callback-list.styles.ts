@@ -1,439 +1,449 @@
-import {css} from 'lit';
+import {css, type CSSResultGroup} from 'lit';
+import {tokens} from '../../internal/tokens.js';
 
-export const styles = css`
-  :host {
-    --_text: var(--ck-color-text, light-dark(#1f2328, #e6e8eb));
-    --_muted: var(--ck-color-muted, light-dark(#4b5563, #b6bcc4));
-    --_surface: var(--ck-color-surface, light-dark(#ffffff, #1b1e22));
-    --_row-bg: var(--ck-callback-list-row-background, var(--ck-color-surface, light-dark(#ffffff, #1b1e22)));
-    --_subtle: var(--ck-color-unavailable-surface, light-dark(#f1f3f5, #2a2d31));
-    --_border: var(--ck-color-border, light-dark(#d0d7de, #3d444d));
-    --_accent: var(--ck-color-selected, light-dark(#1d4ed8, #60a5fa));
-    --_on-accent: var(--ck-color-on-selected, light-dark(#ffffff, #0b1220));
-    --_due-bg: var(--ck-callback-list-due-background, var(--ck-color-warning-surface, light-dark(#fff4d6, #3d3112)));
-    --_due: var(--ck-callback-list-due-color, var(--ck-color-warning, light-dark(#8a5a00, #f5c451)));
-    --_overdue: var(--ck-callback-list-overdue-color, var(--ck-color-danger, light-dark(#b3261e, #ffb4ab)));
-    --_danger: var(--ck-color-danger, light-dark(#b3261e, #ffb4ab));
-    --_focus: var(--ck-focus-ring, 2px solid light-dark(#1d4ed8, #93c5fd));
-    --_radius: var(--ck-radius, 6px);
-    --_space-1: var(--ck-space-1, 0.25rem);
-    --_space-2: var(--ck-space-2, 0.5rem);
-    --_space-3: var(--ck-space-3, 0.75rem);
+export const styles: CSSResultGroup = [
+  tokens,
+  css`
+    :host {
+      --_text: var(--_ck-color-text);
+      --_muted: var(--_ck-color-muted);
+      --_surface: var(--_ck-color-surface);
+      --_row-bg: var(--ck-callback-list-row-background, var(--_ck-color-surface));
+      --_subtle: var(--ck-callback-list-background, var(--_ck-color-surface-2));
+      --_border: var(--ck-callback-list-border-color, var(--_ck-color-border));
+      --_accent: var(--_ck-color-accent);
+      --_on-accent: var(--_ck-color-on-accent);
+      --_due-bg: var(--ck-callback-list-due-background, var(--_ck-color-due-surface));
+      --_due: var(--ck-callback-list-due-color, var(--_ck-color-due));
+      --_overdue: var(--ck-callback-list-overdue-color, var(--_ck-color-danger));
+      --_danger: var(--_ck-color-danger);
+      --_on-danger: var(--_ck-color-on-danger);
+      --_focus: var(--_ck-focus-ring);
+      --_radius: var(--_ck-radius);
+      --_space-1: var(--_ck-space-1);
+      --_space-2: var(--_ck-space-2);
+      --_space-3: var(--_ck-space-3);
 
-    display: block;
-    color-scheme: light dark;
-    color: var(--_text);
-    font: var(--ck-font, 0.875rem/1.4 system-ui, sans-serif);
-  }
-
-  :host([hidden]) {
-    display: none;
-  }
-
-  .toolbar {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: end;
-    gap: var(--_space-2) var(--_space-3);
-    margin-block-end: var(--_space-2);
-  }
-
-  .filter {
-    display: inline-flex;
-    flex-direction: column;
-    gap: 2px;
-    color: var(--_muted);
-    font-size: 0.85em;
-  }
-
-  select {
-    font: inherit;
-    font-size: 1rem;
-    color: var(--_text);
-    background: var(--_surface);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    min-block-size: 2rem;
-    padding-inline: var(--_space-2);
-  }
-
-  .count {
-    margin-inline-start: auto;
-    color: var(--_muted);
-  }
-
-  button {
-    font: inherit;
-    color: inherit;
-    cursor: pointer;
-    border: 1px solid currentColor;
-    border-radius: var(--_radius);
-    background: transparent;
-    min-block-size: 2rem;
-    min-inline-size: 2rem;
-    padding-inline: var(--_space-2);
-  }
-
-  button[aria-disabled='true'] {
-    cursor: progress;
-    opacity: 0.7;
-  }
-
-  .action--primary {
-    background: var(--_accent);
-    border-color: var(--_accent);
-    color: var(--_on-accent);
-  }
-
-  .action--danger {
-    background: var(--_danger);
-    border-color: var(--_danger);
-    color: light-dark(#ffffff, #1b1e22);
-  }
-
-  button:focus-visible,
-  select:focus-visible,
-  .row:focus-visible,
-  .list:focus-visible {
-    outline: var(--_focus);
-    outline-offset: 2px;
-  }
-
-  .list {
-    block-size: var(--ck-callback-list-height, 28rem);
-    min-block-size: 8rem;
-    overflow: auto;
-    contain: strict;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_subtle);
-  }
-
-  .heading {
-    box-sizing: border-box;
-    inline-size: 100%;
-    margin: 0;
-    padding: var(--_space-2) var(--_space-3) var(--_space-1);
-    font-weight: 600;
-    font-size: 0.95em;
-    display: flex;
-    align-items: baseline;
-    gap: var(--_space-2);
-  }
-
-  .heading--overdue {
-    color: var(--_overdue);
-  }
-
-  .heading__count {
-    color: var(--_muted);
-    font-weight: 400;
-    font-size: 0.9em;
-  }
-
-  .cell {
-    box-sizing: border-box;
-    inline-size: 100%;
-    padding: 0 var(--_space-2) var(--_space-2);
-  }
-
-  .row {
-    box-sizing: border-box;
-    inline-size: 100%;
-    padding: var(--_space-2) var(--_space-3);
-    display: grid;
-    gap: var(--_space-1);
-    background: var(--_row-bg);
-    border: 1px solid var(--_border);
-    border-inline-start: 4px solid var(--_border);
-    border-radius: var(--_radius);
-  }
-
-  .row--overdue {
-    border-inline-start-color: var(--_overdue);
-  }
-
-  .row--due {
-    background: var(--_due-bg);
-    border-color: var(--_due);
-    border-inline-start-color: var(--_due);
-    animation: attention 1s ease-in-out 3;
-  }
-
-  .row--closed {
-    color: var(--_muted);
-  }
-
-  @keyframes attention {
-    50% {
-      box-shadow: 0 0 0 3px var(--_due);
+      display: block;
+      color: var(--_text);
+      font: var(--_ck-font);
     }
-  }
 
-  .row__main,
-  .row__meta {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: baseline;
-    gap: var(--_space-1) var(--_space-3);
-  }
-
-  .row__time {
-    font-weight: 600;
-    font-variant-numeric: tabular-nums;
-  }
-
-  .row__customer {
-    font-weight: 600;
-  }
-
-  .row__customer--unknown {
-    font-style: italic;
-    font-weight: 400;
-  }
-
-  .row__expiry {
-    color: var(--_overdue);
-    font-weight: 600;
-  }
-
-  .row__phone,
-  .row__customer-time,
-  .row__snoozed {
-    color: var(--_muted);
-    font-variant-numeric: tabular-nums;
-  }
-
-  .row--closed .row__phone,
-  .row--closed .row__customer-time {
-    color: inherit;
-  }
-
-  .badge {
-    display: inline-block;
-    padding: 0 var(--_space-2);
-    border-radius: 999px;
-    border: 1px solid var(--_border);
-    font-size: 0.8em;
-    line-height: 1.6;
-  }
-
-  .badge--due {
-    border-color: var(--_due);
-    color: var(--_due);
-    font-weight: 600;
-  }
-
-  .row--overdue .badge--status {
-    border-color: var(--_overdue);
-    color: var(--_overdue);
-    font-weight: 600;
-  }
-
-  .badge--expired {
-    border-style: dashed;
-  }
-
-  .row__notes {
-    margin: 0;
-    display: -webkit-box;
-    -webkit-box-orient: vertical;
-    -webkit-line-clamp: 2;
-    line-clamp: 2;
-    overflow: hidden;
-    overflow-wrap: anywhere;
-  }
-
-  .row__actions {
-    display: flex;
-    flex-wrap: wrap;
-    gap: var(--_space-2);
-    margin-block-start: var(--_space-1);
-  }
-
-  .message {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: var(--_space-2);
-    padding: var(--_space-3);
-    border-radius: var(--_radius);
-    background: var(--_subtle);
-    margin-block: 0 var(--_space-2);
-  }
-
-  .message p {
-    margin: 0;
-  }
-
-  .message--empty {
-    flex-direction: column;
-    align-items: start;
-  }
-
-  .message__title {
-    font-weight: 600;
-  }
-
-  .message--error {
-    color: var(--_danger);
-    border: 1px solid currentColor;
-  }
-
-  .message--loading {
-    flex-direction: column;
-    align-items: stretch;
-  }
-
-  .skeleton {
-    display: block;
-    block-size: 3.5rem;
-    border-radius: var(--_radius);
-    background: var(--_border);
-    animation: pulse 1.2s ease-in-out infinite;
-  }
-
-  @keyframes pulse {
-    50% {
-      opacity: 0.5;
+    :host([hidden]) {
+      display: none;
     }
-  }
 
-  .toast-region {
-    position: var(--ck-callback-list-toast-position, fixed);
-    inset-block-end: var(--_space-3);
-    inset-inline-end: var(--_space-3);
-    z-index: var(--ck-callback-list-toast-z-index, 1000);
-    max-inline-size: min(26rem, calc(100vw - 2 * var(--_space-3)));
-    margin-inline-start: auto;
-  }
-
-  .toast {
-    padding: var(--_space-3);
-    border-radius: var(--_radius);
-    border: 1px solid var(--_due);
-    border-inline-start: 4px solid var(--_due);
-    background: var(--ck-callback-list-toast-background, var(--_surface));
-    box-shadow: 0 4px 16px light-dark(rgb(0 0 0 / 0.18), rgb(0 0 0 / 0.5));
-  }
-
-  .toast__title {
-    margin: 0 0 var(--_space-2);
-    font-weight: 600;
-  }
-
-  .toast__list {
-    list-style: none;
-    margin: 0;
-    padding: 0;
-    display: grid;
-    gap: var(--_space-2);
-  }
-
-  .toast__item {
-    display: grid;
-    gap: var(--_space-1);
-  }
-
-  .toast__actions {
-    display: flex;
-    flex-wrap: wrap;
-    gap: var(--_space-2);
-  }
-
-  .toast__more {
-    margin: var(--_space-2) 0 0;
-    display: flex;
-    align-items: center;
-    flex-wrap: wrap;
-    gap: var(--_space-2);
-    color: var(--_muted);
-  }
-
-  .dialog {
-    max-inline-size: min(32rem, calc(100vw - 2rem));
-    padding: var(--_space-3) calc(var(--_space-3) * 1.5);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface);
-    color: var(--_text);
-  }
-
-  .dialog.reschedule {
-    max-inline-size: min(60rem, calc(100vw - 2rem));
-    inline-size: 100%;
-  }
-
-  .dialog::backdrop {
-    background: rgb(0 0 0 / 0.4);
-  }
-
-  .dialog__title {
-    margin: 0 0 var(--_space-2);
-    font-size: 1.1em;
-  }
-
-  .dialog__head {
-    display: flex;
-    align-items: start;
-    justify-content: space-between;
-    gap: var(--_space-3);
-  }
-
-  .dialog__actions {
-    display: flex;
-    flex-wrap: wrap;
-    justify-content: end;
-    gap: var(--_space-2);
-    margin-block-start: var(--_space-3);
-  }
-
-  .visually-hidden {
-    position: absolute;
-    inline-size: 1px;
-    block-size: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
-  }
-
-  @media (prefers-reduced-motion: reduce) {
-    .row--due,
-    .skeleton {
-      animation: none;
+    .toolbar {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: end;
+      gap: var(--_space-2) var(--_space-3);
+      margin-block-end: var(--_space-2);
     }
-  }
 
-  @media (forced-colors: active) {
-    .row,
-    .toast,
-    .badge {
-      border-color: CanvasText;
+    .filter {
+      display: inline-flex;
+      flex-direction: column;
+      gap: 2px;
+      color: var(--_muted);
+      font-size: 0.85em;
+    }
+
+    select {
+      font: inherit;
+      font-size: 1rem;
+      color: var(--_text);
+      background: var(--_surface);
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      min-block-size: 2rem;
+      padding-inline: var(--_space-2);
+    }
+
+    .count {
+      margin-inline-start: auto;
+      color: var(--_muted);
+    }
+
+    button {
+      font: inherit;
+      color: inherit;
+      cursor: pointer;
+      border: 1px solid currentColor;
+      border-radius: var(--_radius);
+      background: transparent;
+      min-block-size: 2rem;
+      min-inline-size: 2rem;
+      padding-inline: var(--_space-2);
+    }
+
+    button[aria-disabled='true'] {
+      cursor: progress;
+      opacity: 0.7;
+    }
+
+    .action--primary {
+      background: var(--_accent);
+      border-color: var(--_accent);
+      color: var(--_on-accent);
+    }
+
+    .action--danger {
+      background: var(--_danger);
+      border-color: var(--_danger);
+      color: var(--_on-danger);
+    }
+
+    button:focus-visible,
+    select:focus-visible,
+    .row:focus-visible,
+    .list:focus-visible {
+      outline: var(--_focus);
+      outline-offset: var(--_ck-focus-ring-offset);
+    }
+
+    .list {
+      block-size: var(--ck-callback-list-height, 28rem);
+      min-block-size: 8rem;
+      overflow: auto;
+      contain: strict;
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      background: var(--_subtle);
+    }
+
+    .heading {
+      box-sizing: border-box;
+      inline-size: 100%;
+      margin: 0;
+      padding: var(--_space-2) var(--_space-3) var(--_space-1);
+      font-weight: 600;
+      font-size: 0.95em;
+      display: flex;
+      align-items: baseline;
+      gap: var(--_space-2);
+    }
+
+    .heading--overdue {
+      color: var(--_overdue);
+    }
+
+    .heading__count {
+      color: var(--_muted);
+      font-weight: 400;
+      font-size: 0.9em;
+    }
+
+    .cell {
+      box-sizing: border-box;
+      inline-size: 100%;
+      padding: 0 var(--_space-2) var(--_space-2);
+    }
+
+    .row {
+      box-sizing: border-box;
+      inline-size: 100%;
+      padding: var(--_space-2) var(--_space-3);
+      display: grid;
+      gap: var(--_space-1);
+      background: var(--_row-bg);
+      border: 1px solid var(--_border);
+      border-inline-start: 4px solid var(--_border);
+      border-radius: var(--_radius);
+    }
+
+    .row--overdue {
+      border-inline-start-color: var(--_overdue);
     }
 
     .row--due {
-      forced-color-adjust: none;
-      background: Canvas;
-      color: CanvasText;
-      border-color: Highlight;
-      border-inline-start-width: 8px;
+      background: var(--_due-bg);
+      border-color: var(--_due);
+      border-inline-start-color: var(--_due);
+      animation: attention 1s ease-in-out 3;
     }
 
-    .row--overdue,
-    .heading--overdue {
-      border-inline-start-color: Mark;
+    .row--closed {
+      color: var(--_muted);
     }
 
-    .action--primary,
-    .action--danger {
-      forced-color-adjust: none;
-      background: ButtonText;
-      color: ButtonFace;
-      border-color: ButtonText;
+    @keyframes attention {
+      50% {
+        box-shadow: 0 0 0 3px var(--_due);
+      }
+    }
+
+    .row__main,
+    .row__meta {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: baseline;
+      gap: var(--_space-1) var(--_space-3);
+    }
+
+    .row__time {
+      font-weight: 600;
+      font-variant-numeric: tabular-nums;
+    }
+
+    .row__customer {
+      font-weight: 600;
+      /* a name of any length stays on one line; the full name is in its title and the row's accessible name */
+      min-inline-size: 0;
+      max-inline-size: 100%;
+      overflow: hidden;
+      text-overflow: ellipsis;
+      white-space: nowrap;
+    }
+
+    .row__customer--unknown {
+      font-style: italic;
+      font-weight: 400;
+    }
+
+    .row__expiry {
+      color: var(--_overdue);
+      font-weight: 600;
+    }
+
+    .row__phone,
+    .row__customer-time,
+    .row__snoozed {
+      color: var(--_muted);
+      font-variant-numeric: tabular-nums;
+    }
+
+    .row--closed .row__phone,
+    .row--closed .row__customer-time {
+      color: inherit;
+    }
+
+    .badge {
+      display: inline-block;
+      padding: 0 var(--_space-2);
+      border-radius: 999px;
+      border: 1px solid var(--_border);
+      font-size: 0.8em;
+      line-height: 1.6;
+    }
+
+    .badge--due {
+      border-color: var(--_due);
+      color: var(--_due);
+      font-weight: 600;
+    }
+
+    .row--overdue .badge--status {
+      border-color: var(--_overdue);
+      color: var(--_overdue);
+      font-weight: 600;
+    }
+
+    .badge--expired {
+      border-style: dashed;
+    }
+
+    .row__notes {
+      margin: 0;
+      display: -webkit-box;
+      -webkit-box-orient: vertical;
+      -webkit-line-clamp: 2;
+      line-clamp: 2;
+      overflow: hidden;
+      overflow-wrap: anywhere;
+    }
+
+    .row__actions {
+      display: flex;
+      flex-wrap: wrap;
+      gap: var(--_space-2);
+      margin-block-start: var(--_space-1);
+    }
+
+    .message {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: var(--_space-2);
+      padding: var(--_space-3);
+      border-radius: var(--_radius);
+      background: var(--_subtle);
+      margin-block: 0 var(--_space-2);
+    }
+
+    .message p {
+      margin: 0;
+    }
+
+    .message--empty {
+      flex-direction: column;
+      align-items: start;
+    }
+
+    .message__title {
+      font-weight: 600;
+    }
+
+    .message--error {
+      color: var(--_danger);
+      border: 1px solid currentColor;
+    }
+
+    .message--loading {
+      flex-direction: column;
+      align-items: stretch;
     }
 
     .skeleton {
-      background: GrayText;
+      display: block;
+      block-size: 3.5rem;
+      border-radius: var(--_radius);
+      background: var(--_border);
+      animation: pulse 1.2s ease-in-out infinite;
     }
-  }
-`;
+
+    @keyframes pulse {
+      50% {
+        opacity: 0.5;
+      }
+    }
+
+    .toast-region {
+      position: var(--ck-callback-list-toast-position, fixed);
+      inset-block-end: var(--_space-3);
+      inset-inline-end: var(--_space-3);
+      z-index: var(--ck-callback-list-toast-z-index, 1000);
+      max-inline-size: min(26rem, calc(100vw - 2 * var(--_space-3)));
+      margin-inline-start: auto;
+    }
+
+    .toast {
+      padding: var(--_space-3);
+      border-radius: var(--_radius);
+      border: 1px solid var(--_due);
+      border-inline-start: 4px solid var(--_due);
+      background: var(--ck-callback-list-toast-background, var(--_surface));
+      box-shadow: var(--_ck-shadow);
+    }
+
+    .toast__title {
+      margin: 0 0 var(--_space-2);
+      font-weight: 600;
+    }
+
+    .toast__list {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+      display: grid;
+      gap: var(--_space-2);
+    }
+
+    .toast__item {
+      display: grid;
+      gap: var(--_space-1);
+    }
+
+    .toast__actions {
+      display: flex;
+      flex-wrap: wrap;
+      gap: var(--_space-2);
+    }
+
+    .toast__more {
+      margin: var(--_space-2) 0 0;
+      display: flex;
+      align-items: center;
+      flex-wrap: wrap;
+      gap: var(--_space-2);
+      color: var(--_muted);
+    }
+
+    .dialog {
+      max-inline-size: min(32rem, calc(100vw - 2rem));
+      padding: var(--_space-3) calc(var(--_space-3) * 1.5);
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      background: var(--_surface);
+      color: var(--_text);
+    }
+
+    .dialog.reschedule {
+      max-inline-size: min(60rem, calc(100vw - 2rem));
+      inline-size: 100%;
+    }
+
+    .dialog::backdrop {
+      background: rgb(0 0 0 / 0.4);
+    }
+
+    .dialog__title {
+      margin: 0 0 var(--_space-2);
+      font-size: 1.1em;
+    }
+
+    .dialog__head {
+      display: flex;
+      align-items: start;
+      justify-content: space-between;
+      gap: var(--_space-3);
+    }
+
+    .dialog__actions {
+      display: flex;
+      flex-wrap: wrap;
+      justify-content: end;
+      gap: var(--_space-2);
+      margin-block-start: var(--_space-3);
+    }
+
+    .visually-hidden {
+      position: absolute;
+      inline-size: 1px;
+      block-size: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+      white-space: nowrap;
+    }
+
+    @media (prefers-reduced-motion: reduce) {
+      .row--due,
+      .skeleton {
+        animation: none;
+      }
+    }
+
+    @media (forced-colors: active) {
+      .row,
+      .toast,
+      .badge {
+        border-color: CanvasText;
+      }
+
+      .row--due {
+        forced-color-adjust: none;
+        background: Canvas;
+        color: CanvasText;
+        border-color: Highlight;
+        border-inline-start-width: 8px;
+      }
+
+      .row--overdue,
+      .heading--overdue {
+        border-inline-start-color: Mark;
+      }
+
+      .action--primary,
+      .action--danger {
+        forced-color-adjust: none;
+        background: ButtonText;
+        color: ButtonFace;
+        border-color: ButtonText;
+      }
+
+      .skeleton {
+        background: GrayText;
+      }
+    }
+  `,
+];

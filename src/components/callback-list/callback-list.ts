@@ -22,6 +22,7 @@ import {DeadlineController} from '../../internal/deadline-controller.js';
 import {defineElement} from '../../internal/define.js';
 import {dateTimeFormat, formatTime, formatTimeRange} from '../../internal/format.js';
 import {createResponder, NoHandlerError, withTimeout} from '../../internal/host-request.js';
+import {errorMessage} from '../../internal/localization.js';
 import {KitElement} from '../../internal/kit-element.js';
 import {
   CallbackListModel,
@@ -105,7 +106,9 @@ const statusLabel = (status: CallbackStatus | StatusFilter): string => {
 function toKitError(error: unknown): CallbackKitError {
   if (error instanceof CallbackKitError) return error;
   const message = error instanceof Error && error.message ? error.message : undefined;
-  return new BackendUnavailableError(message, {cause: error});
+  return new BackendUnavailableError(message ?? msg('The scheduling service is unavailable. Try again in a moment.'), {
+    cause: error,
+  });
 }
 
 const isAbort = (error: unknown): boolean => error instanceof DOMException && error.name === 'AbortError';
@@ -191,6 +194,32 @@ interface ConfirmState {
  * @cssproperty --ck-callback-list-row-background - Row background.
  * @cssproperty --ck-callback-list-toast-position - CSS `position` of the toast (default `fixed`, bottom inline-end of the viewport; `sticky` keeps it inside the element).
  * @cssproperty --ck-callback-list-toast-background - Toast background.
+ * @cssproperty --ck-callback-list-background - Background of the list and its messages (default `--ck-color-surface-2`).
+ * @cssproperty --ck-callback-list-border-color - Borders of the list and rows (default `--ck-color-border`).
+ * @cssproperty --ck-callback-list-toast-z-index - `z-index` of the reminder toast (default 1000).
+ * @cssproperty --ck-color-scheme - [global] Colour scheme of the kit: `light`, `dark` or `light dark` (follow the system). `<agent-session theme>` sets it. Default none (the page's `color-scheme` applies).
+ * @cssproperty --ck-font-family - [global] Font family. Default `system-ui, sans-serif`.
+ * @cssproperty --ck-font-size - [global] Base font size. Default `0.875rem`.
+ * @cssproperty --ck-line-height - [global] Base line height. Default `1.4`.
+ * @cssproperty --ck-font - [global] The whole `font` shorthand (wins over the three above). Default `var(--ck-font-size)/var(--ck-line-height) var(--ck-font-family)`.
+ * @cssproperty --ck-color-text - [global] Body text. Default `#1f2328` / `#e6e8eb` (light / dark).
+ * @cssproperty --ck-color-muted - [global] Secondary text, field borders. Default `#4b5563` / `#b6bcc4` (light / dark).
+ * @cssproperty --ck-color-surface - [global] Surfaces: rows, panels, dialogs, toasts. Default `#ffffff` / `#1b1e22` (light / dark).
+ * @cssproperty --ck-color-surface-2 - [global] Subtle surfaces: list backgrounds, messages, hover. Default `#f1f3f5` / `#2a2d31` (light / dark).
+ * @cssproperty --ck-color-border - [global] Borders and dividers. Default `#d0d7de` / `#3d444d` (light / dark).
+ * @cssproperty --ck-color-accent - [global] Accent: primary buttons, today, links. Default `#1d4ed8` / `#60a5fa` (light / dark).
+ * @cssproperty --ck-color-on-accent - [global] Text on the accent colour. Default `#ffffff` / `#0b1220` (light / dark).
+ * @cssproperty --ck-color-due - [global] A callback whose reminder is showing. Default `var(--ck-color-warning)`.
+ * @cssproperty --ck-color-due-surface - [global] Background of a due callback. Default `var(--ck-color-warning-surface)`.
+ * @cssproperty --ck-color-danger - [global] Errors, overdue, destructive actions. Default `#b3261e` / `#ffb4ab` (light / dark).
+ * @cssproperty --ck-color-on-danger - [global] Text on the danger colour. Default `#ffffff` / `#1b1e22` (light / dark).
+ * @cssproperty --ck-space-1 - [global] Spacing step 1. Default `0.25rem`.
+ * @cssproperty --ck-space-2 - [global] Spacing step 2. Default `0.5rem`.
+ * @cssproperty --ck-space-3 - [global] Spacing step 3. Default `0.75rem`.
+ * @cssproperty --ck-radius - [global] Corner radius. Default `6px`.
+ * @cssproperty --ck-shadow - [global] Shadow of floating surfaces (toast, popover). Default `0 4px 16px` black at 18% / 50% (light / dark).
+ * @cssproperty --ck-focus-ring - [global] Keyboard focus outline. Default `2px solid #1d4ed8` / `2px solid #93c5fd` (light / dark).
+ * @cssproperty --ck-focus-ring-offset - [global] Distance of the focus outline. Default `2px`.
  */
 export class CallbackListElement extends KitElement {
   static override styles = styles;
@@ -778,6 +807,7 @@ export class CallbackListElement extends KitElement {
       work = withTimeout(Promise.race([responder.response, aborted]), this.responseTimeout, 'callback-cancel-request');
     } else if (request.defaultPrevented) {
       this.announcement = msg('The callback was kept.');
+      this.confirming = undefined; // before close(): the close handler must not re-open the dialog
       this.confirmDialog?.close();
       return;
     } else if (backend) {
@@ -794,7 +824,7 @@ export class CallbackListElement extends KitElement {
       }
       const kitError = toKitError(error);
       if (this.confirming?.callback.id === callback.id) {
-        this.confirming = {callback, busy: false, error: kitError.message};
+        this.confirming = {callback, busy: false, error: errorMessage(kitError)};
       }
       this.#fail('cancel', kitError, callback);
       return;
@@ -932,7 +962,7 @@ export class CallbackListElement extends KitElement {
       >
         <div class="row__main">
           <span class="row__time" part="time"><time datetime=${callback.start}>${agentTime}</time></span>
-          <span class=${classMap({row__customer: true, 'row__customer--unknown': !known})} part="customer"
+          <span class=${classMap({row__customer: true, 'row__customer--unknown': !known})} part="customer" title=${name}
             >${name}</span
           >
           <span class="row__phone" part="phone"
@@ -965,7 +995,7 @@ export class CallbackListElement extends KitElement {
               : nothing
           }
         </div>
-        ${callback.notes ? html`<p class="row__notes" part="notes">${callback.notes}</p>` : nothing}
+        ${callback.notes ? html`<p class="row__notes" part="notes" title=${callback.notes}>${callback.notes}</p>` : nothing}
         ${
           open
             ? html`<div class="row__actions" part="actions">
@@ -1107,7 +1137,11 @@ export class CallbackListElement extends KitElement {
       ${
         alerting.length > TOAST_MAX
           ? html`<p class="toast__more">
-              ${msg(str`${alerting.length - TOAST_MAX} more due in the list.`)}
+              ${
+                alerting.length - TOAST_MAX === 1
+                  ? msg('1 more due in the list.')
+                  : msg(str`${alerting.length - TOAST_MAX} more due in the list.`)
+              }
               <button type="button" class="action" part="action" @click=${this.handleDismissAll}>
                 ${msg('Dismiss all')}
               </button>
@@ -1266,7 +1300,7 @@ export class CallbackListElement extends KitElement {
       ${
         this.loadError
           ? html`<div class="message message--error" part="message" role="alert">
-              <span>${msg(str`Your callbacks could not be loaded. ${this.loadError.message}`)}</span>
+              <span>${msg(str`Your callbacks could not be loaded. ${errorMessage(this.loadError)}`)}</span>
               <button type="button" class="action" part="action" @click=${this.handleRetry}>${msg('Try again')}</button>
             </div>`
           : nothing

@@ -26,12 +26,14 @@ import {CallbackCancelEvent} from '../../events/callback-cancel.js';
 import {CallbackScheduleErrorEvent} from '../../events/callback-schedule-error.js';
 import {CallbackRescheduledEvent, CallbackScheduledEvent} from '../../events/callback-scheduled.js';
 import {CallbackSubmitEvent} from '../../events/callback-submit.js';
+import {DispositionSelectEvent} from '../../events/disposition-select.js';
 import type {RangeChangeEvent} from '../../events/range-change.js';
 import type {SlotSelectEvent} from '../../events/slot-select.js';
 import {DeadlineController} from '../../internal/deadline-controller.js';
 import {defineElement} from '../../internal/define.js';
 import {dateTimeFormat, formatDate, formatTime, formatTimeRange, zoneLongName} from '../../internal/format.js';
 import {createResponder, NoHandlerError, withTimeout} from '../../internal/host-request.js';
+import {errorMessage} from '../../internal/localization.js';
 import {KitElement} from '../../internal/kit-element.js';
 import '../timeslot-grid/timeslot-grid.js';
 import {styles} from './callback-scheduler.styles.js';
@@ -77,18 +79,64 @@ const phoneTypeLabel = (type: PhoneType): string =>
  * @event {CallbackRescheduledEvent} callback-rescheduled - A callback was moved (reschedule mode); `detail: {callback, request}`.
  * @event {CallbackScheduleErrorEvent} callback-schedule-error - Saving failed; `detail: {request, error, idempotencyKey}`. The form keeps its data.
  * @event {CallbackCancelEvent} callback-cancel - The agent closed the form without saving.
+ * @event {DispositionSelectEvent} disposition-select - The agent picked a disposition (next-attempt mode); `detail: {disposition}`.
  * @event {AvailabilityRequestEvent} availability-request - Slots are needed; answer with `detail.respondWith(promise of Slot[])` to supply them.
  *
  * @csspart form - The form.
  * @csspart clocks - The agent's and the customer's live clocks.
  * @csspart calendar - The month calendar.
  * @csspart grid - The week's timeslot grid.
+ * @csspart calendar-nav-button - The calendar's previous/next month buttons (exported from the calendar).
+ * @csspart calendar-month - The calendar's month heading.
+ * @csspart calendar-weekday - A calendar weekday heading.
+ * @csspart calendar-day - A calendar day cell.
+ * @csspart grid-toolbar - The grid's week bar (exported from `<timeslot-grid>`, like the other `grid-*` parts).
+ * @csspart grid-nav-button - The grid's previous/next week buttons.
+ * @csspart grid-day - A day heading of the grid.
+ * @csspart grid-time - A time-of-day heading of the grid.
+ * @csspart grid-slot - Every slot of the grid (also `grid-slot-available`, `grid-slot-unavailable`, `grid-slot-selected`).
+ * @csspart grid-slot-available - An available slot.
+ * @csspart grid-slot-unavailable - An unavailable slot.
+ * @csspart grid-slot-selected - The chosen slot.
+ * @csspart grid-message - The grid's empty and error messages.
+ * @csspart title - The heading (what is being scheduled, and for whom).
+ * @csspart actions - The row of form buttons.
  * @csspart submit - The submit button.
+ * @csspart cancel-button - The Cancel button.
  * @csspart summary - The confirmation shown after saving.
  * @csspart error - A field's or the form's error message.
  *
  * @cssproperty --ck-callback-scheduler-gap - Space between sections (default 1rem).
  * @cssproperty --ck-callback-scheduler-accent - Accent colour of the submit button (default `--ck-color-selected`).
+ * @cssproperty --ck-callback-scheduler-on-accent - Text on the submit button (default `--ck-color-on-accent`).
+ * @cssproperty --ck-callback-scheduler-field-border-color - Borders of inputs and selects (default `--ck-color-muted`).
+ * @cssproperty --ck-callback-scheduler-section-border-color - Borders of the form's fieldsets (default `--ck-color-border`).
+ * @cssproperty --ck-callback-scheduler-summary-background - Background of the confirmation after saving (default `--ck-color-surface-2`).
+ * @cssproperty --ck-month-calendar-selected-background - The calendar's selected day (default `--ck-color-selected`).
+ * @cssproperty --ck-month-calendar-selected-color - Text of the calendar's selected day (default `--ck-color-on-selected`).
+ * @cssproperty --ck-month-calendar-today-color - Outline of today in the calendar (default `--ck-color-accent`).
+ * @cssproperty --ck-color-scheme - [global] Colour scheme of the kit: `light`, `dark` or `light dark` (follow the system). `<agent-session theme>` sets it. Default none (the page's `color-scheme` applies).
+ * @cssproperty --ck-font-family - [global] Font family. Default `system-ui, sans-serif`.
+ * @cssproperty --ck-font-size - [global] Base font size. Default `0.875rem`.
+ * @cssproperty --ck-line-height - [global] Base line height. Default `1.4`.
+ * @cssproperty --ck-font - [global] The whole `font` shorthand (wins over the three above). Default `var(--ck-font-size)/var(--ck-line-height) var(--ck-font-family)`.
+ * @cssproperty --ck-color-text - [global] Body text. Default `#1f2328` / `#e6e8eb` (light / dark).
+ * @cssproperty --ck-color-muted - [global] Secondary text, field borders. Default `#4b5563` / `#b6bcc4` (light / dark).
+ * @cssproperty --ck-color-surface-2 - [global] Subtle surfaces: list backgrounds, messages, hover. Default `#f1f3f5` / `#2a2d31` (light / dark).
+ * @cssproperty --ck-color-border - [global] Borders and dividers. Default `#d0d7de` / `#3d444d` (light / dark).
+ * @cssproperty --ck-color-accent - [global] Accent: primary buttons, today, links. Default `#1d4ed8` / `#60a5fa` (light / dark).
+ * @cssproperty --ck-color-on-accent - [global] Text on the accent colour. Default `#ffffff` / `#0b1220` (light / dark).
+ * @cssproperty --ck-color-selected - [global] Selected item (slot, day). Default `var(--ck-color-accent)`.
+ * @cssproperty --ck-color-on-selected - [global] Text on a selected item. Default `var(--ck-color-on-accent)`.
+ * @cssproperty --ck-color-danger - [global] Errors, overdue, destructive actions. Default `#b3261e` / `#ffb4ab` (light / dark).
+ * @cssproperty --ck-space-1 - [global] Spacing step 1. Default `0.25rem`.
+ * @cssproperty --ck-space-2 - [global] Spacing step 2. Default `0.5rem`.
+ * @cssproperty --ck-space-3 - [global] Spacing step 3. Default `0.75rem`.
+ * @cssproperty --ck-space-4 - [global] Spacing step 4. Default `1rem`.
+ * @cssproperty --ck-space-5 - [global] Spacing step 5. Default `1.5rem`.
+ * @cssproperty --ck-radius - [global] Corner radius. Default `6px`.
+ * @cssproperty --ck-focus-ring - [global] Keyboard focus outline. Default `2px solid #1d4ed8` / `2px solid #93c5fd` (light / dark).
+ * @cssproperty --ck-focus-ring-offset - [global] Distance of the focus outline. Default `2px`.
  */
 export class CallbackSchedulerElement extends KitElement {
   static override styles = styles;
@@ -98,6 +146,9 @@ export class CallbackSchedulerElement extends KitElement {
   #availabilitySignature?: string;
   #attempt?: {fingerprint: string; key: string};
   #slotTouched = false;
+  #webTouched = false;
+  /** A reschedule's zone, waiting for the number's candidate zones to tell whether it is the customer's. */
+  #pendingZone?: string;
   #initializedFor?: unknown;
   /** Re-renders the two live clocks at each minute boundary (one timer, none while hidden or disconnected). */
   protected readonly clockTicker = new DeadlineController(this, {
@@ -294,7 +345,10 @@ export class CallbackSchedulerElement extends KitElement {
     ) {
       this.#deriveCustomerZones();
     }
-    if (changed.has('customerZones' as keyof CallbackSchedulerElement) && this.slots.length) this.#pickDefaultSlot();
+    if (changed.has('customerZones' as keyof CallbackSchedulerElement)) {
+      if (this.slots.length) this.#pickDefaultSlot();
+      this.#pickDefaultWeb();
+    }
   }
 
   override updated(): void {
@@ -314,11 +368,15 @@ export class CallbackSchedulerElement extends KitElement {
     this.banner = undefined;
     this.errors = {};
     this.#attempt = undefined;
+    this.#webTouched = !!callback;
+    this.#pendingZone = undefined;
     if (callback) {
       const zone = isValidTimeZone(callback.timeZone) ? callback.timeZone : this.agentTimeZone;
       if (zone !== this.agentTimeZone) {
+        // The customer's zone when the number (or the contact) says so, otherwise "another zone".
         this.zoneMode = 'other';
         this.otherZone = zone;
+        this.#pendingZone = zone;
       }
       try {
         const start = Temporal.Instant.from(callback.start).toZonedDateTimeISO(zone);
@@ -340,6 +398,7 @@ export class CallbackSchedulerElement extends KitElement {
       }
     }
     this.#deriveCustomerZones();
+    this.#pickDefaultWeb();
   }
 
   #deriveCustomerZones(): void {
@@ -349,6 +408,31 @@ export class CallbackSchedulerElement extends KitElement {
     if (zones.join() !== this.customerZones.join()) {
       this.customerZones = zones;
       this.customerZonePick = undefined;
+    }
+    const pending = this.#pendingZone;
+    if (pending && (tools || !number) && this.#candidateZones.includes(pending)) {
+      this.zoneMode = 'customer';
+      this.customerZonePick = pending;
+      this.#pendingZone = undefined;
+    }
+  }
+  /** Web callbacks start on the first legal hour for the customer, 30 minutes from now at the earliest. */
+  #pickDefaultWeb(): void {
+    if (this.mode !== 'web-callback' || this.#webTouched) return;
+    const zone = this.#displayZone;
+    const earliest = this.resolvedClock.now().add({minutes: 30});
+    for (let day = 0; day <= Math.min(7, this.resolvedPolicy.maxDaysAhead); day++) {
+      const date = this.#today.add({days: day});
+      for (let minutes = 0; minutes + 60 <= 1440; minutes += 30) {
+        const from = `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+        const start = zonedFromLocal(date, from, zone).toInstant();
+        const end = start.add({minutes: 60});
+        if (Temporal.Instant.compare(start, earliest) < 0 || this.#timeProblem(start, end)) continue;
+        this.date = date.toString();
+        this.webFrom = from;
+        this.webTill = end.toZonedDateTimeISO(zone).toPlainTime().toString().slice(0, 5);
+        return;
+      }
     }
   }
 
@@ -402,7 +486,7 @@ export class CallbackSchedulerElement extends KitElement {
     } catch (error) {
       if (abort.signal.aborted) return;
       this.slots = [];
-      this.slotsError = error instanceof Error ? error.message : String(error);
+      this.slotsError = errorMessage(error);
     } finally {
       if (!abort.signal.aborted) this.slotsLoading = false;
     }
@@ -513,6 +597,20 @@ export class CallbackSchedulerElement extends KitElement {
       errors.phone = msg(
         "The customer's time zone cannot be told from this number, so calling hours cannot be checked.",
       );
+    }
+    if (this.mode === 'reschedule' && this.callback && !Object.keys(errors).length) {
+      const before = this.callback;
+      const request = this.#request();
+      const same = (a?: string, b?: string) => (a ?? '') === (b ?? '');
+      if (
+        same(request.start, Temporal.Instant.from(before.start).toString()) &&
+        same(request.phone, before.phone) &&
+        same(request.notes, before.notes) &&
+        request.type === before.type &&
+        same(request.ownerAgentId, before.ownerAgentId)
+      ) {
+        errors.slot = msg('Nothing changed: choose a new time or another number.');
+      }
     }
     if (this.notes.length > this.notesMaxLength)
       errors.notes = msg(str`Notes are limited to ${this.notesMaxLength} characters.`);
@@ -675,7 +773,7 @@ export class CallbackSchedulerElement extends KitElement {
     }
     this.banner = {
       kind: 'error',
-      message: msg(str`The callback could not be saved: ${error.message} Your entries are kept.`),
+      message: msg(str`The callback could not be saved: ${errorMessage(error)} Your entries are kept.`),
       retry: true,
     };
   }
@@ -720,6 +818,7 @@ export class CallbackSchedulerElement extends KitElement {
 
   private handleDateSelect(event: CalendarSelectEvent): void {
     this.date = event.detail.date;
+    this.#webTouched = true;
     this.errors = {...this.errors, date: undefined, from: undefined};
   }
 
@@ -757,9 +856,13 @@ export class CallbackSchedulerElement extends KitElement {
     const now = this.resolvedClock.now();
     const locale = this.resolvedLocale;
     const zones = this.#candidateZones;
-    const customer = zones.length
-      ? zones.map((zone) => formatTime(now, {locale, timeZone: zone, zoneName: true})).join(msg(' or '))
-      : msg('unknown');
+    const times = zones.map((zone) => formatTime(now, {locale, timeZone: zone, zoneName: true}));
+    let customer: string;
+    try {
+      customer = times.length ? new Intl.ListFormat(locale, {type: 'disjunction'}).format(times) : msg('unknown');
+    } catch {
+      customer = times.join(' / ');
+    }
     return html`<div class="clocks" part="clocks">
       <span
         ><span class="label">${msg('Your time')}</span>
@@ -983,6 +1086,7 @@ export class CallbackSchedulerElement extends KitElement {
     const today = this.#today;
     const calendar = html`<ck-month-calendar
       part="calendar"
+      exportparts="nav-button: calendar-nav-button, month: calendar-month, weekday: calendar-weekday, day: calendar-day"
       .value=${this.#date.toString()}
       .today=${today.toString()}
       .min=${today.toString()}
@@ -993,8 +1097,9 @@ export class CallbackSchedulerElement extends KitElement {
     ></ck-month-calendar>`;
     if (this.mode === 'web-callback') {
       return html`<div class="section when">
-        <div>
-          <span class="label" id="on-label">${msg('On')}</span> ${formatDate(this.#date, locale, 'long')} ${calendar}
+        <div class="on">
+          <span><span class="label" id="on-label">${msg('On')}</span> ${formatDate(this.#date, locale, 'long')}</span>
+          ${calendar}
         </div>
         <div class="interval">
           <label class="field"
@@ -1006,6 +1111,7 @@ export class CallbackSchedulerElement extends KitElement {
               aria-describedby=${this.errors.from ? 'error-from' : nothing}
               @input=${(e: Event) => {
                 this.webFrom = (e.target as HTMLInputElement).value;
+                this.#webTouched = true;
                 this.#clearError('from');
               }}
           /></label>
@@ -1018,6 +1124,7 @@ export class CallbackSchedulerElement extends KitElement {
               aria-describedby=${this.errors.till ? 'error-till' : nothing}
               @input=${(e: Event) => {
                 this.webTill = (e.target as HTMLInputElement).value;
+                this.#webTouched = true;
                 this.#clearError('till');
               }}
           /></label>
@@ -1032,6 +1139,7 @@ export class CallbackSchedulerElement extends KitElement {
       <div class="grid-wrap">
         <timeslot-grid
           part="grid"
+          exportparts="toolbar: grid-toolbar, nav-button: grid-nav-button, day: grid-day, time: grid-time, slot: grid-slot, slot-available: grid-slot-available, slot-unavailable: grid-slot-unavailable, slot-selected: grid-slot-selected, message: grid-message"
           .slots=${this.#effectiveSlots}
           time-zone=${zone}
           secondary-time-zone=${secondary ?? nothing}
@@ -1076,15 +1184,23 @@ export class CallbackSchedulerElement extends KitElement {
     const mine = formatTime(start, {locale, timeZone: this.agentTimeZone});
     const customerZone = this.#customerZone;
     const theirs = customerZone ? formatTime(start, {locale, timeZone: customerZone}) : undefined;
-    const what =
-      callback.kind === 'followup'
-        ? msg('Followup')
-        : callback.kind === 'web-callback'
-          ? msg('Web callback')
-          : msg('Callback');
-    const text = theirs
-      ? msg(str`${what} set for ${day}, ${mine} your time (${theirs} customer).`)
-      : msg(str`${what} set for ${day}, ${mine} your time.`);
+    // One whole sentence per kind: the translation agrees with the noun (e.g. gender in Spanish).
+    const text =
+      this.mode === 'reschedule'
+        ? theirs
+          ? msg(str`Moved to ${day}, ${mine} your time (${theirs} customer).`)
+          : msg(str`Moved to ${day}, ${mine} your time.`)
+        : callback.kind === 'followup'
+          ? theirs
+            ? msg(str`Followup set for ${day}, ${mine} your time (${theirs} customer).`)
+            : msg(str`Followup set for ${day}, ${mine} your time.`)
+          : callback.kind === 'web-callback'
+            ? theirs
+              ? msg(str`Web callback set for ${day}, ${mine} your time (${theirs} customer).`)
+              : msg(str`Web callback set for ${day}, ${mine} your time.`)
+            : theirs
+              ? msg(str`Callback set for ${day}, ${mine} your time (${theirs} customer).`)
+              : msg(str`Callback set for ${day}, ${mine} your time.`);
     return html`<div class="summary" part="summary" role="status" tabindex="-1">
       <p>${text}</p>
       <div class="actions">
@@ -1096,8 +1212,8 @@ export class CallbackSchedulerElement extends KitElement {
 
   override render() {
     const contact = this.#contact;
-    const heading = html`<div class="title" role="heading" aria-level=${this.headingLevel}>
-      ${this.#title()}${contact ? html`<span class="contact"> · ${contact.name}</span>` : nothing}
+    const heading = html`<div class="title" part="title" role="heading" aria-level=${this.headingLevel}>
+      ${this.#title()}${contact ? html`<span class="contact" title=${contact.name}> · ${contact.name}</span>` : nothing}
     </div>`;
     if (this.saved) return html`${heading}${this.#renderSummary(this.saved)}`;
     const submitLabel =
@@ -1133,6 +1249,7 @@ export class CallbackSchedulerElement extends KitElement {
                         aria-invalid=${this.#invalid('disposition')}
                         @change=${() => {
                           this.dispositionId = d.id;
+                          this.dispatchEvent(new DispositionSelectEvent(d));
                           this.#clearError('disposition');
                         }}
                       />
@@ -1173,12 +1290,12 @@ export class CallbackSchedulerElement extends KitElement {
         ${
           this.banner
             ? html`<div class="banner banner--${this.banner.kind}" role="alert" part="error">
-                <span>${this.banner.message}</span>
+                <span title=${this.banner.message}>${this.banner.message}</span>
                 ${this.banner.retry ? html`<button type="button" @click=${() => void this.submit()}>${msg('Retry')}</button>` : nothing}
               </div>`
             : nothing
         }
-        <div class="actions">
+        <div class="actions" part="actions">
           ${
             this.#needsCallback || this.mode !== 'next-attempt'
               ? html`<button
@@ -1192,7 +1309,7 @@ export class CallbackSchedulerElement extends KitElement {
                 </button>`
               : nothing
           }
-          <button type="button" @click=${this.handleCancel}>${msg('Cancel')}</button>
+          <button type="button" part="cancel-button" @click=${this.handleCancel}>${msg('Cancel')}</button>
         </div>
       </form>
     `;

@@ -1,10 +1,11 @@
-import {msg} from '@lit/localize';
-import {css, html, LitElement, nothing, type PropertyValues} from 'lit';
+import {msg, str, updateWhenLocaleChanges} from '@lit/localize';
+import {html, LitElement, nothing, type PropertyValues} from 'lit';
 import {property, state} from 'lit/decorators.js';
 import {classMap} from 'lit/directives/class-map.js';
 import {Temporal} from '../../core/temporal.js';
 import {defineElement} from '../../internal/define.js';
 import {dateTimeFormat, formatDate} from '../../internal/format.js';
+import {styles} from './month-calendar.styles.js';
 
 /** Fired by `<ck-month-calendar>` when the agent picks a day. Bubbles, not composed (internal to its host). */
 export class CalendarSelectEvent extends Event {
@@ -24,91 +25,17 @@ export class CalendarSelectEvent extends Event {
  * @tagname ck-month-calendar
  * @summary Compact month calendar used inside callback-scheduler.
  * @event {CalendarSelectEvent} calendar-select - A day was picked (`detail.date`, YYYY-MM-DD).
+ * @csspart nav-button - The previous/next month buttons.
+ * @csspart month - The month and year heading.
+ * @csspart weekday - A weekday column heading.
  * @csspart day - A day cell.
+ *
+ * @cssproperty --ck-month-calendar-selected-background - The selected day's background (default `--ck-color-selected`).
+ * @cssproperty --ck-month-calendar-selected-color - The selected day's text (default `--ck-color-on-selected`).
+ * @cssproperty --ck-month-calendar-today-color - Today's outline (default `--ck-color-accent`).
  */
 export class MonthCalendarElement extends LitElement {
-  static override styles = css`
-    :host {
-      display: inline-block;
-      color-scheme: light dark;
-      font: var(--ck-font, 0.875rem/1.4 system-ui, sans-serif);
-    }
-    :host([hidden]) {
-      display: none;
-    }
-    .head {
-      display: flex;
-      align-items: center;
-      justify-content: space-between;
-      gap: 0.25rem;
-      margin-block-end: 0.25rem;
-    }
-    .month {
-      font-weight: 600;
-    }
-    button {
-      font: inherit;
-      color: inherit;
-      background: transparent;
-      border: 1px solid transparent;
-      border-radius: var(--ck-radius, 6px);
-      min-inline-size: 2rem;
-      min-block-size: 2rem;
-      cursor: pointer;
-    }
-    .nav {
-      border-color: currentColor;
-    }
-    table {
-      border-collapse: collapse;
-    }
-    th {
-      font-weight: 500;
-      font-size: 0.8em;
-      color: var(--ck-color-muted, light-dark(#4b5563, #b6bcc4));
-      padding: 0.125rem;
-    }
-    td {
-      padding: 0;
-      text-align: center;
-      min-inline-size: 2rem;
-      block-size: 2rem;
-      border: 1px solid transparent;
-      border-radius: var(--ck-radius, 6px);
-      cursor: pointer;
-    }
-    .day[aria-disabled='true'] {
-      color: var(--ck-color-muted, light-dark(#6b7280, #8b9199));
-      cursor: default;
-      text-decoration: line-through;
-    }
-    .day--other {
-      opacity: 0.6;
-    }
-    .day--today {
-      border-color: var(--ck-color-selected, light-dark(#1d4ed8, #60a5fa));
-    }
-    .day[aria-selected='true'] {
-      background: var(--ck-color-selected, light-dark(#1d4ed8, #60a5fa));
-      color: var(--ck-color-on-selected, light-dark(#ffffff, #0b1220));
-      font-weight: 600;
-    }
-    button:focus-visible,
-    td:focus-visible {
-      outline: var(--ck-focus-ring, 2px solid light-dark(#1d4ed8, #93c5fd));
-      outline-offset: 1px;
-    }
-    @media (forced-colors: active) {
-      .day[aria-selected='true'] {
-        forced-color-adjust: none;
-        background: Highlight;
-        color: HighlightText;
-      }
-      .day[aria-disabled='true'] {
-        color: GrayText;
-      }
-    }
-  `;
+  static override styles = styles;
 
   #focusAfterRender = false;
 
@@ -135,6 +62,11 @@ export class MonthCalendarElement extends LitElement {
 
   /** Accessible name of the grid. */
   @property() label?: string;
+
+  constructor() {
+    super();
+    updateWhenLocaleChanges(this); // its locale (for dates) comes from <callback-scheduler>
+  }
 
   override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('value') || !this.focused) {
@@ -236,15 +168,17 @@ export class MonthCalendarElement extends LitElement {
       <div class="head">
         <button
           class="nav"
+          part="nav-button"
           type="button"
           aria-label=${msg('Previous month')}
           @click=${() => this.#moveFocus(focused.subtract({months: 1}))}
         >
           <span aria-hidden="true">‹</span>
         </button>
-        <span class="month" id="month" aria-live="polite">${monthName}</span>
+        <span class="month" part="month" id="month" aria-live="polite">${monthName}</span>
         <button
           class="nav"
+          part="nav-button"
           type="button"
           aria-label=${msg('Next month')}
           @click=${() => this.#moveFocus(focused.add({months: 1}))}
@@ -257,7 +191,11 @@ export class MonthCalendarElement extends LitElement {
           <tr>
             ${weeks[0].map(
               (d) =>
-                html`<th scope="col" abbr=${weekdayLong.format(Date.UTC(d.year, d.month - 1, d.day, 12))}>
+                html`<th
+                  scope="col"
+                  part="weekday"
+                  abbr=${weekdayLong.format(Date.UTC(d.year, d.month - 1, d.day, 12))}
+                >
                   ${weekday.format(Date.UTC(d.year, d.month - 1, d.day, 12))}
                 </th>`,
             )}
@@ -278,7 +216,7 @@ export class MonthCalendarElement extends LitElement {
                       'day--today': !!today && d.equals(today),
                     })}
                     tabindex=${d.equals(focused) ? 0 : -1}
-                    aria-label=${formatDate(d, locale, 'long') + (today && d.equals(today) ? `, ${msg('today')}` : '')}
+                    aria-label=${today && d.equals(today) ? msg(str`${formatDate(d, locale, 'long')}, today`) : formatDate(d, locale, 'long')}
                     aria-selected=${isSelected ? 'true' : 'false'}
                     aria-disabled=${disabled ? 'true' : 'false'}
                     aria-current=${today && d.equals(today) ? 'date' : nothing}

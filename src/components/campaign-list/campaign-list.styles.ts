@@ -93,6 +93,14 @@ export const styles: CSSResultGroup = [
 
     .notice__text {
       flex: 1;
+      /* a notice naming a campaign of any length: at most three lines, the full text in its title */
+      min-inline-size: 0;
+      display: -webkit-box;
+      -webkit-box-orient: vertical;
+      -webkit-line-clamp: 3;
+      line-clamp: 3;
+      overflow: hidden;
+      overflow-wrap: anywhere;
     }
 
     .notice__time {
@@ -303,6 +311,12 @@ export const styles: CSSResultGroup = [
 
     .name {
       font-weight: 600;
+      /* a name of any length stays on one line; the full name is in its title and the row header's text */
+      min-inline-size: 0;
+      max-inline-size: 100%;
+      overflow: hidden;
+      text-overflow: ellipsis;
+      white-space: nowrap;
     }
 
     .badge {

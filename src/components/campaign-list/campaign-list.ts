@@ -17,6 +17,7 @@ import {defineElement} from '../../internal/define.js';
 import {formatDate, formatTime, zoneLongName} from '../../internal/format.js';
 import {createResponder, HostTimeoutError, NoHandlerError, withTimeout} from '../../internal/host-request.js';
 import {KitElement} from '../../internal/kit-element.js';
+import {errorMessage} from '../../internal/localization.js';
 import {
   buildView,
   checkCampaigns,
@@ -64,7 +65,8 @@ const columnTitle = (column: number): string => {
     case 3:
       return msg('Delivery');
     case 4:
-      return msg('Started');
+      // Not the "Started" status: a column heading (its own id, so it can be translated as a noun).
+      return msg('Started', {id: 'campaign-list.column.started'});
     default:
       return msg('Records');
   }
@@ -100,7 +102,7 @@ function isAbort(error: unknown): boolean {
 }
 
 function errorText(error: unknown): string {
-  if (error instanceof Error && error.message) return error.message;
+  if (error instanceof Error && error.message) return errorMessage(error);
   if (typeof error === 'string' && error) return error;
   return msg('Something went wrong.');
 }
@@ -178,6 +180,28 @@ function errorText(error: unknown): string {
  * @cssproperty --ck-campaign-list-inactive-color - "Stopped"/"Completed" badge text.
  * @cssproperty --ck-campaign-list-notice-background - Start notice background (default `--ck-color-info-surface`).
  * @cssproperty --ck-campaign-list-notice-color - Start notice text (default `--ck-color-info`).
+ * @cssproperty --ck-campaign-list-color - Text colour (default `--ck-color-text`).
+ * @cssproperty --ck-color-scheme - [global] Colour scheme of the kit: `light`, `dark` or `light dark` (follow the system). `<agent-session theme>` sets it. Default none (the page's `color-scheme` applies).
+ * @cssproperty --ck-font-family - [global] Font family. Default `system-ui, sans-serif`.
+ * @cssproperty --ck-font-size - [global] Base font size. Default `0.875rem`.
+ * @cssproperty --ck-line-height - [global] Base line height. Default `1.4`.
+ * @cssproperty --ck-font - [global] The whole `font` shorthand (wins over the three above). Default `var(--ck-font-size)/var(--ck-line-height) var(--ck-font-family)`.
+ * @cssproperty --ck-color-text - [global] Body text. Default `#1f2328` / `#e6e8eb` (light / dark).
+ * @cssproperty --ck-color-muted - [global] Secondary text, field borders. Default `#4b5563` / `#b6bcc4` (light / dark).
+ * @cssproperty --ck-color-surface - [global] Surfaces: rows, panels, dialogs, toasts. Default `#ffffff` / `#1b1e22` (light / dark).
+ * @cssproperty --ck-color-surface-2 - [global] Subtle surfaces: list backgrounds, messages, hover. Default `#f1f3f5` / `#2a2d31` (light / dark).
+ * @cssproperty --ck-color-border - [global] Borders and dividers. Default `#d0d7de` / `#3d444d` (light / dark).
+ * @cssproperty --ck-color-selected-surface - [global] Background of a selected row or option. Default `#dbeafe` / `#1e3a5f` (light / dark).
+ * @cssproperty --ck-color-available - [global] Text of an available slot. Default `#1e3a8a` / `#dbeafe` (light / dark).
+ * @cssproperty --ck-color-danger - [global] Errors, overdue, destructive actions. Default `#b3261e` / `#ffb4ab` (light / dark).
+ * @cssproperty --ck-color-info - [global] Informational notices. Default `#1e3a8a` / `#dbeafe` (light / dark).
+ * @cssproperty --ck-color-info-surface - [global] Background of a notice. Default `#eff6ff` / `#172554` (light / dark).
+ * @cssproperty --ck-space-1 - [global] Spacing step 1. Default `0.25rem`.
+ * @cssproperty --ck-space-2 - [global] Spacing step 2. Default `0.5rem`.
+ * @cssproperty --ck-space-3 - [global] Spacing step 3. Default `0.75rem`.
+ * @cssproperty --ck-radius - [global] Corner radius. Default `6px`.
+ * @cssproperty --ck-shadow - [global] Shadow of floating surfaces (toast, popover). Default `0 4px 16px` black at 18% / 50% (light / dark).
+ * @cssproperty --ck-focus-ring - [global] Keyboard focus outline. Default `2px solid #1d4ed8` / `2px solid #93c5fd` (light / dark).
  */
 export class CampaignListElement extends KitElement {
   static override styles = styles;
@@ -673,8 +697,12 @@ export class CampaignListElement extends KitElement {
     this.#scrollToTop = true;
     this.announcement =
       filter === 'all'
-        ? msg(str`Showing all ${this.#total} campaigns.`)
-        : msg(str`Showing ${this.#liveCount} active and running campaigns.`);
+        ? this.#total === 1
+          ? msg('Showing the only campaign.')
+          : msg(str`Showing all ${this.#total} campaigns.`)
+        : this.#liveCount === 1
+          ? msg('Showing 1 active or running campaign.')
+          : msg(str`Showing ${this.#liveCount} active and running campaigns.`);
     if (this.#activeRow !== HEADER) this.#activeRow = 0;
     this.#activeId = undefined;
   }
@@ -1010,7 +1038,8 @@ export class CampaignListElement extends KitElement {
       aria-selected=${selected ? 'true' : 'false'}
     >
       <div role="rowheader" class="cell cell--name" part="cell" data-col="0" tabindex=${this.#tabIndex(index, 0)}>
-        <span class="name">${campaign.name}</span><span class="visually-hidden">, ${statusLabel(status)}</span>
+        <span class="name" title=${campaign.name}>${campaign.name}</span
+        ><span class="visually-hidden">, ${statusLabel(status)}</span>
       </div>
       <div role="gridcell" class="cell cell--status" part="cell" data-col="1" tabindex=${this.#tabIndex(index, 1)}>
         <span class=${`badge badge--${status}`} part=${`status status-${status}`}>${statusLabel(status)}</span>
@@ -1128,7 +1157,7 @@ export class CampaignListElement extends KitElement {
         ${this.notices.map(
           (notice) =>
             html`<div class=${`notice notice--${notice.kind}`} part="notice" data-notice=${notice.id}>
-              <span class="notice__text">${notice.message}</span>
+              <span class="notice__text" title=${notice.message}>${notice.message}</span>
               ${
                 notice.at !== undefined
                   ? html`<time
@@ -1233,7 +1262,9 @@ export class CampaignListElement extends KitElement {
       <div class="footer" part="footer">
         ${
           this.#filter === 'all'
-            ? msg(str`${this.#total} campaigns`)
+            ? this.#total === 1
+              ? msg('1 campaign')
+              : msg(str`${this.#total} campaigns`)
             : msg(str`${this.#view.length} of ${this.#total} campaigns`)
         }
       </div>`;
@@ -1248,7 +1279,13 @@ export class CampaignListElement extends KitElement {
           ? html`<div class="message message--error" part="message" role="alert">
               <ul>
                 ${problems.slice(0, 3).map((p) => html`<li>${p}</li>`)}
-                ${problems.length > 3 ? html`<li>${msg(str`…and ${problems.length - 3} more problems.`)}</li>` : nothing}
+                ${
+                  problems.length === 4
+                    ? html`<li>${msg('…and 1 more problem.')}</li>`
+                    : problems.length > 4
+                      ? html`<li>${msg(str`…and ${problems.length - 3} more problems.`)}</li>`
+                      : nothing
+                }
               </ul>
             </div>`
           : nothing

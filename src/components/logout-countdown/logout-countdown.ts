@@ -13,6 +13,7 @@ import {DeadlineController} from '../../internal/deadline-controller.js';
 import {defineElement} from '../../internal/define.js';
 import {NoHandlerError, withTimeout} from '../../internal/host-request.js';
 import {KitElement} from '../../internal/kit-element.js';
+import {errorMessage} from '../../internal/localization.js';
 import {countdownText, markBelow, secondsLeft, spokenDuration, timeFormat} from './logout-countdown-format.js';
 import {styles} from './logout-countdown.styles.js';
 
@@ -45,7 +46,9 @@ const MAX_RECHECK_BACKOFF_MS = 30_000;
 /** Any failure as a typed kit error: a `CallbackKitError` as it is, anything else as `BackendUnavailableError`. */
 function toKitError(error: unknown): CallbackKitError {
   if (error instanceof CallbackKitError) return error;
-  return new BackendUnavailableError(undefined, {cause: error});
+  return new BackendUnavailableError(msg('The scheduling service is unavailable. Try again in a moment.'), {
+    cause: error,
+  });
 }
 
 /** Checks an answer from a backend or a host: a refusal needs a valid `notBefore`. */
@@ -53,8 +56,8 @@ function checkDecision(value: unknown): CheckedDecision {
   const answer = value as Partial<LogoutDecision> | null | undefined;
   if (!answer || typeof answer !== 'object' || typeof answer.authorized !== 'boolean') {
     throw new ValidationError(
-      [{field: 'authorized', code: 'invalid', message: 'The logout answer says neither authorized nor deferred.'}],
-      'The logout answer is not valid: it says neither authorized nor deferred.',
+      [{field: 'authorized', code: 'invalid', message: msg('The logout answer says neither authorized nor deferred.')}],
+      msg('The logout answer is not valid: it says neither authorized nor deferred.'),
     );
   }
   if (answer.authorized) return {authorized: true};
@@ -66,9 +69,16 @@ function checkDecision(value: unknown): CheckedDecision {
     notBefore = undefined;
   }
   if (!notBefore) {
+    const value = JSON.stringify(refusal.notBefore ?? null);
     throw new ValidationError(
-      [{field: 'notBefore', code: 'invalid-instant', message: 'The deferred logout has no valid notBefore instant.'}],
-      `The logout answer is not valid: notBefore ${JSON.stringify(refusal.notBefore ?? null)} is not an ISO instant.`,
+      [
+        {
+          field: 'notBefore',
+          code: 'invalid-instant',
+          message: msg('The deferred logout has no valid notBefore instant.'),
+        },
+      ],
+      msg(str`The logout answer is not valid: notBefore ${value} is not an ISO instant.`),
     );
   }
   const reason = typeof refusal.reason === 'string' ? refusal.reason.trim() : '';
@@ -129,6 +139,24 @@ const DETACHED = Symbol('detached');
  * @cssproperty --ck-logout-countdown-danger - Error colour (default `--ck-color-danger`).
  * @cssproperty --ck-logout-countdown-radius - Corner radius (default `--ck-radius`, 6px).
  * @cssproperty --ck-logout-countdown-ring-size - Diameter of the progress ring (default 4.5rem).
+ * @cssproperty --ck-color-scheme - [global] Colour scheme of the kit: `light`, `dark` or `light dark` (follow the system). `<agent-session theme>` sets it. Default none (the page's `color-scheme` applies).
+ * @cssproperty --ck-font-family - [global] Font family. Default `system-ui, sans-serif`.
+ * @cssproperty --ck-font-size - [global] Base font size. Default `0.875rem`.
+ * @cssproperty --ck-line-height - [global] Base line height. Default `1.4`.
+ * @cssproperty --ck-font - [global] The whole `font` shorthand (wins over the three above). Default `var(--ck-font-size)/var(--ck-line-height) var(--ck-font-family)`.
+ * @cssproperty --ck-color-text - [global] Body text. Default `#1f2328` / `#e6e8eb` (light / dark).
+ * @cssproperty --ck-color-muted - [global] Secondary text, field borders. Default `#4b5563` / `#b6bcc4` (light / dark).
+ * @cssproperty --ck-color-surface - [global] Surfaces: rows, panels, dialogs, toasts. Default `#ffffff` / `#1b1e22` (light / dark).
+ * @cssproperty --ck-color-border - [global] Borders and dividers. Default `#d0d7de` / `#3d444d` (light / dark).
+ * @cssproperty --ck-color-warning - [global] Warnings, waiting states (logout countdown). Default `#8a5a00` / `#f5c451` (light / dark).
+ * @cssproperty --ck-color-danger - [global] Errors, overdue, destructive actions. Default `#b3261e` / `#ffb4ab` (light / dark).
+ * @cssproperty --ck-color-success - [global] Confirmations. Default `#1a7f37` / `#3fb950` (light / dark).
+ * @cssproperty --ck-space-1 - [global] Spacing step 1. Default `0.25rem`.
+ * @cssproperty --ck-space-2 - [global] Spacing step 2. Default `0.5rem`.
+ * @cssproperty --ck-space-3 - [global] Spacing step 3. Default `0.75rem`.
+ * @cssproperty --ck-radius - [global] Corner radius. Default `6px`.
+ * @cssproperty --ck-focus-ring - [global] Keyboard focus outline. Default `2px solid #1d4ed8` / `2px solid #93c5fd` (light / dark).
+ * @cssproperty --ck-focus-ring-offset - [global] Distance of the focus outline. Default `2px`.
  */
 export class LogoutCountdownElement extends KitElement {
   static override styles = styles;
@@ -350,8 +378,8 @@ export class LogoutCountdownElement extends KitElement {
       else if (backend) {
         if (!agentId) {
           throw new ValidationError(
-            [{field: 'agent', code: 'required', message: 'No agent is signed in.'}],
-            'No agent is signed in: set the agent property or put the element inside <agent-session>.',
+            [{field: 'agent', code: 'required', message: msg('No agent is signed in.')}],
+            msg('No agent is signed in: set the agent property or put the element inside <agent-session>.'),
           );
         }
         answer = await backend.requestLogout({agentId});
@@ -448,7 +476,7 @@ export class LogoutCountdownElement extends KitElement {
     if (operation === 'recheck' && this.phase === 'deferred') {
       // Still deferred: the backend's logout-authorized event can still arrive; Retry asks again.
       this.checking = false;
-      this.problem = kitError.message;
+      this.problem = errorMessage(kitError);
       this.#recheckAt = undefined;
       if (this.dismissed) {
         this.dismissed = false; // never hide a problem in the chip
@@ -457,7 +485,7 @@ export class LogoutCountdownElement extends KitElement {
     } else {
       this.#clear();
       this.phase = 'error';
-      this.problem = kitError.message;
+      this.problem = errorMessage(kitError);
       this.#syncSubscription();
       if (this.#shouldFocus()) this.#focusNext = '.retry';
     }
@@ -508,7 +536,7 @@ export class LogoutCountdownElement extends KitElement {
     } catch (error) {
       const kitError = toKitError(error);
       if (token === this.#token) {
-        this.cancelProblem = kitError.message;
+        this.cancelProblem = errorMessage(kitError);
         this.#cancelAgentId = agentId;
       }
       this.dispatchEvent(new LogoutErrorEvent({error: kitError, operation: 'cancel', agentId}));
@@ -668,7 +696,7 @@ export class LogoutCountdownElement extends KitElement {
       </div>
       <div class="panel__body">
         <p class="title" id="title" part="title">${msg('Awaiting logoff authorization')}</p>
-        <p class="reason" part="reason">${deferral.reason}</p>
+        <p class="reason" part="reason" title=${deferral.reason}>${deferral.reason}</p>
         <p class="expected" part="expected">
           ${
             this.checking
@@ -680,7 +708,7 @@ export class LogoutCountdownElement extends KitElement {
         </p>
         ${
           this.problem
-            ? html`<p class="error" part="error" role="alert">
+            ? html`<p class="error" part="error" role="alert" title=${this.problem}>
                 ${msg(str`Could not check the logoff authorization: ${this.problem} You are still logged in.`)}
               </p>`
             : nothing
@@ -697,7 +725,7 @@ export class LogoutCountdownElement extends KitElement {
             ${msg('Cancel logout')}
           </button>
           <button class="dismiss" part="button dismiss-button" type="button" @click=${this.handleDismissClick}>
-            ${msg('Dismiss')}
+            ${msg('Dismiss', {id: 'logout-countdown.dismiss'})}
           </button>
         </div>
       </div>
@@ -738,7 +766,7 @@ export class LogoutCountdownElement extends KitElement {
       ${
         this.deferral
           ? html`<button class="dismiss" part="button dismiss-button" type="button" @click=${this.handleDismissClick}>
-              ${msg('Dismiss')}
+              ${msg('Dismiss', {id: 'logout-countdown.dismiss'})}
             </button>`
           : nothing
       }
@@ -747,13 +775,15 @@ export class LogoutCountdownElement extends KitElement {
 
   #renderError() {
     return html`<div class="error-box" part="error">
-      <p role="alert"><strong>${msg('Logout failed.')}</strong> ${this.problem} ${msg('You are still logged in.')}</p>
+      <p role="alert" title=${this.problem ?? nothing}>
+        <strong>${msg('Logout failed.')}</strong> ${this.problem} ${msg('You are still logged in.')}
+      </p>
       <div class="actions" part="actions">
         <button class="retry" part="button retry-button" type="button" @click=${this.handleRetryClick}>
           ${msg('Retry')}
         </button>
         <button class="dismiss" part="button dismiss-button" type="button" @click=${this.handleDismissClick}>
-          ${msg('Dismiss')}
+          ${msg('Dismiss', {id: 'logout-countdown.dismiss'})}
         </button>
       </div>
     </div>`;

@@ -10,6 +10,7 @@ import type {Slot, SlotUnavailableReason} from '../../core/types.js';
 import {RangeChangeEvent, type RangeChangeDetail} from '../../events/range-change.js';
 import {SlotSelectEvent} from '../../events/slot-select.js';
 import {defineElement} from '../../internal/define.js';
+import {followKitLocale, kitLocaleLoading} from '../../internal/localization.js';
 import {
   defaultTimeZone,
   formatDate,
@@ -68,6 +69,7 @@ const reasonLong = (reason: SlotUnavailableReason | undefined): string => {
  * selects an available slot (`slot-select`).
  *
  * Works alone or inside `<agent-session>` (zone and locale default to the agent's).
+ * Narrower than 36rem (a container query on the element), the days stack vertically, each with its own slots.
  *
  * @tagname timeslot-grid
  * @summary Days x time slots in a zone; pick one with mouse or keyboard.
@@ -96,7 +98,29 @@ const reasonLong = (reason: SlotUnavailableReason | undefined): string => {
  * @cssproperty --ck-timeslot-grid-selected-color - Selected slot text colour.
  * @cssproperty --ck-timeslot-grid-cell-min-width - Minimum width of a day column (default 7rem).
  * @cssproperty --ck-timeslot-grid-gap - Space between cells (default 0.25rem).
- * @cssproperty --ck-timeslot-grid-stack-below - Not a property: days stack vertically when the element is narrower than 36rem (container query).
+ * @cssproperty --ck-timeslot-grid-color - Text colour (default `--ck-color-text`).
+ * @cssproperty --ck-timeslot-grid-today-color - Today's date in its column heading (default `--ck-color-accent`).
+ * @cssproperty --ck-timeslot-grid-radius - Corner radius of slots and buttons (default `--ck-radius`).
+ * @cssproperty --ck-color-scheme - [global] Colour scheme of the kit: `light`, `dark` or `light dark` (follow the system). `<agent-session theme>` sets it. Default none (the page's `color-scheme` applies).
+ * @cssproperty --ck-font-family - [global] Font family. Default `system-ui, sans-serif`.
+ * @cssproperty --ck-font-size - [global] Base font size. Default `0.875rem`.
+ * @cssproperty --ck-line-height - [global] Base line height. Default `1.4`.
+ * @cssproperty --ck-font - [global] The whole `font` shorthand (wins over the three above). Default `var(--ck-font-size)/var(--ck-line-height) var(--ck-font-family)`.
+ * @cssproperty --ck-color-text - [global] Body text. Default `#1f2328` / `#e6e8eb` (light / dark).
+ * @cssproperty --ck-color-accent - [global] Accent: primary buttons, today, links. Default `#1d4ed8` / `#60a5fa` (light / dark).
+ * @cssproperty --ck-color-selected - [global] Selected item (slot, day). Default `var(--ck-color-accent)`.
+ * @cssproperty --ck-color-on-selected - [global] Text on a selected item. Default `var(--ck-color-on-accent)`.
+ * @cssproperty --ck-color-available - [global] Text of an available slot. Default `#1e3a8a` / `#dbeafe` (light / dark).
+ * @cssproperty --ck-color-available-surface - [global] Background of an available slot. Default `#dbeafe` / `#1e3a5f` (light / dark).
+ * @cssproperty --ck-color-unavailable - [global] Text of an unavailable slot. Default `#4b5563` / `#b6bcc4` (light / dark).
+ * @cssproperty --ck-color-unavailable-surface - [global] Background of an unavailable slot. Default `#f1f3f5` / `#2a2d31` (light / dark).
+ * @cssproperty --ck-color-danger - [global] Errors, overdue, destructive actions. Default `#b3261e` / `#ffb4ab` (light / dark).
+ * @cssproperty --ck-space-1 - [global] Spacing step 1. Default `0.25rem`.
+ * @cssproperty --ck-space-2 - [global] Spacing step 2. Default `0.5rem`.
+ * @cssproperty --ck-space-3 - [global] Spacing step 3. Default `0.75rem`.
+ * @cssproperty --ck-radius - [global] Corner radius. Default `6px`.
+ * @cssproperty --ck-focus-ring - [global] Keyboard focus outline. Default `2px solid #1d4ed8` / `2px solid #93c5fd` (light / dark).
+ * @cssproperty --ck-focus-ring-offset - [global] Distance of the focus outline. Default `2px`.
  */
 export class TimeslotGridElement extends LitElement {
   static override styles = styles;
@@ -128,7 +152,10 @@ export class TimeslotGridElement extends LitElement {
   /** How the second zone is named to screen readers and in the toolbar, e.g. "customer's time". */
   @property({attribute: 'secondary-label'}) secondaryLabel?: string;
 
-  /** BCP 47 locale for dates and times. Defaults to `lang`, then the agent's locale, then the browser's. */
+  /**
+   * BCP 47 locale for dates and times. Defaults to `lang`, then the agent's locale, then the browser's. Outside an
+   * `<agent-session>`, it (or `lang`) also sets the kit's UI language (page-global: Spanish for `es*`, else English).
+   */
   @property({reflect: true}) locale?: string;
 
   /** `h12` or `h23`; defaults to the locale's. */
@@ -151,6 +178,17 @@ export class TimeslotGridElement extends LitElement {
 
   /** Accessible name of the grid. */
   @property() label?: string;
+
+  constructor() {
+    super();
+    followKitLocale(this, {ownLocale: () => this.locale || this.lang || undefined, inSession: () => !!this.session});
+  }
+
+  /** While the UI strings of a newly set language load, the update waits for them. */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const loading = kitLocaleLoading();
+    return loading ? loading.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
+  }
 
   get #zone(): string {
     const wanted = this.timeZone ?? this.session?.agent.timeZone;
@@ -243,9 +281,9 @@ export class TimeslotGridElement extends LitElement {
     }
     if (changed.has('slots') && previous && !this.loading) {
       const available = model.cells.filter((c) => c.slot.available).length;
-      const status = msg(
-        str`${formatDateRange(model.dates[0], model.dates.at(-1)!, this.#locale)}: ${available} available times.`,
-      );
+      const range = formatDateRange(model.dates[0], model.dates.at(-1)!, this.#locale);
+      const status =
+        available === 1 ? msg(str`${range}: 1 available time.`) : msg(str`${range}: ${available} available times.`);
       if (status !== this.#lastStatus) this.status = this.#lastStatus = status;
     }
   }
@@ -441,7 +479,8 @@ export class TimeslotGridElement extends LitElement {
         available
           ? cell.slot.remaining !== undefined
             ? html`<span class="slot__meta"
-                ><span class="visually-hidden">, </span>${msg(str`${cell.slot.remaining} left`)}</span
+                ><span class="visually-hidden">, </span
+                >${cell.slot.remaining === 1 ? msg('1 left') : msg(str`${cell.slot.remaining} left`)}</span
               >`
             : nothing
           : html`<span class="slot__reason"
@@ -544,9 +583,13 @@ export class TimeslotGridElement extends LitElement {
         <span class="zone" id="zone"
           >${
             this.#secondaryZone
-              ? msg(
-                  str`Times in ${zoneLongName(model.timeZone, locale, this.#now)} · ${this.secondaryLabel ?? msg('second zone')}: ${zoneLongName(this.#secondaryZone, locale, this.#now)}`,
-                )
+              ? this.secondaryLabel
+                ? msg(
+                    str`Times in ${zoneLongName(model.timeZone, locale, this.#now)} · ${this.secondaryLabel}: ${zoneLongName(this.#secondaryZone, locale, this.#now)}`,
+                  )
+                : msg(
+                    str`Times in ${zoneLongName(model.timeZone, locale, this.#now)} · second zone: ${zoneLongName(this.#secondaryZone, locale, this.#now)}`,
+                  )
               : msg(str`Times in ${zoneLongName(model.timeZone, locale, this.#now)}`)
           }</span
         >
@@ -555,7 +598,7 @@ export class TimeslotGridElement extends LitElement {
       ${
         this.error
           ? html`<div class="message message--error" part="message" role="alert">
-              <span>${this.error}</span>
+              <span title=${this.error}>${this.error}</span>
               <button type="button" class="action" @click=${this.handleRetry}>${msg('Try again')}</button>
             </div>`
           : nothing
