@@ -29,6 +29,7 @@ interface ManifestDeclaration {
   members?: ManifestMember[];
   attributes?: ManifestAttribute[];
   slots?: ManifestSlot[];
+  cssParts?: ManifestSlot[];
   [key: string]: unknown;
 }
 
@@ -55,6 +56,13 @@ function trim(declaration: ManifestDeclaration): ManifestDeclaration {
   // Storybook drops nameless entries, so the default slot (name "") would vanish from the table.
   if (declaration.slots)
     trimmed.slots = declaration.slots.map((slot) => (slot.name ? slot : {...slot, name: '(default)'}));
+  // Storybook keys every row by name: a part named like a property or attribute (campaign-list's `filter`) would
+  // replace that property's row. Such a part is listed as `filter (part)`.
+  const apiNames = new Set([...(trimmed.members ?? []), ...(declaration.attributes ?? [])].map((item) => item.name));
+  if (declaration.cssParts)
+    trimmed.cssParts = declaration.cssParts.map((cssPart) =>
+      cssPart.name && apiNames.has(cssPart.name) ? {...cssPart, name: `${cssPart.name} (part)`} : cssPart,
+    );
   return trimmed;
 }
 

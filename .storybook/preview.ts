@@ -4,12 +4,17 @@ import {setCustomElementsManifest, type Preview} from '@storybook/web-components
 // before Storybook starts or `tsc` runs. Autodocs read attributes, properties, events, slots and CSS parts from it.
 import manifest from '../custom-elements.json';
 import {publicApiOnly, quietControls} from './custom-elements.js';
+import {storyGlobalTypes, storyInitialGlobals, withStoryGlobals} from './story-globals.js';
 
 setCustomElementsManifest(publicApiOnly(manifest));
 
 const preview: Preview = {
   tags: ['autodocs'],
   argTypesEnhancers: [quietControls(manifest)],
+  // Toolbar: locale, theme, agent zone and direction for every story (see story-globals.ts).
+  globalTypes: storyGlobalTypes,
+  initialGlobals: storyInitialGlobals,
+  decorators: [withStoryGlobals],
   parameters: {
     controls: {expanded: true},
     a11y: {

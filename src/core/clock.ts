@@ -9,6 +9,8 @@ export interface Clock {
   now(): Temporal.Instant;
   /** Called whenever the clock is set or advanced by other means than the passing of real time. */
   subscribe?(listener: () => void): () => void;
+  /** How fast the clock runs against real time (a simulated day at 60x has 60); timers divide their delays by it. Default 1. */
+  readonly rate?: number;
 }
 
 /** The real clock. */
@@ -67,6 +69,11 @@ export class SimulatedClock implements Clock {
     this.#origin = Temporal.Instant.from(start);
     this.#realOrigin = Date.now();
     this.#rate = rate;
+  }
+
+  /** Clock milliseconds per real millisecond. */
+  get rate(): number {
+    return this.#rate;
   }
 
   now(): Temporal.Instant {

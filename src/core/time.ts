@@ -180,11 +180,26 @@ export function isIntervalInLocalWindow(
   if (closeMinutes < openMinutes) closeMinutes += 1440;
   const date = start.toZonedDateTimeISO(zone).toPlainDate();
   for (const day of [date.subtract({days: 1}), date]) {
-    const open = zonedFromMinutes(day, openMinutes, zone).toInstant();
-    const close = zonedFromMinutes(day, closeMinutes, zone).toInstant();
+    const open = firstInstantAtWall(day, openMinutes, zone);
+    const close = firstInstantAtWall(day, closeMinutes, zone);
     if (Temporal.Instant.compare(start, open) >= 0 && Temporal.Instant.compare(end, close) <= 0) return true;
   }
   return false;
+}
+
+/**
+ * The first instant at which the zone's clocks read `minutes` after local midnight of `date`, or later: the wall
+ * time itself, its earlier occurrence in a fall-back overlap, and the transition itself when the wall time falls
+ * in a spring-forward gap (clocks jump past it there). A window edge in a gap thus neither widens the window (an
+ * end at 02:30 in a 02:00 -> 03:00 gap closes at 03:00, not 03:30) nor narrows it (a start at 02:30 opens at 03:00).
+ */
+function firstInstantAtWall(date: Temporal.PlainDate, minutes: number, zone: TimeZoneId): Temporal.Instant {
+  const day = date.add({days: Math.floor(minutes / 1440)});
+  const wall = Temporal.PlainTime.from({hour: Math.floor((minutes % 1440) / 60), minute: minutes % 60});
+  const local = day.toPlainDateTime(wall);
+  const earlier = local.toZonedDateTime(zone, {disambiguation: 'earlier'});
+  if (earlier.toPlainDateTime().equals(local)) return earlier.toInstant();
+  return (earlier.getTimeZoneTransition('next') ?? earlier).toInstant();
 }
 
 /** The instant `minutes` of wall-clock time after local midnight of `date` (may run into following days). */

@@ -50,6 +50,11 @@ export class DeadlineController implements ReactiveController {
     this.update();
   }
 
+  /** The host's clock may arrive later (context): follow it. */
+  hostUpdated(): void {
+    if (this.#connected && this.#options.clock() !== this.#subscribedClock) this.update();
+  }
+
   hostDisconnected(): void {
     this.#connected = false;
     document.removeEventListener('visibilitychange', this.#onVisibility);
@@ -83,7 +88,12 @@ export class DeadlineController implements ReactiveController {
     const next = this.#options.next();
     if (!next) return;
     if (this.#options.whileHidden === false && document.visibilityState === 'hidden') return;
-    const delay = Math.min(MAX_DELAY, Math.max(0, Number(next.epochMilliseconds - clock.now().epochMilliseconds)));
+    // Clock time to real time: a simulated clock running at 60x reaches a deadline 60 times sooner.
+    const rate = clock.rate && clock.rate > 0 ? clock.rate : 1;
+    const delay = Math.min(
+      MAX_DELAY,
+      Math.max(0, Math.ceil(Number(next.epochMilliseconds - clock.now().epochMilliseconds) / rate)),
+    );
     this.#timer = setTimeout(() => {
       this.#timer = undefined;
       this.update();

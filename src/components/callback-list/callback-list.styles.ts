@@ -186,6 +186,12 @@ export const styles: CSSResultGroup = [
       font-variant-numeric: tabular-nums;
     }
 
+    /* Times and numbers read in their own direction inside right-to-left text ("8:30 AM EST", not "AM EST 8:30"). */
+    time,
+    .row__customer-time {
+      unicode-bidi: plaintext;
+    }
+
     .row__customer {
       font-weight: 600;
       /* a name of any length stays on one line; the full name is in its title and the row's accessible name */
@@ -420,10 +426,8 @@ export const styles: CSSResultGroup = [
         border-color: CanvasText;
       }
 
+      /* System colours survive forcing: no forced-color-adjust: none, so the row's text keeps the user's colours. */
       .row--due {
-        forced-color-adjust: none;
-        background: Canvas;
-        color: CanvasText;
         border-color: Highlight;
         border-inline-start-width: 8px;
       }

@@ -188,12 +188,12 @@ interface ConfirmState {
  * @csspart dialog - The cancel confirmation and reschedule dialogs.
  *
  * @cssproperty --ck-callback-list-height - Height of the scrolling list (default `28rem`; `100%` fills a sized host).
- * @cssproperty --ck-callback-list-due-background - Background of a row whose reminder is showing.
- * @cssproperty --ck-callback-list-due-color - Accent (border, badge) of a due row.
- * @cssproperty --ck-callback-list-overdue-color - Accent of overdue rows and the Overdue heading.
- * @cssproperty --ck-callback-list-row-background - Row background.
+ * @cssproperty --ck-callback-list-due-background - Background of a row whose reminder is showing (default `--ck-color-due-surface`).
+ * @cssproperty --ck-callback-list-due-color - Accent (border, badge) of a due row (default `--ck-color-due`).
+ * @cssproperty --ck-callback-list-overdue-color - Accent of overdue rows and the Overdue heading (default `--ck-color-danger`).
+ * @cssproperty --ck-callback-list-row-background - Row background (default `--ck-color-surface`).
  * @cssproperty --ck-callback-list-toast-position - CSS `position` of the toast (default `fixed`, bottom inline-end of the viewport; `sticky` keeps it inside the element).
- * @cssproperty --ck-callback-list-toast-background - Toast background.
+ * @cssproperty --ck-callback-list-toast-background - Toast background (default `--ck-color-surface`).
  * @cssproperty --ck-callback-list-background - Background of the list and its messages (default `--ck-color-surface-2`).
  * @cssproperty --ck-callback-list-border-color - Borders of the list and rows (default `--ck-color-border`).
  * @cssproperty --ck-callback-list-toast-z-index - `z-index` of the reminder toast (default 1000).
@@ -995,7 +995,7 @@ export class CallbackListElement extends KitElement {
               : nothing
           }
         </div>
-        ${callback.notes ? html`<p class="row__notes" part="notes" title=${callback.notes}>${callback.notes}</p>` : nothing}
+        ${callback.notes ? html`<p class="row__notes" part="notes" dir="auto" title=${callback.notes}>${callback.notes}</p>` : nothing}
         ${
           open
             ? html`<div class="row__actions" part="actions">

@@ -939,7 +939,7 @@ export class CallbackSchedulerElement extends KitElement {
           ${options.map(
             (p) =>
               html`<option value=${p.number} ?selected=${p.number === this.phoneChoice}>
-                ${format(p.number)}
+                ${`\u2066${format(p.number)}\u2069` /* isolated (LRI...PDI): reads left to right in RTL text too */}
                 (${phoneTypeLabel(p.type)})${
                   p.contactFrom || p.contactUntil
                     ? ` ${msg(str`${p.contactFrom ?? '00:00'} to ${p.contactUntil ?? '24:00'}`)}`
@@ -1272,6 +1272,7 @@ export class CallbackSchedulerElement extends KitElement {
                   <label class="field notes"
                     >${msg('Notes')}
                     <textarea
+                      dir="auto"
                       rows="3"
                       maxlength=${this.notesMaxLength}
                       .value=${live(this.notes)}

@@ -46,11 +46,7 @@ export const styles: CSSResultGroup = [
       border-color: currentColor;
     }
 
-    /* The arrows point the way the months go: mirrored in right-to-left text. */
-    :host(:dir(rtl)) .nav span {
-      display: inline-block;
-      transform: scaleX(-1);
-    }
+    /* No transform for right-to-left: ‹ and › are bidi-mirrored characters, the text engine flips them. */
 
     table {
       border-collapse: collapse;

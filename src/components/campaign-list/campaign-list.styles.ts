@@ -390,6 +390,11 @@ export const styles: CSSResultGroup = [
       box-shadow: var(--_ck-shadow);
     }
 
+    /* Times read in their own direction inside right-to-left text ("8:30 AM", not "AM 8:30"). */
+    time {
+      unicode-bidi: plaintext;
+    }
+
     .muted {
       color: var(--_muted);
     }
@@ -570,6 +575,14 @@ export const styles: CSSResultGroup = [
         forced-color-adjust: none;
         background: Highlight;
         color: HighlightText;
+      }
+
+      /* forced-color-adjust inherits: everything in the selected row is drawn in HighlightText on Highlight. */
+      .row--selected * {
+        color: HighlightText;
+        background-color: transparent;
+        border-color: HighlightText;
+        outline-color: HighlightText;
       }
 
       .filter__option:has(input:checked) {

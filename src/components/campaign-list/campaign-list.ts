@@ -167,17 +167,17 @@ function errorText(error: unknown): string {
  * @cssproperty --ck-campaign-list-background - Grid background (default `--ck-color-surface`).
  * @cssproperty --ck-campaign-list-border-color - Borders (default `--ck-color-border`).
  * @cssproperty --ck-campaign-list-muted-color - Secondary text (default `--ck-color-muted`).
- * @cssproperty --ck-campaign-list-row-hover-background - Row background under the pointer.
- * @cssproperty --ck-campaign-list-selected-background - Selected row and filter background.
- * @cssproperty --ck-campaign-list-selected-color - Selected row marker and filter text.
- * @cssproperty --ck-campaign-list-started-background - "Started" badge background (also `-color`).
- * @cssproperty --ck-campaign-list-started-color - "Started" badge text.
- * @cssproperty --ck-campaign-list-running-background - "Running" badge background.
- * @cssproperty --ck-campaign-list-running-color - "Running" badge text.
- * @cssproperty --ck-campaign-list-paused-background - "Paused" badge background.
- * @cssproperty --ck-campaign-list-paused-color - "Paused" badge text.
- * @cssproperty --ck-campaign-list-inactive-background - "Stopped"/"Completed" badge and message background.
- * @cssproperty --ck-campaign-list-inactive-color - "Stopped"/"Completed" badge text.
+ * @cssproperty --ck-campaign-list-row-hover-background - Row background under the pointer (default `--ck-color-surface-2`).
+ * @cssproperty --ck-campaign-list-selected-background - Selected row and filter background (default `--ck-color-selected-surface`).
+ * @cssproperty --ck-campaign-list-selected-color - Selected row marker and filter text (default `--ck-color-available`).
+ * @cssproperty --ck-campaign-list-started-background - "Started" badge background (default `#dbeafe` / `#1e3a5f`, light / dark).
+ * @cssproperty --ck-campaign-list-started-color - "Started" badge text (default `#1e40af` / `#bfdbfe`).
+ * @cssproperty --ck-campaign-list-running-background - "Running" badge background (default `#dcfce7` / `#14532d`).
+ * @cssproperty --ck-campaign-list-running-color - "Running" badge text (default `#166534` / `#bbf7d0`).
+ * @cssproperty --ck-campaign-list-paused-background - "Paused" badge background (default `#fef3c7` / `#4a3606`).
+ * @cssproperty --ck-campaign-list-paused-color - "Paused" badge text (default `#854d0e` / `#fde68a`).
+ * @cssproperty --ck-campaign-list-inactive-background - "Stopped"/"Completed" badge and message background (default `#f1f3f5` / `#2a2d31`).
+ * @cssproperty --ck-campaign-list-inactive-color - "Stopped"/"Completed" badge text (default `#4b5563` / `#c9ced6`).
  * @cssproperty --ck-campaign-list-notice-background - Start notice background (default `--ck-color-info-surface`).
  * @cssproperty --ck-campaign-list-notice-color - Start notice text (default `--ck-color-info`).
  * @cssproperty --ck-campaign-list-color - Text colour (default `--ck-color-text`).

@@ -13,6 +13,7 @@ import {DeadlineController} from '../../internal/deadline-controller.js';
 import {defineElement} from '../../internal/define.js';
 import {NoHandlerError, withTimeout} from '../../internal/host-request.js';
 import {KitElement} from '../../internal/kit-element.js';
+import {styleProperties} from '../../internal/style-properties.js';
 import {errorMessage} from '../../internal/localization.js';
 import {countdownText, markBelow, secondsLeft, spokenDuration, timeFormat} from './logout-countdown-format.js';
 import {styles} from './logout-countdown.styles.js';
@@ -689,7 +690,7 @@ export class LogoutCountdownElement extends KitElement {
             cy="18"
             r="16"
             pathLength="100"
-            style="stroke-dashoffset: ${(100 * (1 - fraction)).toFixed(2)}"
+            ${styleProperties({'stroke-dashoffset': (100 * (1 - fraction)).toFixed(2)})}
           ></circle>
         </svg>
         <span role="timer" class="dial__time" aria-label=${msg('Time left')}>${this.#renderCountdown(seconds)}</span>

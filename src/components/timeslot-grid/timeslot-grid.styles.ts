@@ -63,10 +63,7 @@ export const styles: CSSResultGroup = [
       outline-offset: var(--_ck-focus-ring-offset);
     }
 
-    :host(:dir(rtl)) .nav span {
-      display: inline-block;
-      transform: scaleX(-1);
-    }
+    /* No transform for right-to-left: ‹ and › are bidi-mirrored characters, the text engine flips them. */
 
     .grid {
       display: grid;
@@ -167,6 +164,14 @@ export const styles: CSSResultGroup = [
     .slot__time,
     .slot__secondary {
       overflow-wrap: anywhere;
+    }
+
+    /* Times read in their own direction inside right-to-left text ("8:30 AM", not "AM 8:30"). */
+    .slot__time,
+    .slot__secondary,
+    .time,
+    .range {
+      unicode-bidi: plaintext;
     }
 
     .slot__secondary,

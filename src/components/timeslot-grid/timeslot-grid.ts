@@ -10,6 +10,7 @@ import type {Slot, SlotUnavailableReason} from '../../core/types.js';
 import {RangeChangeEvent, type RangeChangeDetail} from '../../events/range-change.js';
 import {SlotSelectEvent} from '../../events/slot-select.js';
 import {defineElement} from '../../internal/define.js';
+import {styleProperties} from '../../internal/style-properties.js';
 import {followKitLocale, kitLocaleLoading} from '../../internal/localization.js';
 import {
   defaultTimeZone,
@@ -92,10 +93,10 @@ const reasonLong = (reason: SlotUnavailableReason | undefined): string => {
  *
  * @cssproperty --ck-timeslot-grid-available-background - Available slot background (default `--ck-color-available-surface`).
  * @cssproperty --ck-timeslot-grid-available-color - Available slot text colour (default `--ck-color-available`).
- * @cssproperty --ck-timeslot-grid-unavailable-background - Unavailable slot background.
- * @cssproperty --ck-timeslot-grid-unavailable-color - Unavailable slot text colour.
+ * @cssproperty --ck-timeslot-grid-unavailable-background - Unavailable slot background (default `--ck-color-unavailable-surface`).
+ * @cssproperty --ck-timeslot-grid-unavailable-color - Unavailable slot text colour (default `--ck-color-unavailable`).
  * @cssproperty --ck-timeslot-grid-selected-background - Selected slot background (default `--ck-color-selected`).
- * @cssproperty --ck-timeslot-grid-selected-color - Selected slot text colour.
+ * @cssproperty --ck-timeslot-grid-selected-color - Selected slot text colour (default `--ck-color-on-selected`).
  * @cssproperty --ck-timeslot-grid-cell-min-width - Minimum width of a day column (default 7rem).
  * @cssproperty --ck-timeslot-grid-gap - Space between cells (default 0.25rem).
  * @cssproperty --ck-timeslot-grid-color - Text colour (default `--ck-color-text`).
@@ -458,7 +459,7 @@ export class TimeslotGridElement extends LitElement {
       aria-disabled=${available ? nothing : 'true'}
       aria-describedby=${available ? nothing : `reason-${cell.slot.reason ?? 'unknown'}`}
       title=${available ? nothing : reasonLong(cell.slot.reason)}
-      style="--order: ${dayIndex * 10000 + cell.rowIndex + 1}"
+      ${styleProperties({'--order': dayIndex * 10000 + cell.rowIndex + 1})}
     >
       <span class="slot__time">${range}</span
       ><span class="visually-hidden"
@@ -500,7 +501,7 @@ export class TimeslotGridElement extends LitElement {
       aria-label=${this.label ?? msg('Available times')}
       aria-describedby="range zone"
       aria-busy=${this.loading ? 'true' : 'false'}
-      style="--days: ${model.dates.length}"
+      ${styleProperties({'--days': model.dates.length})}
       @keydown=${this.handleGridKeydown}
       @click=${this.handleGridClick}
       @focusin=${this.handleGridFocusIn}
@@ -514,7 +515,7 @@ export class TimeslotGridElement extends LitElement {
             part="day"
             class=${classMap({day: true, 'day--today': date.equals(today)})}
             aria-current=${date.equals(today) ? 'date' : nothing}
-            style="--order: ${i * 10000}"
+            ${styleProperties({'--order': i * 10000})}
           >
             <span part="day-heading" class="day__date">${formatDate(date, locale)}</span>
             <span part="day-count" class="day__count"
@@ -532,7 +533,7 @@ export class TimeslotGridElement extends LitElement {
                   <div role="rowheader" class="time">
                     <span class="skeleton"></span><span class="visually-hidden">${msg('Loading')}</span>
                   </div>
-                  ${model.dates.map((_, i) => html`<div role="gridcell" class="cell" style="--order: ${i * 10000 + 1}"><span class="skeleton"></span></div>`)}
+                  ${model.dates.map((_, i) => html`<div role="gridcell" class="cell" ${styleProperties({'--order': i * 10000 + 1})}><span class="skeleton"></span></div>`)}
                 </div>`,
             )
           : model.rows.map((row) => {
