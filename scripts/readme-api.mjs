@@ -107,7 +107,8 @@ function section(tag) {
         cssParts.map((p) => [code(p.name), cell(p.description)]),
       ),
     );
-  const cssProps = d.cssProperties ?? [];
+  // The global --ck-* tokens every element reads are listed once, in docs/theming.md.
+  const cssProps = (d.cssProperties ?? []).filter((p) => !String(p.description ?? '').startsWith('[global]'));
   if (cssProps.length) {
     parts.push(
       '',
@@ -116,6 +117,9 @@ function section(tag) {
         cssProps.map((p) => [code(p.name), cell(p.description)]),
       ),
     );
+  }
+  if ((d.cssProperties ?? []).length > cssProps.length) {
+    parts.push('', 'Also every global `--ck-*` token: see [docs/theming.md](docs/theming.md).');
   }
   return parts.filter((p, i, all) => !(p === '' && all[i - 1] === '')).join('\n');
 }
