@@ -3,16 +3,22 @@
  * Size budgets: what a page downloads EAGERLY for each public entry, and what each lazy part costs on its own.
  *
  * The published package keeps lit, @lit/* and @lit-labs/virtualizer external (a host's bundler dedupes them), so
- * dist/ alone says little about a page. This script builds a separate measurement bundle the way a host's
- * bundler would: every dependency bundled (node-resolve, browser conditions), minified with terser, one chunk
- * graph for all entries (shared code becomes shared chunks, exactly as on a page that loads several entries).
- * It then walks the STATIC imports of each entry chunk, transitively, and sums the gzip size of every file in
- * that closure. Dynamic imports (phone tools, demo backend, Temporal polyfill, locales) are lazy chunks, each
- * budgeted on its own as what it adds on top of the `callback-kit` entry.
+ * dist/ alone says little about a page. This script builds separate measurement bundles the way a host's bundler
+ * would: every dependency bundled (node-resolve, browser conditions), TypeScript emitted with the project's
+ * options, minified with terser (the package build's settings). Each public entry is built on its own, as a page
+ * that imports just that entry gets it; the script walks the STATIC imports of the entry chunk, transitively, and
+ * sums the gzip size of every file in that closure. Dynamic imports (phone tools, demo data, Temporal polyfill,
+ * locales) are lazy chunks, each budgeted on its own as what it adds on top of the `callback-kit` entry.
  *
- * Usage: node scripts/size.mjs            prints the table
- *        node scripts/size.mjs --check    also exits 1 when a budget is exceeded
- *        node scripts/size.mjs --json     prints the measurements as JSON
+ * `callback-kit/core` (and the index, which re-exports it) export the phone tools for hosts and Node; their figure
+ * is "without phone data" as long as the phone tools stay one chunk of their own (the one `loadPhoneTools()`
+ * loads), which has its own budget. Element entries must never import the phone tools or the polyfill statically.
+ *
+ * Usage: node scripts/size.mjs                 prints the table
+ *        node scripts/size.mjs --check         also exits 1 when a budget is exceeded (npm test)
+ *        node scripts/size.mjs --json          prints the measurements as JSON
+ *        node scripts/size.mjs --why <entry>   explains an entry's eager bytes (e.g. --why callback-list)
+ *        SIZE_BUDGET_SCALE=0.5 node scripts/size.mjs --check   tightens every budget (to see the gate fail)
  * Sizes: gzip level 9 (zlib), 1 kB = 1000 bytes, per file (each chunk is its own download).
  */
 import {existsSync, mkdtempSync, readdirSync, rmSync} from 'node:fs';
@@ -21,15 +27,15 @@ import {join, relative, sep} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {gzipSync} from 'node:zlib';
 import {rollup} from 'rollup';
+import ts from 'typescript';
 import resolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
-import typescript from '@rollup/plugin-typescript';
 import {entries as packageEntries} from '../rollup.config.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const argv = process.argv.slice(2);
 const args = new Set(argv);
-/** `--why <entry>` lists the modules in that entry's eager closure, biggest first (e.g. `--why callback-list`). */
+/** `--why <entry>` explains that entry's eager closure: its files, and its modules by group, biggest first. */
 const why = argv.includes('--why') ? argv[argv.indexOf('--why') + 1] : undefined;
 const check = args.has('--check');
 const asJson = args.has('--json');
@@ -66,62 +72,89 @@ const locales = existsSync(localesDir)
       .filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'))
       .map((f) => f.slice(0, -3))
   : [];
-for (const locale of locales) entries[`locale-${locale}`] = `src/generated/locales/${locale}.ts`;
 
 // ---------------------------------------------------------------------------------------------------------
-// Build (in memory; the output directory is only a name rollup needs for relative chunk paths).
+// Build. TypeScript is transpiled file by file with the project's compiler options (the same emit as the
+// package build, minus type checking, which `npm run typecheck` does), so several builds stay fast.
 
-const outDir = mkdtempSync(join(tmpdir(), 'ck-size-'));
-const warnings = [];
-let output;
-try {
-  const bundle = await rollup({
-    input: Object.fromEntries(Object.entries(entries).map(([name, file]) => [name, join(root, file)])),
-    onwarn: (warning) => {
-      // Type errors elsewhere in the tree are tsc's business (npm run typecheck), not the size check's.
-      if (warning.plugin === 'typescript') return;
-      if (warning.code === 'CIRCULAR_DEPENDENCY' && warning.ids?.every((id) => id.includes('node_modules'))) return;
-      warnings.push(warning.message);
+const tsconfig = ts.getParsedCommandLineOfConfigFile(
+  join(root, 'tsconfig.build.json'),
+  {},
+  {
+    ...ts.sys,
+    onUnRecoverableConfigFileDiagnostic: (d) => {
+      throw new Error(ts.flattenDiagnosticMessageText(d.messageText, '\n'));
     },
-    plugins: [
-      resolve({browser: true, exportConditions: ['browser', 'production']}),
-      typescript({
-        tsconfig: join(root, 'tsconfig.build.json'),
-        compilerOptions: {
-          declaration: false,
-          emitDeclarationOnly: false,
-          sourceMap: false,
-          noEmit: false,
-          outDir,
-          noEmitOnError: false,
-        },
-        noForceEmit: false,
-      }),
-      terser({ecma: 2022, module: true, format: {comments: false}}),
-    ],
-  });
-  ({output} = await bundle.generate({
-    dir: outDir,
-    format: 'es',
-    entryFileNames: '[name].js',
-    chunkFileNames: 'chunks/[name]-[hash].js',
-  }));
-  await bundle.close();
-} finally {
-  rmSync(outDir, {recursive: true, force: true});
+  },
+);
+const compilerOptions = {
+  ...tsconfig.options,
+  declaration: false,
+  emitDeclarationOnly: false,
+  sourceMap: false,
+  noEmit: false,
+  importHelpers: true, // as @rollup/plugin-typescript does: one tslib, not a helper copy per file
+};
+
+/** @returns {import('rollup').Plugin} */
+function transpileTypeScript() {
+  return {
+    name: 'transpile-typescript',
+    transform(code, id) {
+      if (!id.endsWith('.ts') || id.endsWith('.d.ts')) return null;
+      const out = ts.transpileModule(code, {compilerOptions, fileName: id});
+      return {code: out.outputText, map: null};
+    },
+  };
 }
 
-const chunks = new Map(output.filter((o) => o.type === 'chunk').map((c) => [c.fileName, c]));
-const gzipped = new Map([...chunks].map(([name, c]) => [name, gzipSync(c.code, {level: 9}).length]));
-const rawSize = new Map([...chunks].map(([name, c]) => [name, Buffer.byteLength(c.code)]));
+const warnings = new Set();
+let cache;
+
+/** Builds `inputs` as one chunk graph (in memory) and returns its chunks with their sizes. */
+async function build(inputs) {
+  const outDir = mkdtempSync(join(tmpdir(), 'ck-size-'));
+  try {
+    const bundle = await rollup({
+      input: Object.fromEntries(Object.entries(inputs).map(([name, file]) => [name, join(root, file)])),
+      cache,
+      onwarn: (warning) => {
+        if (warning.code === 'CIRCULAR_DEPENDENCY' && warning.ids?.every((id) => id.includes('node_modules'))) return;
+        warnings.add(warning.message);
+      },
+      plugins: [
+        resolve({browser: true, exportConditions: ['browser', 'production'], extensions: ['.mjs', '.js', '.ts']}),
+        transpileTypeScript(),
+        terser({ecma: 2022, module: true, format: {comments: false}}),
+      ],
+    });
+    cache = bundle.cache;
+    const {output} = await bundle.generate({
+      dir: outDir,
+      format: 'es',
+      entryFileNames: '[name].js',
+      chunkFileNames: 'chunks/[name]-[hash].js',
+    });
+    await bundle.close();
+    const chunks = new Map(output.filter((o) => o.type === 'chunk').map((c) => [c.fileName, c]));
+    for (const c of chunks.values()) {
+      c.gzip = gzipSync(c.code, {level: 9}).length;
+      c.min = Buffer.byteLength(c.code);
+    }
+    return chunks;
+  } finally {
+    rmSync(outDir, {recursive: true, force: true});
+  }
+}
 
 const rel = (id) => relative(root, id).split(sep).join('/');
 const isPhoneModule = (id) =>
   /src\/core\/phone(-zones\.generated)?\.ts$/.test(rel(id)) || rel(id).includes('node_modules/libphonenumber-js/');
-const isPolyfillModule = (id) => rel(id).includes('node_modules/temporal-polyfill/');
+const isPolyfillModule = (id) =>
+  rel(id).includes('node_modules/temporal-polyfill/') || rel(id).includes('node_modules/temporal-utils/');
 
 /** The files a page downloads before the entry runs: the entry chunk and its static imports, transitively. */
-function eagerClosure(fileName) {
+function eagerClosure(chunks, fileName) {
   const seen = new Set();
   const walk = (name) => {
     if (seen.has(name)) return;
@@ -132,77 +165,142 @@ function eagerClosure(fileName) {
   return seen;
 }
 
-const sum = (files, sizes = gzipped) => [...files].reduce((total, f) => total + sizes.get(f), 0);
-const modulesOf = (files) => [...files].flatMap((f) => Object.keys(chunks.get(f).modules));
+const sum = (chunks, files, key = 'gzip') => [...files].reduce((total, f) => total + chunks.get(f)[key], 0);
+const modulesOf = (chunks, files) => [...files].flatMap((f) => Object.keys(chunks.get(f).modules));
 const entryFile = (name) => `${name}.js`;
 
-const indexEager = eagerClosure(entryFile('index'));
 const rows = [];
 const failures = [];
 const notes = [];
 
-function row(name, what, files, budget, {extra = ''} = {}) {
-  const gzip = sum(files);
-  const min = sum(files, rawSize);
+function row(chunks, name, what, files, budget, {extra = ''} = {}) {
+  const gzip = sum(chunks, files);
+  const min = sum(chunks, files, 'min');
   const ok = budget === undefined ? true : gzip <= budget;
   rows.push({name, what, files: files.size, min, gzip, budget, ok, extra});
   if (!ok) failures.push(`${name}: ${fmt(gzip)} gzip > budget ${fmt(budget)}`);
 }
 
-// Eager entries.
-for (const name of Object.keys(entries)) {
+/** Where a module's bytes belong, for `--why`. */
+function groupOf(id) {
+  const path = rel(id);
+  const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(path);
+  if (pkg) {
+    if (['lit', 'lit-html', 'lit-element', '@lit/reactive-element'].includes(pkg[1])) return 'lit';
+    return pkg[1];
+  }
+  const component = /^src\/components\/([^/]+)\//.exec(path);
+  if (component) return `src/components/${component[1]}`;
+  return path.split('/').slice(0, 2).join('/');
+}
+
+/**
+ * Explains an entry's eager closure (`--why <entry>`): its files, then its modules by group with an estimate of
+ * their gzip share (each file's gzip size split in proportion to the modules' rendered bytes).
+ */
+function explain(chunks, name) {
+  const files = eagerClosure(chunks, entryFile(name));
+  console.log(`${name}: ${files.size} files`);
+  for (const f of files) console.log(`  ${fmt(chunks.get(f).gzip).padStart(9)} gzip  ${f}`);
+  const groups = new Map();
+  const modules = [];
+  for (const f of files) {
+    const chunk = chunks.get(f);
+    const total = Object.values(chunk.modules).reduce((t, m) => t + m.renderedLength, 0) || 1;
+    for (const [id, m] of Object.entries(chunk.modules)) {
+      const share = (chunk.gzip * m.renderedLength) / total;
+      modules.push([rel(id), share]);
+      groups.set(groupOf(id), (groups.get(groupOf(id)) ?? 0) + share);
+    }
+  }
+  console.log('  by group (estimated gzip):');
+  for (const [group, bytes] of [...groups].sort((a, b) => b[1] - a[1])) {
+    if (bytes >= 10) console.log(`  ${fmt(bytes).padStart(9)}  ${group}`);
+  }
+  console.log('  largest modules (estimated gzip):');
+  for (const [id, bytes] of modules.sort((a, b) => b[1] - a[1]).slice(0, 15)) {
+    console.log(`  ${fmt(bytes).padStart(9)}  ${id}`);
+  }
+  console.log('');
+}
+
+// Eager entries: each built on its own, as a page (or a host's bundler) that imports just that entry sees it.
+const builds = new Map();
+for (const [name, file] of Object.entries(entries)) {
   if (name.startsWith('locale-')) continue;
-  const files = eagerClosure(entryFile(name));
-  const mods = modulesOf(files);
+  const chunks = await build({[name]: file});
+  builds.set(name, chunks);
+  if (why === name) explain(chunks, name);
+  const files = eagerClosure(chunks, entryFile(name));
   const kind = name === 'index' ? 'index' : name === 'core' ? 'core' : 'element';
   const spec = name === 'index' ? 'callback-kit' : name === 'core' ? 'callback-kit/core' : `callback-kit/${name}.js`;
   const flags = [];
-  if (mods.some(isPhoneModule)) {
+  // `callback-kit/core` (and the index, which re-exports it) export the phone tools for hosts and Node: there the
+  // phone chunk is budgeted on its own ("core without phone data"), as long as it stays a chunk of its own, the
+  // same one `loadPhoneTools()` imports. Elements must never import it statically.
+  const phoneFiles = [...files].filter((f) => Object.keys(chunks.get(f).modules).some(isPhoneModule));
+  if (phoneFiles.length && kind !== 'element') {
+    const own = phoneFiles.every((f) => Object.keys(chunks.get(f).modules).every(isPhoneModule));
+    if (own) {
+      for (const f of phoneFiles) files.delete(f);
+      flags.push('re-exports the phone chunk (budgeted below)');
+    } else {
+      flags.push('phone tools mixed into its chunks');
+      failures.push(`${spec}: the phone parser/zone table is not a chunk of its own`);
+    }
+  } else if (phoneFiles.length) {
     flags.push('phone tools EAGER');
     failures.push(`${spec}: the phone parser/zone table is statically imported (must be a lazy chunk)`);
   }
+  const mods = modulesOf(chunks, files);
   if (mods.some(isPolyfillModule)) {
     flags.push('Temporal polyfill EAGER');
     failures.push(`${spec}: temporal-polyfill is statically imported (must be a lazy chunk)`);
   }
   if (missingFromPackage.includes(name)) flags.push('not in rollup.config.mjs entries yet');
-  row(spec, 'eager', files, Math.round(BUDGETS[kind] * scale), {extra: flags.join('; ')});
+  row(chunks, spec, 'eager', files, Math.round(BUDGETS[kind] * scale), {extra: flags.join('; ')});
 }
 
-// Lazy chunks: what each adds on top of the `callback-kit` entry (its closure minus what index already has).
+// Lazy chunks, from the `callback-kit` build: what each adds on top of that entry's eager files.
+const indexChunks = builds.get('index');
+const indexEager = eagerClosure(indexChunks, entryFile('index'));
 function lazyCost(predicate) {
-  const roots = [...chunks.values()].filter((c) => Object.keys(c.modules).some(predicate)).map((c) => c.fileName);
+  const roots = [...indexChunks.values()].filter((c) => Object.keys(c.modules).some(predicate)).map((c) => c.fileName);
   const files = new Set(roots);
-  for (const r of roots) for (const f of eagerClosure(r)) if (!indexEager.has(f)) files.add(f);
+  for (const r of roots) for (const f of eagerClosure(indexChunks, r)) if (!indexEager.has(f)) files.add(f);
   return {roots, files};
 }
 
 const phone = lazyCost((id) => /src\/core\/phone\.ts$/.test(rel(id)));
-if (phone.roots.length === 0) notes.push('no chunk contains src/core/phone.ts');
-else row('phone tools (parser + zone table)', 'lazy', phone.files, Math.round(BUDGETS.phone * scale));
+if (phone.roots.length === 0) failures.push('no chunk of callback-kit contains src/core/phone.ts');
+else row(indexChunks, 'phone tools (parser + zone table)', 'lazy', phone.files, Math.round(BUDGETS.phone * scale));
 
 const polyfill = lazyCost(isPolyfillModule);
 if (polyfill.roots.length === 0) {
-  failures.push('temporal-polyfill is not in the bundle at all: browsers without Temporal would break');
+  failures.push('temporal-polyfill is not in callback-kit at all: browsers without Temporal would break');
 } else {
-  const lazy = polyfill.roots.every(
-    (r) => ![...chunks.values()].some((c) => c.isEntry && eagerClosure(c.fileName).has(r)),
-  );
-  row('temporal-polyfill', 'lazy', polyfill.files, undefined, {
-    extra: lazy ? 'only without native Temporal' : 'NOT LAZY',
+  const own = polyfill.roots.every((r) => Object.keys(indexChunks.get(r).modules).every(isPolyfillModule));
+  const lazy = polyfill.roots.every((r) => !indexEager.has(r));
+  row(indexChunks, 'temporal-polyfill', 'lazy', polyfill.files, undefined, {
+    extra: lazy && own ? 'own chunk, loaded only without native Temporal' : lazy ? 'shares a chunk' : 'NOT LAZY',
   });
-  if (!lazy) failures.push('temporal-polyfill is in some entry’s eager closure');
+  if (!lazy || !own) failures.push('temporal-polyfill must be its own lazy chunk');
 }
 
 const demo = lazyCost((id) => /src\/core\/demo-data\.ts$/.test(rel(id)));
-if (demo.roots.length > 0) row('demo data (MemoryBackend)', 'lazy', demo.files, undefined);
+if (demo.roots.length > 0) row(indexChunks, 'demo data (MemoryBackend)', 'lazy', demo.files, undefined);
 
 if (locales.length === 0) {
   notes.push('no extra locale yet (src/generated/locales/*.ts absent): locale budget skipped');
 }
 for (const locale of locales) {
-  const files = new Set([...eagerClosure(entryFile(`locale-${locale}`))].filter((f) => !indexEager.has(f)));
-  row(`locale ${locale}`, 'lazy', files, Math.round(BUDGETS.locale * scale));
+  const cost = lazyCost((id) => rel(id) === `src/generated/locales/${locale}.ts`);
+  if (cost.roots.length === 0) {
+    failures.push(`locale ${locale}: no chunk of callback-kit loads src/generated/locales/${locale}.ts`);
+  } else if (cost.roots.some((r) => indexEager.has(r))) {
+    failures.push(`locale ${locale}: its strings are in the eager bundle (must be a lazy chunk)`);
+  }
+  if (cost.roots.length) row(indexChunks, `locale ${locale}`, 'lazy', cost.files, Math.round(BUDGETS.locale * scale));
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -212,24 +310,8 @@ function fmt(bytes) {
   return `${(bytes / KB).toFixed(2)} kB`;
 }
 
-if (why) {
-  const files = eagerClosure(entryFile(why));
-  const mods = [...files].flatMap((f) => Object.entries(chunks.get(f).modules));
-  mods.sort((a, b) => b[1].renderedLength - a[1].renderedLength);
-  console.log(`${why}: ${mods.length} modules in ${files.size} files (rendered bytes before terser)`);
-  for (const f of files) {
-    const names = Object.keys(chunks.get(f).modules).map(rel);
-    console.log(
-      `  ${fmt(gzipped.get(f)).padStart(9)} gzip  ${f}: ${names.slice(0, 4).join(', ')}${names.length > 4 ? ` +${names.length - 4}` : ''}`,
-    );
-  }
-  for (const [id, m] of mods)
-    if (m.renderedLength > 0) console.log(`${String(m.renderedLength).padStart(8)}  ${rel(id)}`);
-  console.log('');
-}
-
 if (asJson) {
-  console.log(JSON.stringify({rows, failures, notes, warnings}, null, 2));
+  console.log(JSON.stringify({rows, failures, notes, warnings: [...warnings]}, null, 2));
 } else {
   const header = ['entry', 'load', 'files', 'min', 'gzip', 'budget', ''];
   const body = rows.map((r) => [
@@ -251,7 +333,8 @@ if (asJson) {
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   for (const b of body) console.log(line(b));
   console.log(
-    `\nEager = the entry and its static imports, transitively; lazy = what the chunk adds on top of 'callback-kit'.` +
+    `\nEager = the entry and its static imports, transitively (each entry built on its own);` +
+      ` lazy = what the chunk adds on top of 'callback-kit'.` +
       `\nAll dependencies bundled (lit, @lit/*, @lit-labs/virtualizer), terser, gzip -9, 1 kB = 1000 B` +
       (scale !== 1 ? `, budgets scaled by ${scale}` : '') +
       '.',
