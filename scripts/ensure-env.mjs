@@ -19,7 +19,9 @@ const marker = `${root}node_modules/.package-lock.json`;
 const lock = `${root}package-lock.json`;
 if (!existsSync(marker) || statSync(marker).mtimeMs < statSync(lock).mtimeMs) {
   console.log('callback-kit: installing dependencies (npm ci)...');
-  run('npm ci --no-audit --no-fund');
+  // See .ci/run: when the registry lacks optional platform packages, `npm ci` refuses the lock; install from it.
+  const ci = spawnSync('npm ci --no-audit --no-fund', {cwd: root, stdio: 'inherit', shell: true});
+  if (ci.status !== 0) run('npm install --no-audit --no-fund --no-save');
 }
 
 if (needBrowser) {
