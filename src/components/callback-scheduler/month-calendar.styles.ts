@@ -75,8 +75,9 @@ export const styles: CSSResultGroup = [
       text-decoration: line-through;
     }
 
+    /* days of the next/previous month: muted text (not opacity, which would fall under 4.5:1 contrast) */
     .day--other {
-      opacity: 0.6;
+      color: var(--_muted);
     }
 
     .day--today {
