@@ -99,6 +99,16 @@ describe('<agent-session>', () => {
     expect(probe.shadowRoot!.textContent).to.equal('Bea Asia/Kolkata');
   });
 
+  it('looks agent-id up in a host backend that can list agents (MemoryBackend)', async () => {
+    const backend = new MemoryBackend({clock: new ManualClock('2026-11-23T14:00:00Z'), seed: 2});
+    const el = await fixture<AgentSessionElement>(
+      html`<agent-session agent-id="agent-lucia" .backend=${backend}><session-probe></session-probe></agent-session>`,
+    );
+    const session = await sessionOf(el);
+    expect(session.backend).to.equal(backend);
+    expect(session.agent).to.include({id: 'agent-lucia', timeZone: 'Europe/Madrid'});
+  });
+
   it('provides no backend in events-only mode', async () => {
     const el = await fixture<AgentSessionElement>(
       html`<agent-session events-only agent-id="agent-maria"><session-probe></session-probe></agent-session>`,

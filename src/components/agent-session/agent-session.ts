@@ -22,6 +22,15 @@ type DemoModule = {
   agents: readonly Agent[];
 };
 
+function safeList(list: () => Agent[]): Agent[] {
+  try {
+    const agents = list();
+    return Array.isArray(agents) ? agents : [];
+  } catch {
+    return [];
+  }
+}
+
 function browserTimeZone(): string {
   try {
     return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
@@ -174,7 +183,13 @@ export class AgentSessionElement extends LitElement {
 
   #resolve(): AgentSession {
     const usingDemo = !this.backend && !this.eventsOnly;
-    const demoAgents = usingDemo ? (this.#demo?.agents ?? []) : [];
+    // The demo backend's agents, or those of a host backend that can list them (MemoryBackend's listAgents()).
+    const listAgents = (this.backend as {listAgents?: () => Agent[]} | undefined)?.listAgents;
+    const demoAgents = usingDemo
+      ? (this.#demo?.agents ?? [])
+      : typeof listAgents === 'function' && !this.eventsOnly
+        ? safeList(() => listAgents.call(this.backend))
+        : [];
     const id = this.agent?.id ?? this.agentId;
     const base: Agent =
       this.agent ??
