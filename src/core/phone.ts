@@ -7,16 +7,31 @@ import {MAX_PREFIX_LENGTH, TABLE, ZONES} from './phone-zones.generated.js';
 
 let prefixMap: Map<string, readonly string[]> | undefined;
 
-function lookupTable(): Map<string, readonly string[]> {
-  if (prefixMap) return prefixMap;
-  const zones = ZONES.split('|');
-  prefixMap = new Map();
-  for (const group of TABLE.split(';')) {
+/**
+ * Reads the prefix table written by scripts/build-phone-zones.mjs (format in phone-zones.generated.ts): each
+ * prefix to its frozen zone list, shared by every prefix of its group. Exported for the generator's round-trip
+ * check (`--check`), not part of the public API.
+ * @internal
+ */
+export function decodeZoneTable(zoneNames: string, table: string): Map<string, readonly string[]> {
+  const zones = zoneNames.split('|');
+  const map = new Map<string, readonly string[]>();
+  for (const group of table.split(';')) {
     const [indexes, prefixes] = group.split('=');
     const value = Object.freeze(indexes.split('.').map((i) => zones[parseInt(i, 36)]));
-    for (const prefix of prefixes.split(' ')) prefixMap.set(prefix, value);
+    let prefix = '';
+    // "b2" = drop the previous prefix's last digit (a letter: "a" drops none), append "2".
+    for (const [, drop, digits] of prefixes.matchAll(/([a-z])(\d+)/g)) {
+      prefix = prefix.slice(0, prefix.length - (drop.charCodeAt(0) - 97)) + digits;
+      map.set(prefix, value);
+    }
   }
-  return prefixMap;
+  return map;
+}
+
+/** The table, decoded once on first lookup. */
+function lookupTable(): Map<string, readonly string[]> {
+  return (prefixMap ??= decodeZoneTable(ZONES, TABLE));
 }
 
 export interface ParsedPhone {
