@@ -1,0 +1,366 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench`: builds bench/page.js with esbuild into a temp dir, serves it on loopback, drives Debian's
+ * Chromium with puppeteer-core and measures, in the page (performance.now()):
+ *   - <timeslot-grid> first render and zone-switch re-render at 7 x 48 and 7 x 96 slots, against a hand-written
+ *     vanilla DOM baseline (bench/vanilla-grid.js) and FullCalendar 6.1 timeGridWeek showing the same availability;
+ *   - <callback-list> and <campaign-list> first render (to rows visible) at 100, 1,000 and 10,000 items.
+ * Subjects of one comparison run interleaved on the same page; each page serves `--per-page` samples per subject
+ * after `--warmup` unmeasured runs, then a fresh page is opened. Ratios get a 95% bootstrap confidence interval.
+ *
+ * Options: --samples N (30) --per-page N (10) --warmup N (3) --check (exit 1 when a target is missed)
+ *          --out FILE (BENCHMARKS.md; --no-write to skip) --chromium PATH (/usr/bin/chromium or $CHROME_PATH)
+ */
+import {execFileSync} from 'node:child_process';
+import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {createServer} from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import {fileURLToPath} from 'node:url';
+import * as esbuild from 'esbuild';
+import puppeteer from 'puppeteer-core';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const argv = process.argv.slice(2);
+const flag = (name) => argv.includes(`--${name}`);
+const option = (name, fallback) => {
+  const i = argv.indexOf(`--${name}`);
+  return i >= 0 && argv[i + 1] !== undefined ? argv[i + 1] : fallback;
+};
+const SAMPLES = Number(option('samples', 30));
+const PER_PAGE = Number(option('per-page', 10));
+const WARMUP = Number(option('warmup', 3));
+const CHECK = flag('check');
+const OUT = flag('no-write') ? undefined : path.resolve(root, option('out', 'BENCHMARKS.md'));
+const CHROMIUM = option('chromium', process.env.CHROME_PATH ?? '/usr/bin/chromium');
+const BOOTSTRAP = 2000;
+const CHROMIUM_FLAGS = [
+  '--no-sandbox',
+  '--headless=new',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--window-size=1200,800',
+];
+
+// ---- statistics ------------------------------------------------------------------------------------------------
+
+function median(values) {
+  const s = [...values].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+/** Deterministic PRNG (mulberry32) so the same samples always give the same interval. */
+function rng(seed) {
+  return () => {
+    seed |= 0;
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+const resample = (values, random) => Array.from(values, () => values[Math.floor(random() * values.length)]);
+/** Ratio of medians a/b with a 95% percentile bootstrap interval (both samples resampled independently). */
+function ratio(a, b) {
+  const random = rng(0x5eed);
+  const ratios = [];
+  for (let i = 0; i < BOOTSTRAP; i++) ratios.push(median(resample(a, random)) / median(resample(b, random)));
+  ratios.sort((x, y) => x - y);
+  return {
+    value: median(a) / median(b),
+    low: ratios[Math.floor(0.025 * BOOTSTRAP)],
+    high: ratios[Math.ceil(0.975 * BOOTSTRAP) - 1],
+  };
+}
+
+// ---- build and serve -------------------------------------------------------------------------------------------
+
+async function build(dir) {
+  await esbuild.build({
+    entryPoints: [path.join(root, 'bench/page.js')],
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    target: 'es2022',
+    minify: true,
+    outdir: dir,
+    tsconfig: path.join(root, 'tsconfig.json'),
+    logLevel: 'warning',
+    define: {'process.env.NODE_ENV': '"production"'},
+  });
+  writeFileSync(
+    path.join(dir, 'index.html'),
+    '<!doctype html><html lang="en"><meta charset="utf-8"><title>callback-kit bench</title>' +
+      '<body style="margin:0"><script type="module" src="./page.js"></script></body></html>',
+  );
+}
+
+function serve(dir) {
+  const types = {'.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css'};
+  const server = createServer((req, res) => {
+    const file = path.join(dir, path.normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)));
+    if (!file.startsWith(dir)) return res.writeHead(403).end();
+    try {
+      const body = readFileSync(file.endsWith(path.sep) ? path.join(file, 'index.html') : file);
+      res.writeHead(200, {'content-type': types[path.extname(file)] ?? 'application/octet-stream'}).end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+// ---- sampling --------------------------------------------------------------------------------------------------
+
+async function openPage(browser, url) {
+  const page = await browser.newPage();
+  await page.setViewport({width: 1200, height: 800});
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e));
+  await page.goto(url, {waitUntil: 'load'});
+  await page
+    .waitForFunction(() => window.__bench !== undefined, {timeout: 30_000})
+    .catch(() => {
+      throw new Error(`bench page did not load: ${errors.map(String).join('; ')}`);
+    });
+  return page;
+}
+
+/** Runs `subjects` ([{label, fn, arg}]) interleaved; returns {label: samples[]}. */
+async function measure(browser, url, subjects) {
+  const out = Object.fromEntries(subjects.map((s) => [s.label, []]));
+  const pages = Math.ceil(SAMPLES / PER_PAGE);
+  for (let p = 0; p < pages; p++) {
+    const page = await openPage(browser, url);
+    const run = (s) => page.evaluate((fn, arg) => window.__bench.cases[fn](arg), s.fn, s.arg);
+    for (let w = 0; w < WARMUP; w++) for (const s of subjects) await run(s);
+    const n = Math.min(PER_PAGE, SAMPLES - p * PER_PAGE);
+    for (let i = 0; i < n; i++) {
+      // rotate the order so no subject always runs right after another one's garbage
+      for (let k = 0; k < subjects.length; k++) {
+        const s = subjects[(i + k) % subjects.length];
+        out[s.label].push(await run(s));
+      }
+    }
+    await page.close();
+  }
+  return out;
+}
+
+// ---- main ------------------------------------------------------------------------------------------------------
+
+const started = Date.now();
+const loadBefore = os.loadavg()[0];
+const dir = mkdtempSync(path.join(os.tmpdir(), 'ck-bench-'));
+let server;
+let browser;
+try {
+  await build(dir);
+  server = await serve(dir);
+  const url = `http://127.0.0.1:${server.address().port}/index.html`;
+  browser = await puppeteer.launch({executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS});
+  const chromiumVersion = await browser.version();
+
+  const censusPage = await openPage(browser, url);
+  const nativeTemporal = await censusPage.evaluate(() => window.__bench.nativeTemporal);
+  const census = {};
+  for (const [name, size] of [
+    ['kit', 48],
+    ['vanilla', 48],
+    ['fullcalendar', 48],
+    ['kit', 96],
+    ['vanilla', 96],
+    ['fullcalendar', 96],
+    ['callback-list', 10000],
+    ['campaign-list', 10000],
+  ])
+    census[`${name}@${size}`] = await censusPage.evaluate((n, s) => window.__bench.census(n, s), name, size);
+  await censusPage.close();
+  console.log('census', census);
+
+  const failures = [];
+  const grid = [];
+  for (const phase of ['grid-first', 'grid-zone']) {
+    for (const perDay of [48, 96]) {
+      const subjects = ['kit', 'vanilla', 'fullcalendar'].map((who) => ({
+        label: who,
+        fn: `${phase}:${who}`,
+        arg: perDay,
+      }));
+      const samples = await measure(browser, url, subjects);
+      const vsVanilla = ratio(samples.kit, samples.vanilla);
+      const vsFc = ratio(samples.kit, samples.fullcalendar);
+      const row = {phase, perDay, samples, vsVanilla, vsFc};
+      grid.push(row);
+      const okVanilla = vsVanilla.value <= 1.5;
+      const okFc = vsFc.value < 1;
+      if (!okVanilla)
+        failures.push(`${phase} 7x${perDay}: kit/vanilla = ${vsVanilla.value.toFixed(2)} (target <= 1.5)`);
+      if (!okFc) failures.push(`${phase} 7x${perDay}: kit/FullCalendar = ${vsFc.value.toFixed(2)} (target < 1)`);
+      console.log(
+        `${phase} 7x${perDay}: kit ${median(samples.kit).toFixed(2)} ms, vanilla ${median(samples.vanilla).toFixed(2)} ms, ` +
+          `FullCalendar ${median(samples.fullcalendar).toFixed(2)} ms; kit/vanilla ${vsVanilla.value.toFixed(2)} ` +
+          `[${vsVanilla.low.toFixed(2)}, ${vsVanilla.high.toFixed(2)}], kit/FC ${vsFc.value.toFixed(2)} ` +
+          `[${vsFc.low.toFixed(2)}, ${vsFc.high.toFixed(2)}]`,
+      );
+    }
+  }
+  const lists = [];
+  for (const element of ['callback-list', 'campaign-list']) {
+    const subjects = [100, 1000, 10000].map((n) => ({label: String(n), fn: `list:${element}`, arg: n}));
+    const samples = await measure(browser, url, subjects);
+    const r1k = ratio(samples['1000'], samples['100']);
+    const r10k = ratio(samples['10000'], samples['100']);
+    lists.push({element, samples, r1k, r10k});
+    if (!(r10k.value <= 3)) failures.push(`${element}: 10,000/100 = ${r10k.value.toFixed(2)} (target <= 3)`);
+    console.log(
+      `${element}: 100 ${median(samples['100']).toFixed(2)} ms, 1,000 ${median(samples['1000']).toFixed(2)} ms, ` +
+        `10,000 ${median(samples['10000']).toFixed(2)} ms; 10k/100 ${r10k.value.toFixed(2)} [${r10k.low.toFixed(2)}, ${r10k.high.toFixed(2)}]`,
+    );
+  }
+  const seconds = Math.round((Date.now() - started) / 1000);
+  if (OUT)
+    writeFileSync(
+      OUT,
+      report({
+        chromiumVersion,
+        nativeTemporal,
+        census,
+        grid,
+        lists,
+        failures,
+        seconds,
+        load: [loadBefore, os.loadavg()[0]],
+      }),
+    );
+  console.log(
+    `\n${failures.length ? `TARGETS MISSED:\n  ${failures.join('\n  ')}` : 'All targets met.'} (${seconds} s)`,
+  );
+  if (CHECK && failures.length) process.exitCode = 1;
+} finally {
+  await browser?.close();
+  server?.close();
+  rmSync(dir, {recursive: true, force: true});
+}
+
+// ---- report ----------------------------------------------------------------------------------------------------
+
+function report({chromiumVersion, nativeTemporal, census, grid, lists, failures, seconds, load}) {
+  const ms = (v) => `${median(v).toFixed(2)} ms`;
+  const ci = (r) => `**${r.value.toFixed(2)}x** (${r.low.toFixed(2)}–${r.high.toFixed(2)})`;
+  const pass = (ok) => (ok ? 'pass' : '**MISSED**');
+  const version = (pkg) =>
+    JSON.parse(readFileSync(path.join(root, 'node_modules', pkg, 'package.json'), 'utf8')).version;
+  const cpus = os.cpus();
+  let distro = '';
+  try {
+    distro = /PRETTY_NAME="([^"]+)"/.exec(readFileSync('/etc/os-release', 'utf8'))?.[1] ?? '';
+  } catch {
+    /* not Linux */
+  }
+  let commit = '';
+  try {
+    commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], {cwd: root, encoding: 'utf8'}).trim();
+  } catch {
+    /* not a checkout */
+  }
+  const gridRows = grid.map(
+    (g) =>
+      `| ${g.phase === 'grid-first' ? 'first render' : 'zone switch'} | 7 x ${g.perDay} | ${ms(g.samples.kit)} | ` +
+      `${ms(g.samples.vanilla)} | ${ms(g.samples.fullcalendar)} | ${ci(g.vsVanilla)} ${pass(g.vsVanilla.value <= 1.5)} | ` +
+      `${ci(g.vsFc)} ${pass(g.vsFc.value < 1)} |`,
+  );
+  const listRows = lists.map(
+    (l) =>
+      `| \`<${l.element}>\` | ${ms(l.samples['100'])} | ${ms(l.samples['1000'])} | ${ms(l.samples['10000'])} | ` +
+      `${ci(l.r1k)} | ${ci(l.r10k)} ${pass(l.r10k.value <= 3)} |`,
+  );
+  return `# Benchmarks
+
+Generated by \`npm run bench\` (\`node bench/run.mjs\`) on ${new Date().toISOString().slice(0, 10)}${commit ? ` at commit \`${commit}\`` : ''}. Do not edit by hand: re-run the script.
+
+Every figure is the **median** of ${SAMPLES} samples; ratios are median / median with a **95% bootstrap
+confidence interval** (${BOOTSTRAP} resamples of both sides, percentile method) in parentheses. Lower is better.
+
+## Targets
+
+| Target | Result |
+| --- | --- |
+| \`<timeslot-grid>\` within 1.5x of the vanilla DOM baseline (first render and zone switch, 7 x 48 and 7 x 96) | ${pass(grid.every((g) => g.vsVanilla.value <= 1.5))} |
+| \`<timeslot-grid>\` faster than FullCalendar timeGridWeek (same cases) | ${pass(grid.every((g) => g.vsFc.value < 1))} |
+| \`<callback-list>\` and \`<campaign-list>\`: 10,000 items within 3x of 100 | ${pass(lists.every((l) => l.r10k.value <= 3))} |
+
+${failures.length ? `Missed in this run:\n\n${failures.map((f) => `- ${f}`).join('\n')}\n` : 'All targets were met in this run.\n'}
+A target is judged on the point estimate (the ratio of medians); the interval shows how sure that estimate is.
+
+## \`<timeslot-grid>\`
+
+| Case | Slots | timeslot-grid | vanilla DOM | FullCalendar | kit / vanilla (target <= 1.5) | kit / FullCalendar (target < 1) |
+| --- | --- | --- | --- | --- | --- | --- |
+${gridRows.join('\n')}
+
+## Lists (first render until rows are visible)
+
+| Element | 100 | 1,000 | 10,000 | 1,000 / 100 | 10,000 / 100 (target <= 3) |
+| --- | --- | --- | --- | --- | --- |
+${listRows.join('\n')}
+
+## Machine
+
+- ${cpus.length} x ${cpus[0]?.model ?? 'unknown CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM, ${distro || `${os.type()} ${os.release()}`}
+- ${chromiumVersion} (\`${CHROMIUM}\`, headless, ${nativeTemporal ? 'native Temporal' : 'temporal-polyfill (no native Temporal)'}), Node ${process.version}
+- puppeteer-core ${version('puppeteer-core')}, esbuild ${version('esbuild')}, lit ${version('lit')}, @fullcalendar/core ${version('@fullcalendar/core')} + @fullcalendar/timegrid ${version('@fullcalendar/timegrid')}
+- Whole run: ${seconds} s; 1-minute load average ${load[0].toFixed(2)} before, ${load[1].toFixed(2)} after. The machine is shared (other work may run at the same time): compare ratios, not absolute times.
+
+## Method
+
+- \`bench/run.mjs\` bundles \`bench/page.js\` (the kit from \`src/\`, the baseline, FullCalendar) with esbuild
+  (minified, ES2022, production mode) into a temp dir, serves it on 127.0.0.1 and drives Chromium with
+  puppeteer-core (flags: \`${CHROMIUM_FLAGS.join(' ')}\`).
+- Each sample builds its subject from scratch in a fresh 1100 x 700 px container and times, with
+  \`performance.now()\` inside the page, from just before the subject is created (or its zone is changed) until it
+  has rendered (\`await updateComplete\` for lit elements, \`render()\` / \`setOption()\` for FullCalendar, the
+  synchronous build for vanilla), its content is in the DOM (waiting a frame at a time if not) and a forced
+  layout (\`getBoundingClientRect()\`) has run. Then the container is removed.
+- The subjects of one comparison (kit, vanilla, FullCalendar; or 100, 1,000, 10,000 items) run **interleaved**
+  in the same page, in a rotating order. Each page gets ${WARMUP} unmeasured warm-up runs per subject, then
+  ${PER_PAGE} measured samples per subject; then a **fresh page** is opened (${Math.ceil(SAMPLES / PER_PAGE)} pages per comparison).
+- Data: 7 New York days (week of 2026-11-23) of 30-minute (48/day) or 15-minute (96/day) slots; 08:00–21:00
+  available (every 7th full, 1–3 places left), the rest outside calling hours. The zone switch goes from
+  America/New_York to Europe/London.
+- **Vanilla baseline** (\`bench/vanilla-grid.js\`): hand-written \`createElement\` code producing the same cells:
+  a \`grid\` of \`row\`s with \`columnheader\`s (date, available count), \`rowheader\`s (time) and one
+  \`gridcell\` per slot carrying the same text (Intl time range, hidden zone name and long date, places left or
+  reason), \`aria-selected\`/\`aria-disabled\`, roving \`tabindex\`, in a shadow root, with cached
+  \`Intl.DateTimeFormat\`s. Its zone switch rebuilds the grid.
+- **FullCalendar**: \`timeGridWeek\` (\`@fullcalendar/core\` + \`@fullcalendar/timegrid\`), slot duration equal to
+  the kit's, 00:00–24:00, no all-day row, \`height: 'auto'\`; available slots as events titled with places
+  left, unavailable ones as background events. Its zone switch is \`setOption('timeZone', …)\`. Without a
+  named-zone plugin (luxon / moment-timezone, not installed) FullCalendar only coerces named zones, so its zone
+  switch does less work than the kit's (which re-derives every label in the new zone): that favours FullCalendar.
+- **Lists**: \`<callback-list>\` (host \`.callbacks\`, \`filter-status="all"\`, 50 contacts) and
+  \`<campaign-list>\` (host \`.campaigns\`, \`filter="all"\`), 600 px tall, timed until the first row
+  (\`article[data-id]\` / \`.row--campaign\`) is in the DOM. Both virtualize, so the DOM size does not grow with
+  the items; what grows is the model work (validation, sorting, grouping). Waiting for rows includes the
+  virtualizer's frames, so these times are quantized to frames.
+- Sanity check (what each subject rendered, at 7 x 48 / 7 x 96 and 10,000 items):
+
+\`\`\`json
+${JSON.stringify(census, null, 2)}
+\`\`\`
+
+## Reproduce
+
+\`\`\`sh
+npm run bench                 # writes BENCHMARKS.md
+node bench/run.mjs --check    # also exits 1 when a target is missed
+node bench/run.mjs --samples 60 --per-page 10 --warmup 5 --no-write   # more samples, print only
+\`\`\`
+
+Needs Chromium at \`/usr/bin/chromium\` (Debian's \`chromium\` package) or \`CHROME_PATH\` / \`--chromium PATH\`.
+`;
+}
