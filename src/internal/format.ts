@@ -23,21 +23,33 @@ export function dateTimeFormat(locale: string | undefined, options: Intl.DateTim
   return format;
 }
 
-function timeOptions(
+const timeFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * The time-of-day formatter for a zone, hour cycle and locale, cached by a plain string key: the grid formats
+ * hundreds of cells per render, so no options object or JSON key is built per cell.
+ */
+function timeFormat(
   timeZone: string,
   hourCycle: HourCycle | undefined,
   zoneName: boolean,
   locale: string | undefined,
-): Intl.DateTimeFormatOptions {
-  // A 24-hour clock reads "09:00", not "9:00" (en-GB's numeric hour drops the zero its ranges keep).
-  const cycle = hourCycle ?? localeHourCycle(locale);
-  return {
-    timeZone,
-    hour: cycle === 'h23' ? '2-digit' : 'numeric',
-    minute: '2-digit',
-    ...(hourCycle ? {hourCycle} : {}),
-    ...(zoneName ? {timeZoneName: 'short'} : {}),
-  };
+): Intl.DateTimeFormat {
+  const key = `${locale ?? ''}|${timeZone}|${hourCycle ?? ''}|${zoneName ? 1 : 0}`;
+  let format = timeFormats.get(key);
+  if (!format) {
+    // A 24-hour clock reads "09:00", not "9:00" (en-GB's numeric hour drops the zero its ranges keep).
+    const cycle = hourCycle ?? localeHourCycle(locale);
+    format = dateTimeFormat(locale, {
+      timeZone,
+      hour: cycle === 'h23' ? '2-digit' : 'numeric',
+      minute: '2-digit',
+      ...(hourCycle ? {hourCycle} : {}),
+      ...(zoneName ? {timeZoneName: 'short'} : {}),
+    });
+    timeFormats.set(key, format);
+  }
+  return format;
 }
 
 /**
@@ -55,21 +67,17 @@ export function formatTimeRange(
     zoneName = false,
   }: {locale?: string; timeZone: string; hourCycle?: HourCycle; zoneName?: boolean},
 ): string {
-  const offsetChanges = zoneShortName(start, timeZone, locale) !== zoneShortName(end, timeZone, locale);
-  const crossesMidnight = !start
-    .toZonedDateTimeISO(timeZone)
-    .toPlainDate()
-    .equals(end.toZonedDateTimeISO(timeZone).toPlainDate());
+  const from = start.toZonedDateTimeISO(timeZone);
+  const to = end.toZonedDateTimeISO(timeZone);
+  const offsetChanges = from.offsetNanoseconds !== to.offsetNanoseconds;
+  const crossesMidnight = from.day !== to.day || from.month !== to.month || from.year !== to.year;
   if ((zoneName && offsetChanges) || crossesMidnight) {
     // Intl's formatRange would collapse a DST-crossing range ("1:00 AM EDT") or add dates to one crossing midnight.
-    const format = dateTimeFormat(locale, timeOptions(timeZone, hourCycle, zoneName && offsetChanges, locale));
+    const format = timeFormat(timeZone, hourCycle, zoneName && offsetChanges, locale);
     const tail = zoneName && !offsetChanges ? ` ${zoneShortName(end, timeZone, locale)}` : '';
     return `${format.format(start.epochMilliseconds)} – ${format.format(end.epochMilliseconds)}${tail}`;
   }
-  return dateTimeFormat(locale, timeOptions(timeZone, hourCycle, zoneName, locale)).formatRange(
-    start.epochMilliseconds,
-    end.epochMilliseconds,
-  );
+  return timeFormat(timeZone, hourCycle, zoneName, locale).formatRange(start.epochMilliseconds, end.epochMilliseconds);
 }
 
 /** "2:00 PM" (or "2:00 PM EST" with `zoneName`). */
@@ -82,13 +90,30 @@ export function formatTime(
     zoneName = false,
   }: {locale?: string; timeZone: string; hourCycle?: HourCycle; zoneName?: boolean},
 ): string {
-  return dateTimeFormat(locale, timeOptions(timeZone, hourCycle, zoneName, locale)).format(instant.epochMilliseconds);
+  return timeFormat(timeZone, hourCycle, zoneName, locale).format(instant.epochMilliseconds);
 }
 
-/** The zone's short name at an instant: "EST", "EDT", "GMT+1", "GMT+10:30". */
+const shortNames = new Map<string, string>();
+
+/**
+ * The zone's short name at an instant: "EST", "EDT", "GMT+1", "GMT+10:30". Cached per locale, zone and UTC offset
+ * (the name follows the offset), so Intl's slow formatToParts runs once per offset, not once per cell.
+ */
 export function zoneShortName(instant: Temporal.Instant, timeZone: string, locale?: string): string {
-  const parts = dateTimeFormat(locale, {timeZone, timeZoneName: 'short'}).formatToParts(instant.epochMilliseconds);
-  return parts.find((p) => p.type === 'timeZoneName')?.value ?? timeZone;
+  let offset: number;
+  try {
+    offset = instant.toZonedDateTimeISO(timeZone).offsetNanoseconds;
+  } catch {
+    return timeZone;
+  }
+  const key = `${locale ?? ''}|${timeZone}|${offset}`;
+  let name = shortNames.get(key);
+  if (name === undefined) {
+    const parts = dateTimeFormat(locale, {timeZone, timeZoneName: 'short'}).formatToParts(instant.epochMilliseconds);
+    name = parts.find((p) => p.type === 'timeZoneName')?.value ?? timeZone;
+    shortNames.set(key, name);
+  }
+  return name;
 }
 
 /** The zone's long generic name: "Eastern Time", falling back to the IANA id. */
@@ -107,12 +132,22 @@ export function formatDate(
   locale: string | undefined,
   style: 'short' | 'long' = 'short',
 ): string {
-  const options: Intl.DateTimeFormatOptions =
-    style === 'short'
-      ? {weekday: 'short', month: 'short', day: 'numeric', timeZone: 'UTC'}
-      : {weekday: 'long', month: 'long', day: 'numeric', timeZone: 'UTC'};
-  return dateTimeFormat(locale, options).format(Date.UTC(date.year, date.month - 1, date.day, 12));
+  // Memoized: the grid names every cell's day, so the same few dates are formatted hundreds of times per render.
+  const key = `${locale ?? ''}|${style}|${date.year}-${date.month}-${date.day}`;
+  let text = dates.get(key);
+  if (text === undefined) {
+    const options: Intl.DateTimeFormatOptions =
+      style === 'short'
+        ? {weekday: 'short', month: 'short', day: 'numeric', timeZone: 'UTC'}
+        : {weekday: 'long', month: 'long', day: 'numeric', timeZone: 'UTC'};
+    text = dateTimeFormat(locale, options).format(Date.UTC(date.year, date.month - 1, date.day, 12));
+    if (dates.size > 5000) dates.clear();
+    dates.set(key, text);
+  }
+  return text;
 }
+
+const dates = new Map<string, string>();
 
 /** "Nov 23 – 29, 2026". */
 export function formatDateRange(
@@ -126,10 +161,18 @@ export function formatDateRange(
   );
 }
 
+const hourCycles = new Map<string, HourCycle>();
+
 /** The locale's default hour cycle ("h12" for en-US, "h23" for es-ES). */
 export function localeHourCycle(locale: string | undefined): HourCycle {
-  const cycle = dateTimeFormat(locale, {hour: 'numeric'}).resolvedOptions().hourCycle;
-  return cycle === 'h11' || cycle === 'h12' ? 'h12' : 'h23';
+  const key = locale ?? '';
+  let cycle = hourCycles.get(key);
+  if (!cycle) {
+    const resolved = dateTimeFormat(locale, {hour: 'numeric'}).resolvedOptions().hourCycle;
+    cycle = resolved === 'h11' || resolved === 'h12' ? 'h12' : 'h23';
+    hourCycles.set(key, cycle);
+  }
+  return cycle;
 }
 
 /** The browser's zone, or UTC. */
