@@ -1,37 +1,12 @@
 // @web/test-runner on the machine's Chromium (never a downloaded browser): see TOOLCHAIN.md.
-import {existsSync} from 'node:fs';
-import {execSync} from 'node:child_process';
 import {esbuildPlugin} from '@web/dev-server-esbuild';
 import {chromeLauncher} from '@web/test-runner-chrome';
+import {CHROMIUM_ARGS, findChromium} from './scripts/chromium.mjs';
 import {forcedColorsPlugin} from './test/plugins/forced-colors.mjs';
 import {referenceServerPlugin} from './test/http/reference-server-plugin.mjs';
 
-function findChrome() {
-  if (process.env.CHROME_PATH) return process.env.CHROME_PATH;
-  for (const path of [
-    '/usr/bin/chromium',
-    '/usr/bin/chromium-browser',
-    '/usr/bin/google-chrome',
-    '/usr/bin/google-chrome-stable',
-  ]) {
-    if (existsSync(path)) return path;
-  }
-  try {
-    return execSync('command -v chromium || command -v google-chrome', {encoding: 'utf8'}).trim();
-  } catch {
-    throw new Error('No Chromium found: install it (apt-get install -y chromium) or set CHROME_PATH.');
-  }
-}
-
 const args = [
-  '--no-sandbox',
-  '--headless=new',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
+  ...CHROMIUM_ARGS,
   // several test pages run at once: keep timers, rAF and focus alive in the ones not in front
   '--disable-background-timer-throttling',
   '--disable-renderer-backgrounding',
@@ -52,7 +27,7 @@ export default {
     forcedColorsPlugin(),
     referenceServerPlugin(),
   ],
-  browsers: [chromeLauncher({launchOptions: {executablePath: findChrome(), headless: true, args}})],
+  browsers: [chromeLauncher({launchOptions: {executablePath: findChromium(), headless: true, args}})],
   concurrency: 1, // keyboard and focus tests need the page in front: one page at a time
   testFramework: {config: {timeout: 10000}},
   groups: only

@@ -11,6 +11,7 @@
  * Options: --samples N (30) --per-page N (10) --warmup N (3) --check (exit 1 when a target is missed)
  *          --out FILE (BENCHMARKS.md; --no-write to skip) --chromium PATH (/usr/bin/chromium or $CHROME_PATH)
  */
+import {CHROMIUM_ARGS, findChromium} from '../scripts/chromium.mjs';
 import {execFileSync} from 'node:child_process';
 import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {createServer} from 'node:http';
@@ -32,19 +33,9 @@ const PER_PAGE = Number(option('per-page', 10));
 const WARMUP = Number(option('warmup', 3));
 const CHECK = flag('check');
 const OUT = flag('no-write') ? undefined : path.resolve(root, option('out', 'BENCHMARKS.md'));
-const CHROMIUM = option('chromium', process.env.CHROME_PATH ?? '/usr/bin/chromium');
+const CHROMIUM = option('chromium', findChromium());
 const BOOTSTRAP = 2000;
-const CHROMIUM_FLAGS = [
-  '--no-sandbox',
-  '--headless=new',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--window-size=1200,800',
-];
+const CHROMIUM_FLAGS = CHROMIUM_ARGS;
 
 // ---- statistics ------------------------------------------------------------------------------------------------
 

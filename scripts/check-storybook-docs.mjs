@@ -11,6 +11,7 @@
  * `/?path=/docs/components-<tag>--docs` of each element, reading the table inside the preview iframe.
  * Exits 1 on the first page that fails to load and after listing every missing row; 0 when all pass.
  */
+import {CHROMIUM_ARGS, findChromium} from './chromium.mjs';
 import {createReadStream, existsSync, readFileSync, statSync} from 'node:fs';
 import {createServer} from 'node:http';
 import {extname, join, normalize, resolve, sep} from 'node:path';
@@ -27,16 +28,6 @@ const TAGS = [
   'callback-list',
   'campaign-list',
   'logout-countdown',
-];
-const CHROME_ARGS = [
-  '--no-sandbox',
-  '--headless=new',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
 ];
 const PAGE_TIMEOUT_MS = 60_000;
 
@@ -162,9 +153,9 @@ async function main() {
   const server = await serve(STATIC_DIR);
   const {port} = server.address();
   const browser = await puppeteer.launch({
-    executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+    executablePath: findChromium(),
     headless: true,
-    args: CHROME_ARGS,
+    args: CHROMIUM_ARGS,
   });
   const problems = [];
   try {

@@ -3,6 +3,7 @@
 // elements' events with their detail, and a whole schedule flow completes (pick a slot, submit, the host logs the
 // saved callback, the list shows it), then a cancel from the list and a logout.
 // Run: npm run build && node examples/build.mjs && npx mocha --config test/examples/.mocharc.json
+import {CHROMIUM_ARGS, findChromium} from '../../scripts/chromium.mjs';
 import assert from 'node:assert/strict';
 import {existsSync} from 'node:fs';
 import {readFile} from 'node:fs/promises';
@@ -23,19 +24,6 @@ const TYPES = {
   '.json': 'application/json; charset=utf-8',
   '.svg': 'image/svg+xml',
 };
-
-function findChrome() {
-  for (const path of [
-    process.env.CHROME_PATH,
-    '/usr/bin/chromium',
-    '/usr/bin/chromium-browser',
-    '/usr/bin/google-chrome',
-    '/usr/bin/google-chrome-stable',
-  ]) {
-    if (path && existsSync(path)) return path;
-  }
-  throw new Error('No Chromium found: install it (apt-get install -y chromium) or set CHROME_PATH.');
-}
 
 /** A static file server over examples/dist on a random loopback port. */
 async function serve(root) {
@@ -95,17 +83,9 @@ describe('example hosts (examples/dist)', function () {
     server = await serve(ROOT);
     origin = `http://127.0.0.1:${server.address().port}`;
     browser = await puppeteer.launch({
-      executablePath: findChrome(),
+      executablePath: findChromium(),
       headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-dev-shm-usage',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
+      args: CHROMIUM_ARGS,
     });
   });
 
