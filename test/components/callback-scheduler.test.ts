@@ -384,6 +384,35 @@ describe('<callback-scheduler>', () => {
       );
     });
 
+    for (const afterCommit of [true, false]) {
+      it(`an edit after an unknown outcome (${afterCommit ? 'answer lost after the save' : 'failed before the save'}) never creates a second callback`, async () => {
+        const {el, backend} = await setup();
+        const schedule = sinon.spy(backend, 'scheduleCallback');
+        const reschedule = sinon.spy(backend, 'rescheduleCallback');
+        const scheduled = sinon.spy();
+        el.addEventListener('callback-scheduled', scheduled);
+        backend.failNext('scheduleCallback', new BackendUnavailableError(), {afterCommit});
+        await submit(el);
+        expect(alertText(el)).to.contain('could not be saved');
+        // the agent changes the notes and submits again: a different request
+        const textarea = el.shadowRoot!.querySelector('textarea')!;
+        textarea.value = 'Edited after the error';
+        textarea.dispatchEvent(new Event('input'));
+        await submit(el);
+        expect(el.shadowRoot!.querySelector('[part="summary"]')).to.not.equal(null);
+        // the earlier attempt was replayed with its own key, then updated: one callback, with the edit
+        expect(schedule.callCount).to.equal(2);
+        expect(schedule.secondCall.args[1].idempotencyKey).to.equal(schedule.firstCall.args[1].idempotencyKey);
+        expect(reschedule.callCount).to.equal(1);
+        const mine = await backend.listCallbacks({agentId: 'agent-maria'});
+        const sophia = mine.filter((c) => c.contactId === 'contact-sophia' && c.start === '2026-11-23T16:00:00Z');
+        expect(sophia).to.have.length(1);
+        expect(sophia[0].notes).to.equal('Edited after the error');
+        expect(scheduled.callCount).to.equal(1);
+        expect(scheduled.firstCall.args[0].detail.callback.id).to.equal(sophia[0].id);
+      });
+    }
+
     it('shows an availability error in the grid with a retry', async () => {
       const clock = new ManualClock(NOW);
       const backend = new MemoryBackend({clock, seed: 3});

@@ -41,6 +41,29 @@ import {MonthCalendarElement, type CalendarSelectEvent} from './month-calendar.j
 
 void MonthCalendarElement; // registers <ck-month-calendar>
 
+type Operation = 'schedule' | 'reschedule';
+
+/** One submission: what was sent, how, and under which idempotency key. */
+interface Attempt {
+  fingerprint: string;
+  key: string;
+  request: CallbackRequest;
+  operation: Operation;
+  callbackId?: string;
+}
+
+const fingerprintOf = (operation: Operation, id: string | undefined, request: CallbackRequest) =>
+  JSON.stringify({operation, id, request});
+
+/** Errors after which the attempt certainly saved nothing (anything else may hide a lost answer). */
+function isDefinitive(error: unknown): boolean {
+  if (error instanceof NoHandlerError) return true;
+  return (
+    error instanceof CallbackKitError &&
+    ['slot-unavailable', 'validation', 'unauthorized', 'not-found'].includes(error.code)
+  );
+}
+
 /** How the scheduler is used: see the element's description. */
 export type SchedulerMode = 'new' | 'reschedule' | 'next-attempt' | 'followup' | 'web-callback';
 
@@ -145,6 +168,8 @@ export class CallbackSchedulerElement extends KitElement {
   #availabilityAbort?: AbortController;
   #availabilitySignature?: string;
   #attempt?: {fingerprint: string; key: string};
+  /** An attempt whose answer was lost (saved or not, unknown): replayed before a different request is sent. */
+  #unsettled?: Attempt;
   #slotTouched = false;
   #webTouched = false;
   /** A reschedule's zone, waiting for the number's candidate zones to tell whether it is the customer's. */
@@ -687,36 +712,40 @@ export class CallbackSchedulerElement extends KitElement {
     }
     if (!this.#needsCallback) return undefined;
     const request = this.#request();
-    const operation = this.mode === 'reschedule' && this.callback ? 'reschedule' : 'schedule';
-    const fingerprint = JSON.stringify({operation, id: this.callback?.id, request});
-    if (this.#attempt?.fingerprint !== fingerprint) this.#attempt = {fingerprint, key: createIdempotencyKey()};
-    const idempotencyKey = this.#attempt.key;
-    const responder = createResponder<Callback>();
-    const proceed = this.dispatchEvent(
-      new CallbackSubmitEvent({
-        request,
-        operation,
-        callbackId: this.callback?.id,
-        idempotencyKey,
-        respondWith: responder.respondWith,
-      }),
-    );
-    if (!proceed && !responder.response) return undefined; // the host vetoed
-    const backend = this.resolvedBackend;
-    let saving: Promise<Callback>;
-    if (responder.response) saving = withTimeout(responder.response, this.responseTimeout, 'callback-submit');
-    else if (!backend) saving = Promise.reject(new NoHandlerError('callback-submit'));
-    else if (operation === 'reschedule')
-      saving = backend.rescheduleCallback(this.callback!.id, request, {idempotencyKey});
-    else saving = backend.scheduleCallback(request, {idempotencyKey});
+    const asked: Operation = this.mode === 'reschedule' && this.callback ? 'reschedule' : 'schedule';
+    let operation = asked;
+    let callbackId = this.callback?.id;
     this.submitting = true;
     this.banner = undefined;
+    let sent: Attempt | undefined;
     try {
+      const unsettled = this.#unsettled;
+      if (unsettled && unsettled.fingerprint !== fingerprintOf(operation, callbackId, request)) {
+        // An earlier attempt may have been saved although its answer was lost. Replay it with its own key first, so
+        // the agent's changes update that callback instead of creating a second one.
+        sent = unsettled;
+        const replay = this.#send(unsettled);
+        if (!replay) return undefined; // the host vetoed
+        try {
+          const earlier = await replay;
+          operation = 'reschedule';
+          callbackId = earlier.id;
+        } catch (caught) {
+          if (!isDefinitive(caught)) throw caught; // still unknown: keep it unsettled and tell the agent
+        }
+        this.#unsettled = undefined;
+      }
+      const fingerprint = fingerprintOf(operation, callbackId, request);
+      if (this.#attempt?.fingerprint !== fingerprint) this.#attempt = {fingerprint, key: createIdempotencyKey()};
+      sent = {fingerprint, key: this.#attempt.key, request, operation, callbackId};
+      const saving = this.#send(sent);
+      if (!saving) return undefined; // the host vetoed
       const callback = await saving;
       this.saved = callback;
       this.#attempt = undefined;
+      this.#unsettled = undefined;
       this.dispatchEvent(
-        operation === 'reschedule'
+        asked === 'reschedule'
           ? new CallbackRescheduledEvent({callback, request})
           : new CallbackScheduledEvent({callback, request}),
       );
@@ -725,12 +754,30 @@ export class CallbackSchedulerElement extends KitElement {
       return callback;
     } catch (caught) {
       const error = caught instanceof Error ? caught : new Error(String(caught));
+      // A lost answer leaves the attempt's outcome unknown: remember it until it is settled.
+      if (sent && !isDefinitive(error)) this.#unsettled ??= sent;
+      else if (sent && this.#unsettled?.key === sent.key) this.#unsettled = undefined;
       this.#showError(error);
-      this.dispatchEvent(new CallbackScheduleErrorEvent({request, error, idempotencyKey}));
+      this.dispatchEvent(new CallbackScheduleErrorEvent({request, error, idempotencyKey: sent?.key ?? ''}));
       return undefined;
     } finally {
       this.submitting = false;
     }
+  }
+
+  /** Sends one attempt through the host (`callback-submit` + `respondWith`) or the backend; undefined when vetoed. */
+  #send({request, operation, callbackId, key: idempotencyKey}: Attempt): Promise<Callback> | undefined {
+    const responder = createResponder<Callback>();
+    const proceed = this.dispatchEvent(
+      new CallbackSubmitEvent({request, operation, callbackId, idempotencyKey, respondWith: responder.respondWith}),
+    );
+    if (!proceed && !responder.response) return undefined;
+    if (responder.response) return withTimeout(responder.response, this.responseTimeout, 'callback-submit');
+    const backend = this.resolvedBackend;
+    if (!backend) return Promise.reject(new NoHandlerError('callback-submit'));
+    return operation === 'reschedule'
+      ? backend.rescheduleCallback(callbackId!, request, {idempotencyKey})
+      : backend.scheduleCallback(request, {idempotencyKey});
   }
 
   #showError(error: Error): void {
