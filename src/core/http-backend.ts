@@ -20,6 +20,7 @@ import {
   type FieldError,
 } from './errors.js';
 import type {Callback, CallbackRequest, Campaign, Slot} from './types.js';
+import {abortReason, sleep} from './abort.js';
 
 /**
  * The server refused the credentials (401: missing or expired) or the permission (403). Not retried; the host
@@ -124,25 +125,6 @@ const EVENT_TYPES: ReadonlySet<string> = new Set([
 ]);
 /** How many recently delivered event ids are remembered to drop a replayed duplicate. */
 const SEEN_IDS = 256;
-
-function abortReason(signal: AbortSignal): unknown {
-  return signal.reason ?? new DOMException('The operation was aborted.', 'AbortError');
-}
-
-function defaultSleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(abortReason(signal));
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(abortReason(signal!));
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener('abort', onAbort, {once: true});
-  });
-}
 
 /** One signal that aborts when any of `signals` does; `dispose` detaches it from them. */
 function anySignal(signals: Array<AbortSignal | undefined>): {signal: AbortSignal; dispose: () => void} {
@@ -353,7 +335,7 @@ export class HttpBackend implements SchedulingBackend {
     this.#reconnectMaxMs = options.reconnectMaxMs ?? 30_000;
     this.#onConnectionChange = options.onConnectionChange;
     this.#random = options.random ?? Math.random;
-    this.#sleep = options.sleep ?? defaultSleep;
+    this.#sleep = options.sleep ?? sleep;
   }
 
   /** The API's base URL (always ending in `/`). */

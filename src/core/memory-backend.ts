@@ -47,6 +47,7 @@ import {
   type SlotUnavailableReason,
   type TimeZoneId,
 } from './types.js';
+import {abortReason, sleep} from './abort.js';
 
 /** The backend calls that latency and failure injection apply to. */
 export type MemoryBackendOperation =
@@ -144,24 +145,6 @@ function canonical(value: unknown): string {
       ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
       : v,
   );
-}
-
-function abortReason(signal: AbortSignal): unknown {
-  return signal.reason ?? new DOMException('The operation was aborted.', 'AbortError');
-}
-
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(abortReason(signal!));
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener('abort', onAbort, {once: true});
-  });
 }
 
 function parseInstant(value: unknown): Temporal.Instant | undefined {
