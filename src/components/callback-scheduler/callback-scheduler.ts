@@ -168,6 +168,7 @@ export class CallbackSchedulerElement extends KitElement {
   #availabilityAbort?: AbortController;
   #availabilitySignature?: string;
   #attempt?: {fingerprint: string; key: string};
+  #effective?: {slots: Slot[]; starts: number[]; key: string; result: Slot[]};
   /** An attempt whose answer was lost (saved or not, unknown): replayed before a different request is sent. */
   #unsettled?: Attempt;
   #slotTouched = false;
@@ -556,8 +557,45 @@ export class CallbackSchedulerElement extends KitElement {
     return undefined;
   }
 
+  /**
+   * The slots with the element's own rules applied, memoized: renders happen on every keystroke, and a new array
+   * would make the embedded grid rebuild its model each time. The result depends on the time only through the set
+   * of past slots, which is fixed by how many starts lie before now.
+   */
   get #effectiveSlots(): Slot[] {
-    return this.slots.map((slot) => {
+    const slots = this.slots;
+    const cache = this.#effective;
+    const starts =
+      cache?.slots === slots
+        ? cache.starts
+        : slots.map((slot) => {
+            try {
+              return Temporal.Instant.from(slot.start).epochMilliseconds;
+            } catch {
+              return NaN;
+            }
+          });
+    const now = this.resolvedClock.now();
+    const policy = this.resolvedPolicy;
+    const phone = this.#phone;
+    const key = JSON.stringify([
+      starts.filter((start) => start < now.epochMilliseconds).length,
+      now.toZonedDateTimeISO(this.agentTimeZone).toPlainDate().toString(),
+      this.agentTimeZone,
+      this.#candidateZones,
+      phone?.contactFrom,
+      phone?.contactUntil,
+      policy.callingWindow,
+      policy.maxDaysAhead,
+    ]);
+    if (cache?.slots === slots && cache.key === key) return cache.result;
+    const result = this.#applyRules(slots);
+    this.#effective = {slots, starts, key, result};
+    return result;
+  }
+
+  #applyRules(slots: Slot[]): Slot[] {
+    return slots.map((slot) => {
       if (!slot.available) return slot;
       try {
         const problem = this.#timeProblem(Temporal.Instant.from(slot.start), Temporal.Instant.from(slot.end));
