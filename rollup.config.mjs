@@ -5,6 +5,9 @@ import {readFileSync} from 'node:fs';
 import resolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
+import ts from 'typescript';
+import {minifyTemplates} from './scripts/minify-templates.mjs';
+import {shortLocaleIds} from './scripts/short-locale-ids.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 const external = Object.keys(pkg.dependencies ?? {});
@@ -38,7 +41,9 @@ export default {
       sourceMap: true,
       outDir: 'dist',
       noEmit: false,
+      transformers: {before: [{type: 'program', factory: () => minifyTemplates(ts)}]},
     }),
+    shortLocaleIds(), // after TypeScript: plugin-typescript reads the sources itself
     terser({ecma: 2022, module: true, format: {comments: false}}),
   ],
 };
