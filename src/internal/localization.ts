@@ -24,10 +24,24 @@ import {HostTimeoutError, NoHandlerError} from './host-request.js';
 /** The UI languages the kit ships: English (source) and Spanish. */
 export type KitLocale = 'en' | 'es';
 
+/**
+ * The production build keeps only the first 7 characters of lit-localize's hashed message ids in the locale chunks
+ * (scripts/short-locale-ids.mjs; a unique prefix is checked at build time): look a message up by its full id, then
+ * by that prefix. Unbundled (dev server, tests) the modules keep the full ids.
+ */
+const byIdOrPrefix = ({templates}: LocaleModule): LocaleModule => ({
+  templates: new Proxy(templates, {
+    get: (target, id) =>
+      typeof id !== 'string'
+        ? undefined
+        : (target[id] ?? (/^[sh][0-9a-f]{16}$/.test(id) ? target[id.slice(0, 7)] : undefined)),
+  }),
+});
+
 // One explicit import per locale (not a template-literal import): every bundler (rollup, Vite, esbuild, webpack)
 // sees it and makes the locale a separate lazy chunk.
 const loaders: Record<string, () => Promise<LocaleModule>> = {
-  es: () => import('../generated/locales/es.js'),
+  es: () => import('../generated/locales/es.js').then(byIdOrPrefix),
 };
 
 let setLocale: ((locale: string) => Promise<void>) | undefined;

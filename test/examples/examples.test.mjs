@@ -296,6 +296,23 @@ describe('example hosts (examples/dist)', function () {
           assert.match(await text(page, 'logout-countdown >>> [part="confirmation"]'), /Logoff authorized\./);
         });
 
+        it('speaks Spanish from the built, lazily loaded locale chunk (its shortened message ids resolve)', async () => {
+          await page.evaluate(() => {
+            document.querySelector('agent-session').locale = 'es-MX';
+          });
+          await page.waitForFunction(
+            () => /Programar/.test(document.querySelector('callback-scheduler')?.shadowRoot?.textContent ?? ''),
+            {timeout: 10_000},
+          );
+          const label = await page.evaluate(() =>
+            document
+              .querySelector('campaign-list')
+              .shadowRoot.querySelector('[role="grid"]')
+              ?.getAttribute('aria-label'),
+          );
+          assert.equal(label, 'Mis campañas');
+        });
+
         it('logged no error in the page', () => {
           assert.deepEqual(problems, []);
         });
