@@ -8,7 +8,10 @@
  * Subjects of one comparison run interleaved on the same page; each page serves `--per-page` samples per subject
  * after `--warmup` unmeasured runs, then a fresh page is opened. Ratios get a 95% bootstrap confidence interval.
  *
- * Options: --samples N (30) --per-page N (10) --warmup N (3) --check (exit 1 when a target is missed)
+ * The gate (`--check`, in .ci/run) fails on a significant miss: the whole 95% interval past a target, and again when
+ * that comparison is measured a second time. A point estimate past a target alone is reported, not failed on.
+ *
+ * Options: --samples N (30) --per-page N (10) --warmup N (3) --check (exit 1 on a significant miss)
  *          --out FILE (BENCHMARKS.md; --no-write to skip) --chromium PATH (/usr/bin/chromium or $CHROME_PATH)
  */
 import {CHROMIUM_ARGS, findChromium} from '../scripts/chromium.mjs';
@@ -35,6 +38,8 @@ const CHECK = flag('check');
 const OUT = flag('no-write') ? undefined : path.resolve(root, option('out', 'BENCHMARKS.md'));
 const CHROMIUM = option('chromium', findChromium());
 const BOOTSTRAP = 2000;
+/** `BENCH_TARGET_SCALE=0.5` tightens the gate's targets (to see `--check` fail); the report keeps the real ones. */
+const TS = Number(process.env.BENCH_TARGET_SCALE ?? 1);
 const CHROMIUM_FLAGS = CHROMIUM_ARGS;
 
 // ---- statistics ------------------------------------------------------------------------------------------------
@@ -174,6 +179,38 @@ try {
   console.log('census', census);
 
   const failures = [];
+  /** Misses the gate (`--check`) fails on: the whole 95% interval beyond the target, on the re-run as well. */
+  const gateFailures = [];
+  /**
+   * Measures one comparison. A point estimate past its target is reported (BENCHMARKS.md); when even the interval's
+   * best end is past it (a significant miss), the comparison is measured once more on fresh pages and the second
+   * result stands: a real regression misses twice, a noisy neighbour on a shared machine rarely does.
+   */
+  async function compare(label, subjects, judge) {
+    let samples = await measure(browser, url, subjects);
+    let verdict = judge(samples);
+    if (verdict.some((v) => v.significant)) {
+      console.log(
+        `${label}: significant miss (${verdict
+          .filter((v) => v.significant)
+          .map((v) => v.text)
+          .join('; ')}): measuring again`,
+      );
+      samples = await measure(browser, url, subjects);
+      verdict = judge(samples);
+    }
+    for (const v of verdict) {
+      failures.push(v.text);
+      if (v.significant) gateFailures.push(v.text);
+    }
+    return samples;
+  }
+  /** `ratio` against an upper target: missed when the estimate is above it, significantly when the low end is. */
+  const atMost = (r, target, strict, text) => {
+    const past = (x) => (strict ? x >= target : x > target);
+    return past(r.value) ? [{text, significant: past(r.low)}] : [];
+  };
+
   const grid = [];
   for (const phase of ['grid-first', 'grid-zone']) {
     for (const perDay of [48, 96]) {
@@ -182,16 +219,17 @@ try {
         fn: `${phase}:${who}`,
         arg: perDay,
       }));
-      const samples = await measure(browser, url, subjects);
+      const samples = await compare(`${phase} 7x${perDay}`, subjects, (x) => {
+        const v = ratio(x.kit, x.vanilla);
+        const f = ratio(x.kit, x.fullcalendar);
+        return [
+          ...atMost(v, 1.5 * TS, false, `${phase} 7x${perDay}: kit/vanilla = ${v.value.toFixed(2)} (target <= 1.5)`),
+          ...atMost(f, 1 * TS, true, `${phase} 7x${perDay}: kit/FullCalendar = ${f.value.toFixed(2)} (target < 1)`),
+        ];
+      });
       const vsVanilla = ratio(samples.kit, samples.vanilla);
       const vsFc = ratio(samples.kit, samples.fullcalendar);
-      const row = {phase, perDay, samples, vsVanilla, vsFc};
-      grid.push(row);
-      const okVanilla = vsVanilla.value <= 1.5;
-      const okFc = vsFc.value < 1;
-      if (!okVanilla)
-        failures.push(`${phase} 7x${perDay}: kit/vanilla = ${vsVanilla.value.toFixed(2)} (target <= 1.5)`);
-      if (!okFc) failures.push(`${phase} 7x${perDay}: kit/FullCalendar = ${vsFc.value.toFixed(2)} (target < 1)`);
+      grid.push({phase, perDay, samples, vsVanilla, vsFc});
       console.log(
         `${phase} 7x${perDay}: kit ${median(samples.kit).toFixed(2)} ms, vanilla ${median(samples.vanilla).toFixed(2)} ms, ` +
           `FullCalendar ${median(samples.fullcalendar).toFixed(2)} ms; kit/vanilla ${vsVanilla.value.toFixed(2)} ` +
@@ -203,11 +241,13 @@ try {
   const lists = [];
   for (const element of ['callback-list', 'campaign-list']) {
     const subjects = [100, 1000, 10000].map((n) => ({label: String(n), fn: `list:${element}`, arg: n}));
-    const samples = await measure(browser, url, subjects);
+    const samples = await compare(element, subjects, (x) => {
+      const r = ratio(x['10000'], x['100']);
+      return atMost(r, 3 * TS, false, `${element}: 10,000/100 = ${r.value.toFixed(2)} (target <= 3)`);
+    });
     const r1k = ratio(samples['1000'], samples['100']);
     const r10k = ratio(samples['10000'], samples['100']);
     lists.push({element, samples, r1k, r10k});
-    if (!(r10k.value <= 3)) failures.push(`${element}: 10,000/100 = ${r10k.value.toFixed(2)} (target <= 3)`);
     console.log(
       `${element}: 100 ${median(samples['100']).toFixed(2)} ms, 1,000 ${median(samples['1000']).toFixed(2)} ms, ` +
         `10,000 ${median(samples['10000']).toFixed(2)} ms; 10k/100 ${r10k.value.toFixed(2)} [${r10k.low.toFixed(2)}, ${r10k.high.toFixed(2)}]`,
@@ -231,7 +271,8 @@ try {
   console.log(
     `\n${failures.length ? `TARGETS MISSED:\n  ${failures.join('\n  ')}` : 'All targets met.'} (${seconds} s)`,
   );
-  if (CHECK && failures.length) process.exitCode = 1;
+  if (gateFailures.length) console.log(`SIGNIFICANT MISSES (the gate fails):\n  ${gateFailures.join('\n  ')}`);
+  if (CHECK && gateFailures.length) process.exitCode = 1;
 } finally {
   await browser?.close();
   server?.close();
@@ -287,6 +328,9 @@ confidence interval** (${BOOTSTRAP} resamples of both sides, percentile method) 
 
 ${failures.length ? `Missed in this run:\n\n${failures.map((f) => `- ${f}`).join('\n')}\n` : 'All targets were met in this run.\n'}
 A target is judged on the point estimate (the ratio of medians); the interval shows how sure that estimate is.
+The CI gate (\`node bench/run.mjs --check\` in \`.ci/run\`) fails the build on a significant miss: the whole interval
+past a target, on a second measurement of that comparison too (a shared 2-core machine is noisy; a real
+regression misses twice).
 
 ## \`<timeslot-grid>\`
 
@@ -348,7 +392,7 @@ ${JSON.stringify(census, null, 2)}
 
 \`\`\`sh
 npm run bench                 # writes BENCHMARKS.md
-node bench/run.mjs --check    # also exits 1 when a target is missed
+node bench/run.mjs --check    # also exits 1 on a significant miss (the CI gate)
 node bench/run.mjs --samples 60 --per-page 10 --warmup 5 --no-write   # more samples, print only
 \`\`\`
 

@@ -5,7 +5,7 @@
  * The published package keeps lit, @lit/* and @lit-labs/virtualizer external (a host's bundler dedupes them), so
  * dist/ alone says little about a page. This script builds separate measurement bundles the way a host's bundler
  * would: every dependency bundled (node-resolve, browser conditions), TypeScript emitted with the project's
- * options, minified with terser (the package build's settings). Each public entry is built on its own, as a page
+ * options, minified with terser and Lit's template text minified (the package build's settings: scripts/minify-templates.mjs). Each public entry is built on its own, as a page
  * that imports just that entry gets it; the script walks the STATIC imports of the entry chunk, transitively, and
  * sums the gzip size of every file in that closure. Dynamic imports (phone tools, demo data, Temporal polyfill,
  * locales) are lazy chunks, each budgeted on its own as what it adds on top of the `callback-kit` entry.
@@ -18,7 +18,8 @@
  *        node scripts/size.mjs --check         also exits 1 when a budget is exceeded (npm test)
  *        node scripts/size.mjs --json          prints the measurements as JSON
  *        node scripts/size.mjs --why <entry>   explains an entry's eager bytes (e.g. --why callback-list)
- *        SIZE_BUDGET_SCALE=0.5 node scripts/size.mjs --check   tightens every budget (to see the gate fail)
+ *        node scripts/size.mjs --check --strict   checks the budgets, ignoring the ceilings (see CEILINGS)
+ *        SIZE_BUDGET_SCALE=0.5 node scripts/size.mjs --check   tightens every limit (to see the gate fail)
  * Sizes: gzip level 9 (zlib), 1 kB = 1000 bytes, per file (each chunk is its own download).
  */
 import {existsSync, mkdtempSync, readdirSync, rmSync} from 'node:fs';
@@ -31,6 +32,8 @@ import ts from 'typescript';
 import resolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import {entries as packageEntries} from '../rollup.config.mjs';
+import {minifyTemplates} from './minify-templates.mjs';
+import {shortLocaleIds} from './short-locale-ids.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const argv = process.argv.slice(2);
@@ -42,7 +45,7 @@ const asJson = args.has('--json');
 
 const KB = 1000;
 
-/** Budgets in bytes (gzip). `SIZE_BUDGET_SCALE=0.5` tightens every budget, e.g. to see the check fail. */
+/** Budgets in bytes (gzip): issue 9's targets. `SIZE_BUDGET_SCALE=0.5` tightens every limit, e.g. to see the check fail. */
 const scale = Number(process.env.SIZE_BUDGET_SCALE ?? 1);
 const BUDGETS = {
   index: 30 * KB, // import 'callback-kit': every element
@@ -51,6 +54,15 @@ const BUDGETS = {
   phone: 40 * KB, // the phone parser + prefix-to-zone table, loaded on first use
   locale: 4 * KB, // each extra locale's strings
 };
+
+/**
+ * Ceilings for the entries that do not meet their budget yet (README "Size"): `--check` fails above a ceiling, so
+ * nothing grows while the work towards the budget goes on. Lower a ceiling whenever a change shrinks its entry
+ * (about 1% above the measured size) and delete it once the entry meets its budget; never raise one to let a
+ * change through. `--strict` checks the budgets themselves.
+ */
+const CEILINGS = {};
+const strict = args.has('--strict');
 
 // ---------------------------------------------------------------------------------------------------------
 // Entries: the package's own (rollup.config.mjs) plus every element that has no entry there yet, plus locales.
@@ -96,13 +108,15 @@ const compilerOptions = {
   importHelpers: true, // as @rollup/plugin-typescript does: one tslib, not a helper copy per file
 };
 
+const templates = minifyTemplates(ts);
+
 /** @returns {import('rollup').Plugin} */
 function transpileTypeScript() {
   return {
     name: 'transpile-typescript',
     transform(code, id) {
       if (!id.endsWith('.ts') || id.endsWith('.d.ts')) return null;
-      const out = ts.transpileModule(code, {compilerOptions, fileName: id});
+      const out = ts.transpileModule(code, {compilerOptions, fileName: id, transformers: {before: [templates]}});
       return {code: out.outputText, map: null};
     },
   };
@@ -125,6 +139,7 @@ async function build(inputs) {
       plugins: [
         resolve({browser: true, exportConditions: ['browser', 'production'], extensions: ['.mjs', '.js', '.ts']}),
         transpileTypeScript(),
+        shortLocaleIds(), // after TypeScript: plugin-typescript reads the sources itself
         terser({ecma: 2022, module: true, format: {comments: false}}),
       ],
     });
@@ -176,9 +191,14 @@ const notes = [];
 function row(chunks, name, what, files, budget, {extra = ''} = {}) {
   const gzip = sum(chunks, files);
   const min = sum(chunks, files, 'min');
-  const ok = budget === undefined ? true : gzip <= budget;
-  rows.push({name, what, files: files.size, min, gzip, budget, ok, extra});
-  if (!ok) failures.push(`${name}: ${fmt(gzip)} gzip > budget ${fmt(budget)}`);
+  const ceiling =
+    strict || budget === undefined || CEILINGS[name] === undefined ? undefined : Math.round(CEILINGS[name] * scale);
+  const limit = ceiling ?? budget;
+  const ok = limit === undefined ? true : gzip <= limit;
+  const status =
+    budget === undefined ? '' : gzip <= budget ? 'ok' : ok ? `over budget, under ceiling ${fmt(ceiling)}` : 'OVER';
+  rows.push({name, what, files: files.size, min, gzip, budget, ceiling, ok, status, extra});
+  if (!ok) failures.push(`${name}: ${fmt(gzip)} gzip > ${ceiling ? 'ceiling' : 'budget'} ${fmt(limit)}`);
 }
 
 /** Where a module's bytes belong, for `--why`. */
@@ -321,7 +341,7 @@ if (asJson) {
     fmt(r.min),
     fmt(r.gzip),
     r.budget === undefined ? '-' : fmt(r.budget),
-    `${r.budget === undefined ? '' : r.ok ? 'ok' : 'OVER'}${r.extra ? `  ${r.extra}` : ''}`,
+    `${r.status}${r.extra ? `  ${r.extra}` : ''}`,
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
   const line = (cells) =>
@@ -342,7 +362,7 @@ if (asJson) {
   for (const n of notes) console.log(`note: ${n}`);
   for (const w of warnings) console.log(`rollup: ${w}`);
   if (failures.length) {
-    console.log(`\n${failures.length} budget${failures.length === 1 ? '' : 's'} exceeded:`);
+    console.log(`\n${failures.length} limit${failures.length === 1 ? '' : 's'} exceeded:`);
     for (const f of failures) console.log(`  - ${f}`);
   }
 }
