@@ -1,7 +1,6 @@
 // The events-only integration as docs/events-only.md describes it, element by element: the host's answer through
 // detail.respondWith, the exact message when the host never answers (the default timeouts, on fake timers), the
 // message when nobody handles a request, and vetoes. The elements' own test files cover the rest.
-import {setupIgnoreWindowResizeObserverLoopErrors} from '@lit-labs/virtualizer/support/resize-observer-errors.js';
 import {expect, fixture, html, oneEvent, waitUntil} from '@open-wc/testing';
 import sinon from 'sinon';
 import '../../src/components/callback-list/callback-list.js';
@@ -17,6 +16,7 @@ import {ManualClock} from '../../src/core/clock.js';
 import {HostTimeoutError} from '../../src/internal/host-request.js';
 import {MemoryBackend} from '../../src/core/memory-backend.js';
 import type {Agent, Callback, Campaign, Contact} from '../../src/core/types.js';
+import {setupIgnoreResizeObserverLoopErrors} from '../support/resize-observer-loop.js';
 
 const NOW = '2026-06-15T13:00:00Z'; // Monday 09:00 in New York
 const AGENT: Agent = {id: 'agent-ada', name: 'Ada Park', timeZone: 'America/New_York', locale: 'en-US'};
@@ -57,7 +57,7 @@ const fakeTimers = () =>
 
 describe('events-only integration (docs/events-only.md)', () => {
   // The lists are virtualized: rows are measured after layout, and the benign "ResizeObserver loop" message is expected.
-  setupIgnoreWindowResizeObserverLoopErrors(beforeEach, afterEach, {suppressErrorLogging: true});
+  setupIgnoreResizeObserverLoopErrors(beforeEach, afterEach);
   let timers: sinon.SinonFakeTimers | undefined;
 
   afterEach(() => {

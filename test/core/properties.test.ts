@@ -1,7 +1,7 @@
 /**
  * Property-based tests (fast-check) of slot generation and zone conversion across random IANA zones and dates
  * (1970-2037), checked against an independent oracle: `Intl.DateTimeFormat(...).formatToParts` only, never the
- * kit's Temporal. Runs in Node (temporal-polyfill) and in Chromium (native Temporal, and the polyfill forced).
+ * kit's Temporal. Runs in Node (temporal-polyfill) and in the browsers (native Temporal, and the polyfill forced).
  *
  * A failure prints the seed and the shrunk counterexample; replay it with `fc.assert(..., {seed, path})`.
  */

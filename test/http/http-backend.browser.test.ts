@@ -1,6 +1,6 @@
 /**
- * HttpBackend in Chromium against the reference server over real loopback HTTP (another origin: CORS, fetch
- * streaming of server-sent events). The server runs in the test runner's process through
+ * HttpBackend in the browser (Chromium, and Firefox) against the reference server over real loopback HTTP (another
+ * origin: CORS, fetch streaming of server-sent events). The server runs in the test runner's process through
  * test/http/reference-server-plugin.mjs; the scenarios are the ones the Node suite runs too.
  */
 import {executeServerCommand} from '@web/test-runner-commands';

@@ -1,6 +1,6 @@
 /**
  * HttpBackend against the reference server over real loopback HTTP: the scenarios shared by the Node suite
- * (test/core/http-backend.test.ts) and the Chromium one (test/http/http-backend.browser.test.ts). Everything
+ * (test/core/http-backend.test.ts) and the browser one (test/http/http-backend.browser.test.ts). Everything
  * goes through the server's `/__` control routes, so both environments run exactly the same checks.
  */
 import {expect} from 'chai';

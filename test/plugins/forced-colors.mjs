@@ -1,5 +1,7 @@
+import {emulateFirefoxMedia, isFirefoxPage} from './firefox-page.mjs';
+
 /**
- * A @web/test-runner command that emulates `forced-colors: active` (Windows High Contrast) in Chromium.
+ * A @web/test-runner command that emulates `forced-colors: active` (Windows High Contrast) in Chromium and Firefox.
  *
  * `emulateMedia({forcedColors})` from @web/test-runner-commands ignores `forcedColors` under puppeteer (and
  * puppeteer's own `emulateMediaFeatures` rejects the feature), so this goes to the DevTools protocol directly:
@@ -8,6 +10,9 @@
  *
  *   import {executeServerCommand} from '@web/test-runner-commands';
  *   await executeServerCommand('emulate-forced-colors', {active: true});
+ *
+ * In Firefox (web-test-runner.firefox.config.mjs), which has no DevTools protocol, it sets the tab's
+ * `forcedColorsOverride` instead (see firefox-page.mjs): Firefox then forces colours the same way.
  *
  * @returns {import('@web/test-runner').TestRunnerPlugin}
  */
@@ -19,15 +24,21 @@ export function forcedColorsPlugin() {
     async executeCommand({command, payload, session}) {
       if (command !== 'emulate-forced-colors') return undefined;
       if (session.browser.type !== 'puppeteer') {
-        throw new Error(`emulate-forced-colors needs a puppeteer (Chromium) launcher, not ${session.browser.type}.`);
+        throw new Error(
+          `emulate-forced-colors needs a puppeteer (Chromium or Firefox) launcher, not ${session.browser.type}.`,
+        );
       }
       const page = session.browser.getPage(session.id);
+      const active = Boolean(payload && typeof payload === 'object' && payload.active);
+      if (isFirefoxPage(page)) {
+        await emulateFirefoxMedia(page, {'forced-colors': active ? 'active' : 'none'});
+        return true;
+      }
       let cdp = sessions.get(page);
       if (!cdp) {
         cdp = await page.createCDPSession();
         sessions.set(page, cdp);
       }
-      const active = Boolean(payload && typeof payload === 'object' && payload.active);
       await cdp.send('Emulation.setEmulatedMedia', {
         features: [{name: 'forced-colors', value: active ? 'active' : 'none'}],
       });

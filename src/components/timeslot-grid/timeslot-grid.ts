@@ -494,10 +494,13 @@ export class TimeslotGridElement extends LitElement {
   #renderGrid(model: GridModel) {
     const locale = this.#locale;
     const today = this.#now.toZonedDateTimeISO(model.timeZone).toPlainDate();
+    // tabindex -1: the grid scrolls sideways in a narrow host, and Firefox puts a scrolling box in the tab order even
+    // with focusable slots inside (an extra stop before the slots); the grid keeps its one tab stop, on a slot.
     return html`<div
       role="grid"
       part="grid"
       class=${classMap({grid: true, 'grid--loading': this.loading})}
+      tabindex="-1"
       aria-label=${this.label ?? msg('Available times')}
       aria-describedby="range zone"
       aria-busy=${this.loading ? 'true' : 'false'}
