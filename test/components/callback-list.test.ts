@@ -1,5 +1,4 @@
 import {expect, fixture, html, nextFrame, oneEvent} from '@open-wc/testing';
-import {setupIgnoreWindowResizeObserverLoopErrors} from '@lit-labs/virtualizer/support/resize-observer-errors.js';
 import {sendKeys} from '@web/test-runner-commands';
 import sinon from 'sinon';
 import '../../src/components/callback-list/callback-list.js';
@@ -17,6 +16,8 @@ import type {CallbackExpiredEvent} from '../../src/events/callback-expired.js';
 import type {CallbackLaunchEvent} from '../../src/events/callback-launch.js';
 import type {CallbackListErrorEvent} from '../../src/events/callback-list-error.js';
 import type {CallbackRescheduleRequestEvent} from '../../src/events/callback-reschedule-request.js';
+import {loadVirtualizer, VIRTUALIZE_ABOVE} from '../../src/internal/virtual-list.js';
+import {setupIgnoreResizeObserverLoopErrors} from '../support/resize-observer-loop.js';
 
 /** Monday 2026-11-23, 09:50 in New York (EST, UTC-5). */
 const NOW = '2026-11-23T14:50:00Z';
@@ -119,7 +120,7 @@ async function mount(props: {
 
 describe('<callback-list>', () => {
   // Rows of different heights are measured after layout: the benign "ResizeObserver loop" message is expected.
-  setupIgnoreWindowResizeObserverLoopErrors(beforeEach, afterEach, {suppressErrorLogging: true});
+  setupIgnoreResizeObserverLoopErrors(beforeEach, afterEach);
 
   describe('listing', () => {
     it('lists the agent callbacks from the backend, grouped Overdue/Today/Tomorrow/Later in the agent zone', async () => {
@@ -791,6 +792,8 @@ describe('<callback-list>', () => {
         }),
       );
       const {el} = await mount({clock, contacts: CONTACTS, callbacks});
+      await loadVirtualizer(); // the lazy chunk (loaded at the first render past the threshold), then its layout
+      await settle(el);
       expect(norm($(el, '[part="count"]')!.textContent)).to.equal('10,000 callbacks');
       expect(rows(el).length).to.be.greaterThan(3).and.lessThan(60);
       const first = rows(el)[0];
@@ -811,6 +814,77 @@ describe('<callback-list>', () => {
       await settle(el);
       await settle(el);
       expect((el.shadowRoot!.activeElement as HTMLElement).dataset.id).to.equal('big-00000');
+      await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('plain up to the threshold, virtualized past it', () => {
+    /** `count` callbacks tomorrow, 5 minutes apart: one Tomorrow heading, so `count + 1` entries. */
+    const tomorrow = (count: number) =>
+      Array.from({length: count}, (_, i) =>
+        callback(`t-${String(i).padStart(3, '0')}`, {start: plus('2026-11-24T13:00:00Z', i * 5)}),
+      );
+    const active = (el: CallbackListElement) => (el.shadowRoot!.activeElement as HTMLElement | null)?.dataset.id;
+    const id = (i: number) => `t-${String(i).padStart(3, '0')}`;
+
+    it(`renders every row of ${VIRTUALIZE_ABOVE} entries itself, with the keyboard reaching each of them`, async () => {
+      const clock = new ManualClock(NOW);
+      const {el} = await mount({clock, contacts: CONTACTS, callbacks: tomorrow(VIRTUALIZE_ABOVE - 1)});
+      expect(headings(el)).to.deep.equal([`Tomorrow , ${VIRTUALIZE_ABOVE - 1} callbacks`]);
+      expect(rows(el)).to.have.length(VIRTUALIZE_ABOVE - 1);
+      expect(rows(el).filter((r) => r.tabIndex === 0)).to.have.length(1);
+      expect($(el, '.list')!.tabIndex, 'the current row is the tab stop, not the list').to.equal(-1);
+      rows(el)[0].focus();
+      await sendKeys({press: 'End'});
+      expect(active(el)).to.equal(id(VIRTUALIZE_ABOVE - 2));
+      expect(el.shadowRoot!.activeElement!.getAttribute('aria-posinset')).to.equal(String(VIRTUALIZE_ABOVE - 1));
+      const list = $(el, '.list')!.getBoundingClientRect();
+      const last = el.shadowRoot!.activeElement!.getBoundingClientRect();
+      expect(last.top >= list.top - 1 && last.bottom <= list.bottom + 1, 'the last row is scrolled into view').to.equal(
+        true,
+      );
+      await sendKeys({press: 'PageUp'});
+      expect(active(el)).to.equal(id(VIRTUALIZE_ABOVE - 12));
+      await sendKeys({press: 'Home'});
+      expect(active(el)).to.equal('t-000');
+      await sendKeys({press: 'PageDown'});
+      expect(active(el)).to.equal('t-010');
+      await expect(el).to.be.accessible();
+    });
+
+    it('switches to virtualization when it grows past the threshold, keeping its size and the focused row', async () => {
+      const clock = new ManualClock(NOW);
+      const {el} = await mount({clock, contacts: CONTACTS, callbacks: tomorrow(VIRTUALIZE_ABOVE - 1)});
+      const list = $(el, '.list')!;
+      const size = list.getBoundingClientRect();
+      rows(el)[0].focus();
+      await sendKeys({press: 'PageDown'});
+      expect(active(el)).to.equal('t-010');
+      el.callbacks = tomorrow(VIRTUALIZE_ABOVE + 50);
+      await loadVirtualizer();
+      await settle(el);
+      await settle(el);
+      expect(rows(el).length, 'only the rows in view (and overscan)')
+        .to.be.greaterThan(3)
+        .and.lessThan(VIRTUALIZE_ABOVE);
+      expect(active(el), 'focus is back on the same row').to.equal('t-010');
+      expect(rows(el).filter((r) => r.tabIndex === 0)).to.deep.equal([el.shadowRoot!.activeElement]);
+      expect($(el, '.list')).to.equal(list);
+      const after = list.getBoundingClientRect();
+      expect([after.width, after.height]).to.deep.equal([size.width, size.height]);
+      await sendKeys({press: 'End'});
+      await settle(el);
+      await settle(el);
+      expect(active(el)).to.equal(id(VIRTUALIZE_ABOVE + 49));
+      expect(el.shadowRoot!.activeElement!.getAttribute('aria-setsize')).to.equal(String(VIRTUALIZE_ABOVE + 50));
+      await sendKeys({press: 'Home'});
+      await settle(el);
+      await settle(el);
+      expect(active(el)).to.equal('t-000');
+      // Shrinking again keeps the virtualizer (already there): every row is still shown.
+      el.callbacks = tomorrow(5);
+      await settle(el);
+      expect(rows(el).map((r) => r.dataset.id)).to.deep.equal(['t-000', 't-001', 't-002', 't-003', 't-004']);
       await expect(el).to.be.accessible();
     });
   });

@@ -12,6 +12,7 @@ import type {Campaign} from '../../src/core/types.js';
 import type {CampaignSelectEvent} from '../../src/events/campaign-select.js';
 import type {CampaignStartedEvent} from '../../src/events/campaign-started.js';
 import type {PreviewRecord, PreviewRecordRequestEvent} from '../../src/events/preview-record-request.js';
+import {loadVirtualizer, VIRTUALIZE_ABOVE} from '../../src/internal/virtual-list.js';
 
 const [MARIA, , LUCIA] = DEMO_AGENTS;
 /** Monday 2026-11-23, 9:00 AM in New York: the demo's running campaigns started at 6:45 AM EST (11:45Z). */
@@ -284,8 +285,13 @@ describe('<campaign-list>', () => {
   });
 
   describe('keyboard (APG grid)', () => {
-    it('has exactly one tab stop, and moves with the arrows, Home/End and Ctrl+Home/End', async () => {
+    it('has exactly one tab stop, and moves with the arrows, Home/End and Ctrl+Home/End', async function () {
       const {el} = await setup({attrs: {filter: 'all'}});
+      // Something focusable after the list, so Tab out of the grid stays in the page in every browser (Firefox
+      // would move to its own toolbar) and Shift+Tab comes back from it.
+      const after = document.createElement('button');
+      after.textContent = 'After the list';
+      el.after(after);
       expect(tabStops(el)).to.have.length(1);
       $<HTMLInputElement>(el, 'input[value="all"]')!.focus();
       await sendKeys({press: 'Tab'});
@@ -390,19 +396,94 @@ describe('<campaign-list>', () => {
     });
   });
 
-  describe('10,000 campaigns', () => {
-    const many = (count: number): Campaign[] =>
-      Array.from({length: count}, (_, i) => ({
-        id: `c-${i}`,
-        name: `Campaign ${String(i).padStart(5, '0')}`,
-        status: (['paused', 'stopped', 'completed', 'running'] as const)[i % 4],
-        dialingMode: (['preview', 'push-preview', 'progressive', 'predictive'] as const)[i % 4],
-        deliveryMode: i % 4 === 0 ? 'manual' : 'automatic',
-        startedAt: new Date(Date.parse(NOW) - i * 60_000).toISOString(),
-      }));
+  const many = (count: number): Campaign[] =>
+    Array.from({length: count}, (_, i) => ({
+      id: `c-${i}`,
+      name: `Campaign ${String(i).padStart(5, '0')}`,
+      status: (['paused', 'stopped', 'completed', 'running'] as const)[i % 4],
+      dialingMode: (['preview', 'push-preview', 'progressive', 'predictive'] as const)[i % 4],
+      deliveryMode: i % 4 === 0 ? 'manual' : 'automatic',
+      startedAt: new Date(Date.parse(NOW) - i * 60_000).toISOString(),
+    }));
+  /** Ctrl+ a key. */
+  const withCtrl = async (key: string) => {
+    await sendKeys({down: 'Control'});
+    await sendKeys({press: key});
+    await sendKeys({up: 'Control'});
+  };
 
+  describe('plain up to the threshold, virtualized past it', () => {
+    it(`renders every row of ${VIRTUALIZE_ABOVE} campaigns itself, with the keyboard reaching each of them`, async () => {
+      const {el} = await setup({campaigns: many(VIRTUALIZE_ABOVE), attrs: {filter: 'all', sortBy: 'name'}});
+      expect(rows(el)).to.have.length(VIRTUALIZE_ABOVE);
+      expect($(el, '[role="grid"]')!.getAttribute('aria-rowcount')).to.equal(String(VIRTUALIZE_ABOVE + 1));
+      expect(rows(el).at(-1)!.getAttribute('aria-rowindex')).to.equal(String(VIRTUALIZE_ABOVE + 1));
+      expect(tabStops(el)).to.have.length(1);
+      cell(rows(el)[0], 0).focus();
+      await sendKeys({press: 'PageDown'});
+      await el.updateComplete;
+      const [afterPage] = position(el);
+      expect(afterPage, 'a page is the rows in view').to.be.greaterThan(3).and.lessThan(20);
+      await sendKeys({press: 'PageUp'});
+      await el.updateComplete;
+      expect(position(el)).to.deep.equal([2, 0]);
+      await withCtrl('End');
+      await el.updateComplete;
+      expect(position(el)).to.deep.equal([VIRTUALIZE_ABOVE + 1, 5]);
+      expect(norm(focused(el)!.closest('[role="row"]')!.querySelector('.name')!.textContent)).to.equal(
+        `Campaign ${String(VIRTUALIZE_ABOVE - 1).padStart(5, '0')}`,
+      );
+      await waitUntil(() => {
+        const box = focused(el)!.getBoundingClientRect();
+        const view = $(el, '.scroller')!.getBoundingClientRect();
+        return box.top >= view.top - 1 && box.bottom <= view.bottom + 1;
+      }, 'the focused row is scrolled into view');
+      await withCtrl('Home');
+      await el.updateComplete;
+      expect(position(el)).to.deep.equal([1, 0]);
+      expect(tabStops(el)).to.have.length(1);
+      await expect(el).to.be.accessible();
+    });
+
+    it('switches to virtualization when it grows past the threshold, keeping its size and the focused row', async () => {
+      const {el} = await setup({campaigns: many(VIRTUALIZE_ABOVE), attrs: {filter: 'all', sortBy: 'name'}});
+      const scroller = $(el, '.scroller')!;
+      const size = scroller.getBoundingClientRect();
+      cell(rows(el)[0], 0).focus();
+      await sendKeys({press: 'ArrowDown'});
+      await sendKeys({press: 'ArrowDown'});
+      await sendKeys({press: 'ArrowRight'});
+      await el.updateComplete;
+      expect(position(el)).to.deep.equal([4, 1]);
+      // The new ones paused: no start notices push the grid out of the window (rows render only where seen).
+      el.campaigns = many(VIRTUALIZE_ABOVE + 50).map((c, i) => (i < VIRTUALIZE_ABOVE ? c : {...c, status: 'paused'}));
+      await loadVirtualizer();
+      await settle(el);
+      await waitUntil(() => focused(el), 'focus comes back to the grid');
+      expect(rows(el).length, 'only the rows in view (and overscan)')
+        .to.be.greaterThan(3)
+        .and.lessThan(VIRTUALIZE_ABOVE);
+      expect(position(el)).to.deep.equal([4, 1]);
+      expect(tabStops(el)).to.deep.equal([focused(el)]);
+      expect($(el, '[role="grid"]')!.getAttribute('aria-rowcount')).to.equal(String(VIRTUALIZE_ABOVE + 51));
+      expect($(el, '.scroller')).to.equal(scroller);
+      const after = scroller.getBoundingClientRect();
+      expect([after.width, after.height]).to.deep.equal([size.width, size.height]);
+      await withCtrl('End');
+      await waitUntil(() => position(el)[0] === VIRTUALIZE_ABOVE + 51, 'the last row gets focus');
+      expect(rows(el).length).to.be.lessThan(VIRTUALIZE_ABOVE);
+      await withCtrl('Home');
+      await el.updateComplete;
+      expect(position(el)).to.deep.equal([1, 0]);
+      await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('10,000 campaigns', () => {
     it('renders only the rows in view and the keyboard still reaches every row', async () => {
       const {el} = await setup({campaigns: many(10_000), attrs: {filter: 'all', sortBy: 'name'}});
+      await loadVirtualizer(); // the lazy chunk (loaded at the first render past the threshold), then its layout
+      await settle(el);
       const grid = $(el, '[role="grid"]')!;
       expect(grid.getAttribute('aria-rowcount')).to.equal('10001');
       expect(rows(el).length).to.be.greaterThan(3).and.lessThan(100);
@@ -434,6 +515,8 @@ describe('<campaign-list>', () => {
 
     it('keeps one tab stop, and focus, in the rendered rows when the agent scrolls away', async () => {
       const {el} = await setup({campaigns: many(10_000), attrs: {filter: 'all', sortBy: 'name'}});
+      await loadVirtualizer();
+      await settle(el);
       cell(rows(el)[0], 0).focus();
       const scroller = $(el, '.scroller')!;
       scroller.scrollTop = scroller.scrollHeight / 2;

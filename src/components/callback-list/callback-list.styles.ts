@@ -102,9 +102,15 @@ export const styles: CSSResultGroup = [
       outline-offset: var(--_ck-focus-ring-offset);
     }
 
+    /*
+     * The scroller, and the virtualizer's host when the list is long: what the virtualizer sets on it inline then
+     * (display block, position relative, size containment, overflow auto, min-height 150px) is set here too, so a
+     * list rendering its rows itself has the same size and does not move when it switches.
+     */
     .list {
+      position: relative;
       block-size: var(--ck-callback-list-height, 28rem);
-      min-block-size: 8rem;
+      min-block-size: 150px;
       overflow: auto;
       contain: strict;
       border: 1px solid var(--_border);

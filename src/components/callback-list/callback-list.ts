@@ -1,5 +1,3 @@
-import {flow} from '@lit-labs/virtualizer/layouts/flow.js';
-import {virtualize, virtualizerRef, type VirtualizerHostElement} from '@lit-labs/virtualizer/virtualize.js';
 import {msg, str} from '@lit/localize';
 import {Task, TaskStatus} from '@lit/task';
 import {html, nothing, type PropertyValues, type TemplateResult} from 'lit';
@@ -24,6 +22,7 @@ import {dateTimeFormat, formatTime, formatTimeRange} from '../../internal/format
 import {createResponder, NoHandlerError, withTimeout} from '../../internal/host-request.js';
 import {errorMessage} from '../../internal/localization.js';
 import {KitElement} from '../../internal/kit-element.js';
+import {VirtualList} from '../../internal/virtual-list.js';
 import {
   CallbackListModel,
   STATUS_FILTERS,
@@ -48,8 +47,6 @@ const SNOOZE_MINUTES = 5;
 const TOAST_MAX = 3;
 /** Rows moved by PageUp/PageDown. */
 const PAGE_ROWS = 10;
-/** The virtualizer's layout, given up front (the default one is a lazy import: a blank list until it arrives). */
-const LAYOUT = flow();
 
 const groupLabel = (group: GroupKey): string => {
   switch (group) {
@@ -145,7 +142,8 @@ interface ConfirmState {
  * - Followups not launched `policy.followupExpiryMinutes` after their start become `expired` (`callback-expired`).
  * - Time comes from the clock (context or `.clock`): ONE timer for the next reminder/expiry/regrouping moment, none
  *   while disconnected, recomputed when the tab becomes visible again or an injected clock jumps.
- * - Large lists are virtualized: only the rows in view are in the DOM.
+ * - Long lists (over 50 entries, headings included) are virtualized: only the rows in view are in the DOM. The
+ *   virtualizer is a lazy chunk, downloaded by the first long list; shorter lists render every row themselves.
  *
  * Keyboard: the list is one tab stop (the current row); Up/Down move between callbacks, Home/End to the first/last,
  * PageUp/PageDown by ten; Tab reaches the current row's actions. Filters are native selects.
@@ -238,6 +236,8 @@ export class CallbackListElement extends KitElement {
   #deadlineKey = '';
   #deadlineVersion = -1;
   #pendingFocus?: string;
+  /** The entries in the DOM (indexes) when the list last rendered: all of them, or the virtualizer's range. */
+  #rendered = {first: 0, last: -1};
   #focusToast = false;
   #operations = new AbortController();
   #deadline = new DeadlineController(this, {
@@ -281,7 +281,15 @@ export class CallbackListElement extends KitElement {
     onError: (error) => this.#applyLoadError(error),
   });
 
-  @query('.list') private listElement?: HTMLElement & VirtualizerHostElement;
+  /** The rows: all of them for a short list; virtualized (the virtualizer loaded on first use) for a long one. */
+  #list = new VirtualList<Entry | undefined>(this, {
+    container: () => this.listElement,
+    scroller: true,
+    rangeChanged: (range) => this.handleRangeChanged(range),
+    beforeSwitch: () => this.#keepFocusAcrossSwitch(),
+  });
+
+  @query('.list') private listElement?: HTMLElement;
   @query('dialog.confirm') private confirmDialog?: HTMLDialogElement;
   @query('dialog.reschedule') private rescheduleDialog?: HTMLDialogElement;
 
@@ -292,8 +300,6 @@ export class CallbackListElement extends KitElement {
   @state() private loadError?: CallbackKitError;
   /** The row holding the list's single tab stop. */
   @state() private activeId?: string;
-  /** The virtualizer's rendered range (entry indexes). */
-  @state() private range = {first: 0, last: -1};
   /** Polite announcement (canceled, launched, expired...). */
   @state() private announcement = '';
   @state() private confirming?: ConfirmState;
@@ -606,8 +612,13 @@ export class CallbackListElement extends KitElement {
       return;
     }
     this.#pendingFocus = id;
-    const index = this.#entryIndex(id);
-    this.listElement?.[virtualizerRef]?.element(index)?.scrollIntoView({block: 'nearest'});
+    this.#list.scrollToIndex(this.#entryIndex(id));
+  }
+
+  /** The rows are rendered anew (the list switched to virtualization): focus in a row goes back to the tab stop. */
+  #keepFocusAcrossSwitch(): void {
+    const row = this.shadowRoot?.activeElement?.closest<HTMLElement>('article[data-id]');
+    if (row) this.#pendingFocus ??= this.activeId ?? row.dataset.id;
   }
 
   #tryPendingFocus(): void {
@@ -670,9 +681,9 @@ export class CallbackListElement extends KitElement {
     this.filterStatus = 'all';
   }
 
-  private handleRangeChanged(event: Event): void {
-    const {first, last} = event as Event & {first: number; last: number};
-    if (first !== this.range.first || last !== this.range.last) this.range = {first, last};
+  private handleRangeChanged({first, last}: {first: number; last: number}): void {
+    // The list is a tab stop only while the current row is not rendered: render again when the range moved.
+    if (first !== this.#rendered.first || last !== this.#rendered.last) this.requestUpdate();
     queueMicrotask(() => this.#tryPendingFocus());
   }
 
@@ -1051,9 +1062,16 @@ export class CallbackListElement extends KitElement {
   }
 
   #renderList(nowMs: number, days: DayBounds) {
-    const {list} = this.#entries;
+    const rows = this.#list.render({
+      items: this.#entries.list,
+      // The virtualizer may ask for an index past the end for a moment after the list shrank: render nothing there.
+      keyFunction: (entry: Entry | undefined, index: number) => entry?.key ?? `gone:${index}`,
+      renderItem: (entry: Entry | undefined) =>
+        !entry ? html`` : entry.kind === 'heading' ? this.#renderHeading(entry) : this.#renderRow(entry, nowMs, days),
+    });
     const activeIndex = this.#entryIndex(this.activeId);
-    const activeRendered = activeIndex >= this.range.first && activeIndex <= this.range.last;
+    const {first, last} = (this.#rendered = this.#list.range);
+    const activeRendered = activeIndex >= first && activeIndex <= last;
     return html`<div
       class="list"
       part="list"
@@ -1062,19 +1080,10 @@ export class CallbackListElement extends KitElement {
       aria-describedby="keys"
       aria-busy=${this.#loader.status === TaskStatus.PENDING ? 'true' : 'false'}
       tabindex=${activeRendered ? -1 : 0}
-      @rangeChanged=${this.handleRangeChanged}
       @keydown=${this.handleListKeydown}
       @focusin=${this.handleListFocusIn}
     >
-      ${virtualize<Entry | undefined>({
-        items: list,
-        scroller: true,
-        layout: LAYOUT,
-        // The directive may ask for an index past the end for a moment after the list shrank: render nothing there.
-        keyFunction: (entry: Entry | undefined, index: number) => entry?.key ?? `gone:${index}`,
-        renderItem: (entry: Entry | undefined) =>
-          !entry ? html`` : entry.kind === 'heading' ? this.#renderHeading(entry) : this.#renderRow(entry, nowMs, days),
-      })}
+      ${rows}
     </div>`;
   }
 

@@ -247,7 +247,9 @@ export const styles: CSSResultGroup = [
       overscroll-behavior: contain;
     }
 
+    /* The rows' container; the virtualizer's host when they are many (it sets position: relative on it too). */
     .rows {
+      position: relative;
       inline-size: 100%;
     }
 

@@ -1,8 +1,5 @@
 import {msg, str} from '@lit/localize';
 import {initialState, Task, TaskStatus} from '@lit/task';
-import type {RangeChangedEvent, VisibilityChangedEvent} from '@lit-labs/virtualizer/events.js';
-import {flow} from '@lit-labs/virtualizer/layouts/flow.js';
-import {virtualize} from '@lit-labs/virtualizer/virtualize.js';
 import {html, nothing, type PropertyValues} from 'lit';
 import {property, state} from 'lit/decorators.js';
 import {classMap} from 'lit/directives/class-map.js';
@@ -18,6 +15,7 @@ import {formatDate, formatTime, zoneLongName} from '../../internal/format.js';
 import {createResponder, HostTimeoutError, NoHandlerError, withTimeout} from '../../internal/host-request.js';
 import {KitElement} from '../../internal/kit-element.js';
 import {errorMessage} from '../../internal/localization.js';
+import {VirtualList, type IndexRange} from '../../internal/virtual-list.js';
 import {
   buildView,
   checkCampaigns,
@@ -49,8 +47,6 @@ const DEFAULT_TIMEOUT_MS = 15_000;
 const FILTERS: readonly CampaignFilter[] = ['active', 'all'];
 const SORT_KEYS: readonly CampaignSortKey[] = ['name', 'status', 'start'];
 const DIRECTIONS: readonly SortDirection[] = ['ascending', 'descending'];
-/** The virtualizer's layout, imported statically (its default one is a dynamic import, one more round trip). */
-const FLOW = flow();
 /** Names listed in the combined "already running" notice before "and N more". */
 const NOTICE_NAMES = 5;
 
@@ -132,8 +128,9 @@ function errorText(error: unknown): string {
  * Keyboard (WAI-ARIA grid): one tab stop; arrows move between cells (the header row's sort buttons included);
  * Home/End to the row's ends, Ctrl+Home/End to the first/last cell of the grid; PageUp/PageDown by a page;
  * Enter or Space selects the campaign (`campaign-select`) or presses the button in the cell. Each row's header
- * cell carries the campaign's status, so moving between rows reads "Spring Renewals, Running". The rows are
- * virtualized (only those in view are rendered), with `aria-rowcount`/`aria-rowindex` giving the true position.
+ * cell carries the campaign's status, so moving between rows reads "Spring Renewals, Running". Over 50 rows are
+ * virtualized (only those in view are rendered; the virtualizer is a lazy chunk downloaded then), with
+ * `aria-rowcount`/`aria-rowindex` giving the true position.
  *
  * @tagname campaign-list
  * @summary My Campaigns: live status, start notices, dialing-mode help and preview records.
@@ -236,8 +233,13 @@ export class CampaignListElement extends KitElement {
   #activeRow = 0;
   #activeCol = 0;
   #activeId?: string;
-  /** Rendered rows (the virtualizer's range, overscan included). */
-  #range = {first: -1, last: -1};
+  /** The rows: all of them for a short list; virtualized (the virtualizer loaded on first use) for a long one. */
+  #rows = new VirtualList<Campaign>(this, {
+    container: () => this.renderRoot.querySelector<HTMLElement>('.rows'),
+    rangeChanged: (range) => this.handleRangeChanged(range),
+    beforeSwitch: () => this.#keepFocusAcrossSwitch(),
+  });
+  /** Rows moved by PageUp/PageDown: the rows in view, less one (the last known). */
   #pageSize = 10;
   /** A row being scrolled to by the keyboard: the range is not clamped to the view until it arrives. */
   #scrollTarget?: number;
@@ -568,7 +570,8 @@ export class CampaignListElement extends KitElement {
     this.#activeId = rows[row]?.id;
     if (focused && rows.length) {
       this.#pendingFocus = 'quiet';
-      if (row < this.#range.first || row > this.#range.last) this.#scrollToRow(row);
+      const {first, last} = this.#rows.range;
+      if (this.#rows.virtualized && (row < first || row > last)) this.#scrollToRow(row);
     }
   }
 
@@ -631,6 +634,12 @@ export class CampaignListElement extends KitElement {
    * measures rows as they render); `handleRangeChanged` corrects the estimate until the row is rendered.
    */
   #scrollToRow(row: number, attempt = 0): void {
+    if (!this.#rows.virtualized) {
+      // Only the first rows are rendered while the virtualizer loads: scroll once it is there (handleRangeChanged).
+      this.#scrollTarget = row;
+      this.#scrollAttempts = 0;
+      return;
+    }
     const scroller = this.renderRoot.querySelector<HTMLElement>('.scroller');
     if (!scroller || !this.#view.length) return;
     this.#scrollTarget = row;
@@ -871,10 +880,10 @@ export class CampaignListElement extends KitElement {
         next = ctrl ? {row: last, col: LAST_COLUMN} : {row, col: this.#edgeColumn(row, true)};
         break;
       case 'PageDown':
-        next = {row: Math.min(Math.max(row, 0) + this.#pageSize, last), col};
+        next = {row: Math.min(Math.max(row, 0) + this.#page(), last), col};
         break;
       case 'PageUp':
-        next = {row: row === HEADER ? HEADER : Math.max(row - this.#pageSize, 0), col};
+        next = {row: row === HEADER ? HEADER : Math.max(row - this.#page(), 0), col};
         break;
       case 'Enter':
       case ' ': {
@@ -892,33 +901,44 @@ export class CampaignListElement extends KitElement {
     this.#moveTo(next.row, next.col);
   }
 
-  private handleRangeChanged(event: RangeChangedEvent): void {
-    this.#range = {first: event.first, last: event.last};
+  /** The rows in view, less one (the virtualizer's count, or measured when every row is rendered). */
+  #page(): number {
+    const visible = this.#rows.visibleRange();
+    if (visible && visible.first >= 0 && visible.last >= visible.first) {
+      this.#pageSize = Math.max(1, visible.last - visible.first);
+    }
+    return this.#pageSize;
+  }
+
+  /** The rows are rendered anew (the grid switched to virtualization): focus in a row comes back to it. */
+  #keepFocusAcrossSwitch(): void {
+    if (!this.#pendingFocus && this.#activeRow !== HEADER && this.#rowsFocused()) this.#pendingFocus = 'quiet';
+  }
+
+  private handleRangeChanged(range: IndexRange): void {
     const target = this.#scrollTarget;
-    if (target !== undefined && (target < event.first || target > event.last) && this.#scrollAttempts < 5) {
+    if (target !== undefined && (target < range.first || target > range.last) && this.#scrollAttempts < 5) {
       // Not there yet (the estimate was off, or the scroll is still on its way): estimate again.
       queueMicrotask(() => this.#scrollToRow(target, this.#scrollAttempts + 1));
     } else if (target !== undefined) {
       this.#scrollTarget = undefined;
     } else if (
+      // A row waiting for focus (e.g. after the grid switched to virtualization) is on its way, not scrolled away.
+      !this.#pendingFocus &&
       this.#activeRow !== HEADER &&
-      event.first >= 0 &&
+      range.first >= 0 &&
       this.#view.length > 0 &&
-      (this.#activeRow < event.first || this.#activeRow > event.last)
+      (this.#activeRow < range.first || this.#activeRow > range.last)
     ) {
       // The tab stop's row is about to be recycled (the agent scrolled away): keep a tab stop in what is
       // rendered, and keep focus in the grid if it was there. This listener runs before the virtualizer re-renders.
       const focused = this.#rowsFocused();
-      this.#activeRow = Math.min(Math.max(this.#activeRow, event.first), event.last);
+      this.#activeRow = Math.min(Math.max(this.#activeRow, range.first), range.last);
       this.#activeId = this.#view[this.#activeRow]?.id;
       if (focused) this.#pendingFocus = 'quiet';
       this.requestUpdate();
     }
     queueMicrotask(() => this.#tryFocus());
-  }
-
-  private handleVisibilityChanged(event: VisibilityChangedEvent): void {
-    if (event.first >= 0 && event.last >= event.first) this.#pageSize = Math.max(1, event.last - event.first);
   }
 
   private handleScroll(): void {
@@ -1132,16 +1152,12 @@ export class CampaignListElement extends KitElement {
       @focusin=${this.handleGridFocusIn}
     >
       <div role="rowgroup" class="head">${this.#renderHeader()}</div>
-      <div class="scroller" part="scroller" @scroll=${this.handleScroll}>
-        <div
-          role="rowgroup"
-          class="rows"
-          @rangeChanged=${this.handleRangeChanged}
-          @visibilityChanged=${this.handleVisibilityChanged}
-        >
-          ${virtualize({
+      <!-- The scroller is the rows' rowgroup and out of the tab order: Firefox makes any scrolling box a tab stop,
+        even one holding focusable rows (the grid keeps one tab stop, on a cell). -->
+      <div class="scroller" part="scroller" role="rowgroup" tabindex="-1" @scroll=${this.handleScroll}>
+        <div class="rows">
+          ${this.#rows.render({
             items: this.#view,
-            layout: FLOW,
             keyFunction: (campaign: Campaign) => campaign.id,
             renderItem: (campaign: Campaign, index: number) => this.#renderRow(campaign, index),
           })}
