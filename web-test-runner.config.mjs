@@ -4,6 +4,7 @@ import {chromeLauncher} from '@web/test-runner-chrome';
 import {CHROMIUM_ARGS, findChromium} from './scripts/chromium.mjs';
 import {forcedColorsPlugin} from './test/plugins/forced-colors.mjs';
 import {referenceServerPlugin} from './test/http/reference-server-plugin.mjs';
+import {offlineChunksPlugin} from './test/plugins/offline-chunks.mjs';
 
 const args = [
   ...CHROMIUM_ARGS,
@@ -26,6 +27,7 @@ export default {
     esbuildPlugin({ts: true, target: 'es2022', tsconfig: 'tsconfig.json'}),
     forcedColorsPlugin(),
     referenceServerPlugin(),
+    offlineChunksPlugin(), // the `offline-chunks` command (test/components/virtualizer-offline.test.ts)
   ],
   browsers: [chromeLauncher({launchOptions: {executablePath: findChromium(), headless: true, args}})],
   concurrency: 1, // keyboard and focus tests need the page in front: one page at a time
