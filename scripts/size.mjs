@@ -69,7 +69,7 @@ const CEILINGS = {
   'callback-kit/logout-countdown.js': 16.6 * KB,
   'callback-kit/callback-list.js': 25.6 * KB,
   'callback-kit/campaign-list.js': 25.5 * KB,
-  'locale es': 5.95 * KB, // ~320 messages of Spanish text alone are ~4.3 kB gzip
+  'locale es': 6.0 * KB, // ~320 messages of Spanish text alone are ~4.3 kB gzip
 };
 const strict = args.has('--strict');
 

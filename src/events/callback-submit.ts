@@ -10,20 +10,39 @@ export interface CallbackSubmitDetail extends Responder<Callback> {
   callbackId?: string;
   /** One key per attempt, the same on every retry of it: pass it to your backend so a retry never creates two callbacks. */
   idempotencyKey: string;
+  /**
+   * Refuses the submission (same as `preventDefault()` on the event) and tells the agent why, e.g. "Finish the call
+   * wrap-up first.": the element shows the reason as its error and keeps the form. Ignored when you `respondWith`.
+   */
+  veto(reason?: string): void;
 }
 
 /**
- * The agent submitted the form. Cancelable: `preventDefault()` stops the submission. To save it yourself (events-only
- * integration, or to take over from the backend) call `detail.respondWith(promise)` with a promise of the saved
- * `Callback`; reject it with a `SlotUnavailableError` or `ValidationError` (from `callback-kit/core`) to have the
- * element say precisely what went wrong. Without `respondWith`, the element uses its backend. Bubbles, composed.
+ * The agent submitted the form. Cancelable: `detail.veto(reason)` (or `preventDefault()`) refuses it; nothing is
+ * saved, the form keeps what the agent entered and shows the reason (without one, a general "not accepted" message).
+ * To save it yourself (events-only integration, or to take over from the backend) call `detail.respondWith(promise)`
+ * with a promise of the saved `Callback`; reject it with a `SlotUnavailableError` or `ValidationError` (from
+ * `callback-kit/core`) to have the element say precisely what went wrong. `respondWith` wins over a veto. Without
+ * `respondWith`, the element uses its backend. Bubbles, composed.
  */
 export class CallbackSubmitEvent extends Event {
   readonly detail: CallbackSubmitDetail;
+  #vetoReason?: string;
 
-  constructor(detail: CallbackSubmitDetail) {
+  constructor(detail: Omit<CallbackSubmitDetail, 'veto'>) {
     super('callback-submit', {bubbles: true, composed: true, cancelable: true});
-    this.detail = detail;
+    this.detail = {...detail, veto: (reason) => this.veto(reason)};
+  }
+
+  /** Same as `detail.veto(reason)`: refuses the submission and tells the agent why. */
+  veto(reason?: string): void {
+    if (reason) this.#vetoReason = reason;
+    this.preventDefault();
+  }
+
+  /** The reason given to `veto()`, if any. */
+  get vetoReason(): string | undefined {
+    return this.#vetoReason;
   }
 }
 

@@ -8,6 +8,7 @@ import type {TimeslotGridElement} from '../../src/components/timeslot-grid/times
 import {ManualClock} from '../../src/core/clock.js';
 import {DEMO_CONTACTS} from '../../src/core/demo-data.js';
 import {BackendUnavailableError, SlotUnavailableError} from '../../src/core/errors.js';
+import {AuthError} from '../../src/core/http-backend.js';
 import {MemoryBackend} from '../../src/core/memory-backend.js';
 import type {Callback, Contact, SchedulingPolicy} from '../../src/core/types.js';
 
@@ -82,6 +83,16 @@ const text = (el: CallbackSchedulerElement) => norm(el.shadowRoot!.textContent);
 const submitButton = (el: CallbackSchedulerElement) =>
   el.shadowRoot!.querySelector<HTMLButtonElement>('[part="submit"]')!;
 const alertText = (el: CallbackSchedulerElement) => norm(el.shadowRoot!.querySelector('[role="alert"]')?.textContent);
+/** The form's banner message as the agent reads it (without its Retry button), found by its alert role. */
+const bannerText = (el: CallbackSchedulerElement) =>
+  norm(el.shadowRoot!.querySelector('.banner[role="alert"] > span')?.textContent);
+const retryButton = (el: CallbackSchedulerElement) =>
+  [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('[role="alert"] button')].find(
+    (b) => norm(b.textContent) === 'Retry',
+  );
+const UNKNOWN_OUTCOME = (reason: string) =>
+  `The callback may not have been saved: ${reason} Retry is safe: it never creates a second callback. Your entries are kept.`;
+const NOT_SAVED = (reason: string) => `The callback could not be saved: ${reason} Your entries are kept.`;
 
 async function submit(el: CallbackSchedulerElement) {
   submitButton(el).click();
@@ -355,13 +366,9 @@ describe('<callback-scheduler>', () => {
       const schedule = sinon.spy(backend, 'scheduleCallback');
       backend.failNext('scheduleCallback', new BackendUnavailableError());
       await submit(el);
-      expect(alertText(el)).to.contain('could not be saved');
-      expect(alertText(el)).to.contain('Your entries are kept.');
+      expect(bannerText(el)).to.equal(UNKNOWN_OUTCOME('The scheduling service is unavailable. Try again in a moment.'));
       await expect(el).to.be.accessible();
-      const retry = [...el.shadowRoot!.querySelectorAll('[role="alert"] button')].find(
-        (b) => norm(b.textContent) === 'Retry',
-      ) as HTMLButtonElement;
-      retry.click();
+      retryButton(el)!.click();
       await waitUntil(() => el.shadowRoot!.querySelector('[part="summary"]'), 'retry did not save');
       expect(schedule.callCount).to.equal(2);
       expect(schedule.secondCall.args[1].idempotencyKey).to.equal(schedule.firstCall.args[1].idempotencyKey);
@@ -375,7 +382,9 @@ describe('<callback-scheduler>', () => {
       const {el, backend} = await setup();
       backend.failNext('scheduleCallback', new BackendUnavailableError(), {afterCommit: true});
       await submit(el);
-      expect(alertText(el)).to.contain('could not be saved');
+      // the callback exists although the element saw a failure: the agent must not be told it was not saved
+      expect(bannerText(el)).to.equal(UNKNOWN_OUTCOME('The scheduling service is unavailable. Try again in a moment.'));
+      expect(alertText(el)).to.not.contain('could not be saved');
       await submit(el); // the agent presses the button again: same request, same key
       expect(el.shadowRoot!.querySelector('[part="summary"]')).to.not.equal(null);
       const mine = await backend.listCallbacks({agentId: 'agent-maria'});
@@ -393,7 +402,9 @@ describe('<callback-scheduler>', () => {
         el.addEventListener('callback-scheduled', scheduled);
         backend.failNext('scheduleCallback', new BackendUnavailableError(), {afterCommit});
         await submit(el);
-        expect(alertText(el)).to.contain('could not be saved');
+        expect(bannerText(el)).to.equal(
+          UNKNOWN_OUTCOME('The scheduling service is unavailable. Try again in a moment.'),
+        );
         // the agent changes the notes and submits again: a different request
         const textarea = el.shadowRoot!.querySelector('textarea')!;
         textarea.value = 'Edited after the error';
@@ -412,6 +423,35 @@ describe('<callback-scheduler>', () => {
         expect(scheduled.firstCall.args[0].detail.callback.id).to.equal(sophia[0].id);
       });
     }
+
+    it('says "could not be saved" only when nothing was saved: a refusal (403) vs. an answer lost after the save', async () => {
+      const {el, backend} = await setup();
+      const schedule = sinon.spy(backend, 'scheduleCallback');
+      const textarea = el.shadowRoot!.querySelector('textarea')!;
+      textarea.value = 'Renewal';
+      textarea.dispatchEvent(new Event('input'));
+      // definite: the server answered and refused, so nothing exists
+      backend.failNext('scheduleCallback', new AuthError(403));
+      await submit(el);
+      expect(el.shadowRoot!.querySelectorAll('[role="alert"]')).to.have.length(1);
+      expect(bannerText(el)).to.equal(NOT_SAVED('You are not allowed to do this.'));
+      // ambiguous: the answer was lost, so the callback may exist and Retry is the safe way on
+      backend.failNext('scheduleCallback', new BackendUnavailableError('The connection to the CRM was lost.'), {
+        afterCommit: true,
+      });
+      retryButton(el)!.click();
+      await waitUntil(() => bannerText(el).startsWith('The callback may not'), 'no ambiguous banner');
+      expect(el.shadowRoot!.querySelectorAll('[role="alert"]')).to.have.length(1);
+      expect(bannerText(el)).to.equal(UNKNOWN_OUTCOME('The connection to the CRM was lost.'));
+      expect(retryButton(el)).to.not.equal(undefined);
+      expect(textarea.value).to.equal('Renewal');
+      await expect(el).to.be.accessible();
+      retryButton(el)!.click();
+      await waitUntil(() => el.shadowRoot!.querySelector('[part="summary"]'), 'retry did not save');
+      expect(schedule.callCount).to.equal(3);
+      const mine = await backend.listCallbacks({agentId: 'agent-maria'});
+      expect(mine.filter((c) => c.notes === 'Renewal')).to.have.length(1);
+    });
 
     it('shows an availability error in the grid with a retry', async () => {
       const clock = new ManualClock(NOW);
@@ -652,14 +692,100 @@ describe('<callback-scheduler>', () => {
       await expect(silent).to.be.accessible();
     });
 
-    it('says what is missing when nobody handles the submit, and lets the host veto', async () => {
+    it('says what is missing when nobody handles the submit (nothing was saved)', async () => {
       const el = await hostOnly();
       await submit(el);
-      expect(alertText(el)).to.contain('Nothing handled callback-submit');
-      const vetoed = await hostOnly((e) => e.preventDefault());
-      await submit(vetoed);
-      expect(vetoed.shadowRoot!.querySelector('[role="alert"]')).to.equal(null);
-      expect(vetoed.shadowRoot!.querySelector('[part="summary"]')).to.equal(null);
+      expect(bannerText(el)).to.equal(
+        NOT_SAVED(
+          'Nothing handled callback-submit: give the element a backend or answer the event with detail.respondWith(promise).',
+        ),
+      );
+    });
+  });
+
+  describe('host veto (callback-submit)', () => {
+    /** A scheduler on a backend whose saves are spied on, with the agent's own entries in it. */
+    async function filledIn(veto: (e: GlobalEventHandlersEventMap['callback-submit']) => void) {
+      const setupResult = await setup({policy: {canScheduleForOthers: true}});
+      const {el, backend} = setupResult;
+      const schedule = sinon.spy(backend, 'scheduleCallback');
+      const outcomes = sinon.spy();
+      el.addEventListener('callback-scheduled', outcomes);
+      el.addEventListener('callback-schedule-error', outcomes);
+      el.addEventListener('callback-submit', veto);
+      const owner = [...el.shadowRoot!.querySelectorAll('select')].find((s) =>
+        s.closest('label')?.textContent?.includes('Owner'),
+      )!;
+      owner.value = 'agent-james';
+      owner.dispatchEvent(new Event('change'));
+      await settle(el);
+      slotCell(el, '2026-11-23T19:00:00Z')!.click();
+      const textarea = el.shadowRoot!.querySelector('textarea')!;
+      textarea.value = 'Call after the wrap-up';
+      textarea.dispatchEvent(new Event('input'));
+      await el.updateComplete;
+      return {...setupResult, schedule, outcomes, owner, textarea};
+    }
+
+    it('detail.veto(reason) shows the reason as an alert and keeps every entry; nothing is saved', async () => {
+      const veto = (e: GlobalEventHandlersEventMap['callback-submit']) =>
+        e.detail.veto('Finish the call wrap-up first.');
+      const {el, schedule, outcomes, owner, textarea} = await filledIn(veto);
+      await submit(el);
+      expect(el.shadowRoot!.querySelectorAll('[role="alert"]')).to.have.length(1);
+      expect(bannerText(el)).to.equal(NOT_SAVED('Finish the call wrap-up first.'));
+      expect(retryButton(el)).to.equal(undefined); // nothing to retry: the agent submits again when ready
+      expect(schedule.called).to.equal(false);
+      expect(outcomes.called).to.equal(false);
+      expect(el.shadowRoot!.querySelector('[part="summary"]')).to.equal(null);
+      expect(grid(el).value).to.equal('2026-11-23T19:00:00Z');
+      expect(owner.value).to.equal('agent-james');
+      expect(textarea.value).to.equal('Call after the wrap-up');
+      await expect(el).to.be.accessible();
+      // the host lets it through: exactly what the agent entered is saved
+      el.removeEventListener('callback-submit', veto);
+      await submit(el);
+      expect(schedule.callCount).to.equal(1);
+      expect(schedule.firstCall.args[0]).to.deep.include({
+        start: '2026-11-23T19:00:00Z',
+        ownerAgentId: 'agent-james',
+        notes: 'Call after the wrap-up',
+      });
+      expect(el.shadowRoot!.querySelector('[part="summary"]')).to.not.equal(null);
+    });
+
+    it('preventDefault() alone shows a general message; nothing is saved', async () => {
+      const {el, schedule, outcomes, textarea} = await filledIn((e) => e.preventDefault());
+      await submit(el);
+      expect(el.shadowRoot!.querySelectorAll('[role="alert"]')).to.have.length(1);
+      expect(bannerText(el)).to.equal(NOT_SAVED('Your CRM did not accept it.'));
+      expect(schedule.called).to.equal(false);
+      expect(outcomes.called).to.equal(false);
+      expect(grid(el).value).to.equal('2026-11-23T19:00:00Z');
+      expect(textarea.value).to.equal('Call after the wrap-up');
+    });
+
+    it('a veto after an answer was lost still says the callback may have been saved', async () => {
+      const {el, backend} = await setup();
+      const schedule = sinon.spy(backend, 'scheduleCallback');
+      backend.failNext('scheduleCallback', new BackendUnavailableError(), {afterCommit: true});
+      await submit(el);
+      const veto = (e: GlobalEventHandlersEventMap['callback-submit']) =>
+        e.detail.veto('Finish the call wrap-up first.');
+      el.addEventListener('callback-submit', veto);
+      const textarea = el.shadowRoot!.querySelector('textarea')!;
+      textarea.value = 'Edited';
+      textarea.dispatchEvent(new Event('input'));
+      await submit(el);
+      // the first attempt was saved: "could not be saved" would be false
+      expect(bannerText(el)).to.equal(UNKNOWN_OUTCOME('Finish the call wrap-up first.'));
+      expect(schedule.callCount).to.equal(1);
+      el.removeEventListener('callback-submit', veto);
+      retryButton(el)!.click();
+      await waitUntil(() => el.shadowRoot!.querySelector('[part="summary"]'), 'retry did not save');
+      const mine = await backend.listCallbacks({agentId: 'agent-maria'});
+      const sophia = mine.filter((c) => c.contactId === 'contact-sophia' && c.start === '2026-11-23T16:00:00Z');
+      expect(sophia.map((c) => c.notes)).to.deep.equal(['Edited']);
     });
   });
 

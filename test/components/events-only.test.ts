@@ -147,8 +147,9 @@ describe('events-only integration (docs/events-only.md)', () => {
       await saving;
       expect((await failed).detail.error).to.be.instanceOf(HostTimeoutError);
       await el.updateComplete;
+      // The host may have saved it after all: the agent is told so, and that Retry cannot create a second callback.
       expect(shadowText(el, '[role="alert"] span')).to.equal(
-        'The callback could not be saved: No answer to callback-submit within 30 seconds. Try again. Your entries are kept.',
+        'The callback may not have been saved: No answer to callback-submit within 30 seconds. Try again. Retry is safe: it never creates a second callback. Your entries are kept.',
       );
       await expect(el).to.be.accessible();
       const retried = el.submit();
@@ -156,6 +157,51 @@ describe('events-only integration (docs/events-only.md)', () => {
       await retried;
       expect(keys).to.have.length(2);
       expect(keys[1]).to.equal(keys[0]);
+    });
+
+    it('callback-submit: detail.veto(reason) shows why, preventDefault() alone a general message; the form stays, no backend call', async () => {
+      const backend = new MemoryBackend({
+        clock: new ManualClock(NOW),
+        seed: 3,
+        demo: false,
+        agents: [AGENT],
+        contacts: [CONTACT],
+      });
+      const schedule = sinon.spy(backend, 'scheduleCallback');
+      let veto = (e: GlobalEventHandlersEventMap['callback-submit']) => e.detail.veto('Finish the call wrap-up first.');
+      const el = await scheduler(
+        {'callback-submit': (e) => veto(e as GlobalEventHandlersEventMap['callback-submit'])},
+        backend,
+      );
+      await waitUntil(() => !!grid(el).value, 'no slot preselected', {timeout: 5000});
+      const notes = el.shadowRoot!.querySelector('textarea')!;
+      notes.value = 'Wants a call after 5 pm';
+      notes.dispatchEvent(new Event('input'));
+      const chosen = grid(el).value;
+
+      expect(await el.submit()).to.equal(undefined);
+      await el.updateComplete;
+      expect(shadowText(el, '[role="alert"] span')).to.equal(
+        'The callback could not be saved: Finish the call wrap-up first. Your entries are kept.',
+      );
+      await expect(el).to.be.accessible();
+
+      veto = (e) => e.preventDefault();
+      expect(await el.submit()).to.equal(undefined);
+      await el.updateComplete;
+      expect(shadowText(el, '[role="alert"] span')).to.equal(
+        'The callback could not be saved: Your CRM did not accept it. Your entries are kept.',
+      );
+
+      veto = (e) => e.veto('Save the call notes first.'); // on the event too, as logout-request has it
+      await el.submit();
+      await el.updateComplete;
+      expect(shadowText(el, '[role="alert"] span')).to.equal(
+        'The callback could not be saved: Save the call notes first. Your entries are kept.',
+      );
+      expect(schedule.called).to.equal(false);
+      expect(notes.value).to.equal('Wants a call after 5 pm');
+      expect(grid(el).value).to.equal(chosen);
     });
   });
 

@@ -89,15 +89,17 @@ const phoneTypeLabel = (type: PhoneType): string =>
  *
  * Saving: with a backend (own `.backend` or the agent session's), `scheduleCallback`/`rescheduleCallback` with one
  * idempotency key per attempt, reused on retry, so nothing is ever created twice. Hosts without a backend answer
- * the cancelable `callback-submit` with `detail.respondWith(promise)`. A slot taken meanwhile ("That time was just
- * taken") refreshes the slots and keeps every other field; a network failure keeps the form and offers Retry.
+ * the cancelable `callback-submit` with `detail.respondWith(promise)`, or refuse it with `detail.veto(reason)` (the
+ * element shows the reason). A slot taken meanwhile ("That time was just taken") refreshes the slots and keeps every
+ * other field; a failure keeps the form and offers Retry, and when the answer was lost (a timeout, a network error)
+ * says the callback may not have been saved and that Retry never creates a second one.
  *
  * Fills itself from the interaction context (contact, phone, campaign); its own properties win.
  *
  * @tagname callback-scheduler
  * @summary Schedule, reschedule or set the next attempt of a callback, in the right time zone.
  *
- * @event {CallbackSubmitEvent} callback-submit - Cancelable. The agent submitted; `detail: {request, operation, callbackId, idempotencyKey, respondWith}`. Call `respondWith(promise of Callback)` to save it yourself.
+ * @event {CallbackSubmitEvent} callback-submit - Cancelable. The agent submitted; `detail: {request, operation, callbackId, idempotencyKey, respondWith, veto}`. Call `respondWith(promise of Callback)` to save it yourself, or `veto(reason)` to refuse it: the element shows the reason (`preventDefault()` alone: a general message) and keeps the form.
  * @event {CallbackScheduledEvent} callback-scheduled - A callback was saved; `detail: {callback, request}`.
  * @event {CallbackRescheduledEvent} callback-rescheduled - A callback was moved (reschedule mode); `detail: {callback, request}`.
  * @event {CallbackScheduleErrorEvent} callback-schedule-error - Saving failed; `detail: {request, error, idempotencyKey}`. The form keeps its data.
@@ -375,9 +377,8 @@ export class CallbackSchedulerElement extends KitElement {
       if (this.slots.length) this.#pickDefaultSlot();
       this.#pickDefaultWeb();
     }
-  }
-
-  override updated(): void {
+    // Here rather than in updated(): a new query sets `slotsLoading` at once, which belongs to this update (set after
+    // it, it would schedule a second one). The request itself is sent later (after the phone tools load).
     if (this.#needsCallback && this.mode !== 'web-callback' && !this.saved) void this.#loadAvailability();
   }
 
@@ -763,7 +764,7 @@ export class CallbackSchedulerElement extends KitElement {
         // the agent's changes update that callback instead of creating a second one.
         sent = unsettled;
         const replay = this.#send(unsettled);
-        if (!replay) return undefined; // the host vetoed
+        if (replay instanceof CallbackSubmitEvent) return this.#vetoed(replay);
         try {
           const earlier = await replay;
           operation = 'reschedule';
@@ -777,7 +778,7 @@ export class CallbackSchedulerElement extends KitElement {
       if (this.#attempt?.fingerprint !== fingerprint) this.#attempt = {fingerprint, key: createIdempotencyKey()};
       sent = {fingerprint, key: this.#attempt.key, request, operation, callbackId};
       const saving = this.#send(sent);
-      if (!saving) return undefined; // the host vetoed
+      if (saving instanceof CallbackSubmitEvent) return this.#vetoed(saving);
       const callback = await saving;
       this.saved = callback;
       this.#attempt = undefined;
@@ -803,19 +804,46 @@ export class CallbackSchedulerElement extends KitElement {
     }
   }
 
-  /** Sends one attempt through the host (`callback-submit` + `respondWith`) or the backend; undefined when vetoed. */
-  #send({request, operation, callbackId, key: idempotencyKey}: Attempt): Promise<Callback> | undefined {
+  /** Sends one attempt through the host (`callback-submit` + `respondWith`) or the backend; the event when vetoed. */
+  #send({request, operation, callbackId, key: idempotencyKey}: Attempt): Promise<Callback> | CallbackSubmitEvent {
     const responder = createResponder<Callback>();
-    const proceed = this.dispatchEvent(
-      new CallbackSubmitEvent({request, operation, callbackId, idempotencyKey, respondWith: responder.respondWith}),
-    );
-    if (!proceed && !responder.response) return undefined;
+    const event = new CallbackSubmitEvent({
+      request,
+      operation,
+      callbackId,
+      idempotencyKey,
+      respondWith: responder.respondWith,
+    });
+    if (!this.dispatchEvent(event) && !responder.response) return event;
     if (responder.response) return withTimeout(responder.response, this.responseTimeout, 'callback-submit');
     const backend = this.resolvedBackend;
     if (!backend) return Promise.reject(new NoHandlerError('callback-submit'));
     return operation === 'reschedule'
       ? backend.rescheduleCallback(callbackId!, request, {idempotencyKey})
       : backend.scheduleCallback(request, {idempotencyKey});
+  }
+
+  /** The host vetoed `callback-submit`: nothing was sent, the form stays as it is and says why. */
+  #vetoed(event: CallbackSubmitEvent): undefined {
+    this.#failed(event.vetoReason ?? msg('Your CRM did not accept it.'), false);
+    return undefined;
+  }
+
+  /**
+   * The banner of a failed or vetoed submission. While an attempt's outcome is unknown (its answer was lost: a
+   * timeout, a network error, a 5xx) the callback may exist: never say it was not saved, and point to Retry (it replays
+   * that attempt with its own idempotency key) rather than leave the agent to enter it again elsewhere.
+   */
+  #failed(reason: string, retry: boolean): void {
+    this.banner = this.#unsettled
+      ? {
+          kind: 'error',
+          message: msg(
+            str`The callback may not have been saved: ${reason} Retry is safe: it never creates a second callback. Your entries are kept.`,
+          ),
+          retry: true,
+        }
+      : {kind: 'error', message: msg(str`The callback could not be saved: ${reason} Your entries are kept.`), retry};
   }
 
   #showError(error: Error): void {
@@ -856,11 +884,7 @@ export class CallbackSchedulerElement extends KitElement {
         this.banner = {kind: 'error', message: general.join(' ') || error.message, retry: false};
       return;
     }
-    this.banner = {
-      kind: 'error',
-      message: msg(str`The callback could not be saved: ${errorMessage(error)} Your entries are kept.`),
-      retry: true,
-    };
+    this.#failed(errorMessage(error), true);
   }
 
   /** Clears the confirmation and starts a new callback for the same customer. */
