@@ -12,6 +12,7 @@ export {TimeslotGridElement} from './components/timeslot-grid/timeslot-grid.js';
 export {CallbackSchedulerElement, type SchedulerMode} from './components/callback-scheduler/callback-scheduler.js';
 export {MonthCalendarElement, CalendarSelectEvent} from './components/callback-scheduler/month-calendar.js';
 export {CallbackSubmitEvent, type CallbackSubmitDetail} from './events/callback-submit.js';
+export {VetoableEvent} from './events/vetoable-event.js';
 export {
   CallbackScheduledEvent,
   CallbackRescheduledEvent,

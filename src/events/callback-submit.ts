@@ -1,5 +1,6 @@
 import type {Callback, CallbackRequest} from '../core/types.js';
 import type {Responder} from '../internal/host-request.js';
+import {VetoableEvent} from './vetoable-event.js';
 
 export interface CallbackSubmitDetail extends Responder<Callback> {
   /** What the agent asked for. */
@@ -25,24 +26,12 @@ export interface CallbackSubmitDetail extends Responder<Callback> {
  * `callback-kit/core`) to have the element say precisely what went wrong. `respondWith` wins over a veto. Without
  * `respondWith`, the element uses its backend. Bubbles, composed.
  */
-export class CallbackSubmitEvent extends Event {
+export class CallbackSubmitEvent extends VetoableEvent {
   readonly detail: CallbackSubmitDetail;
-  #vetoReason?: string;
 
   constructor(detail: Omit<CallbackSubmitDetail, 'veto'>) {
-    super('callback-submit', {bubbles: true, composed: true, cancelable: true});
+    super('callback-submit');
     this.detail = {...detail, veto: (reason) => this.veto(reason)};
-  }
-
-  /** Same as `detail.veto(reason)`: refuses the submission and tells the agent why. */
-  veto(reason?: string): void {
-    if (reason) this.#vetoReason = reason;
-    this.preventDefault();
-  }
-
-  /** The reason given to `veto()`, if any. */
-  get vetoReason(): string | undefined {
-    return this.#vetoReason;
   }
 }
 

@@ -1,5 +1,6 @@
 import type {LogoutDecision} from '../core/backend.js';
 import {createResponder, type Responder} from '../internal/host-request.js';
+import {VetoableEvent} from './vetoable-event.js';
 
 /** Why `<logout-countdown>` asks: the agent's request, a Retry after an error, or the countdown reaching `notBefore`. */
 export type LogoutRequestTrigger = 'request' | 'retry' | 'recheck';
@@ -22,12 +23,11 @@ export interface LogoutRequestDetail extends Responder<LogoutDecision> {
  * answers with `detail.respondWith(promise of LogoutDecision)`; a host that answers while a backend is set is
  * asked instead of the backend. Bubbles, composed.
  */
-export class LogoutRequestEvent extends Event {
+export class LogoutRequestEvent extends VetoableEvent {
   readonly detail: LogoutRequestDetail & {readonly response: Promise<LogoutDecision> | undefined};
-  #vetoReason?: string;
 
   constructor(init: {agentId: string | undefined; trigger: LogoutRequestTrigger; hasBackend: boolean}) {
-    super('logout-request', {bubbles: true, composed: true, cancelable: true});
+    super('logout-request');
     const responder = createResponder<LogoutDecision>();
     this.detail = {
       agentId: init.agentId,
@@ -38,17 +38,6 @@ export class LogoutRequestEvent extends Event {
         return responder.response;
       },
     };
-  }
-
-  /** Vetoes the logout (same as `preventDefault()`) and tells the agent why, e.g. "Save your call notes first." */
-  veto(reason?: string): void {
-    if (reason) this.#vetoReason = reason;
-    this.preventDefault();
-  }
-
-  /** The reason given to `veto()`, if any. */
-  get vetoReason(): string | undefined {
-    return this.#vetoReason;
   }
 }
 

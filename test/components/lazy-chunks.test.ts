@@ -8,7 +8,8 @@
  * (scripts/size.mjs) check the same split in the production bundle.
  */
 import type {ManualClock} from '../../src/core/clock.js';
-import type {Callback, Campaign} from '../../src/core/types.js';
+// Plain data, no runtime imports: fetching it early records nothing the tests look for.
+import {AGENT, NOW, manyCallbacks as callbacks, manyCampaigns as campaigns} from '../support/list-data.js';
 
 const PHONE = /\/src\/core\/phone(-zones\.generated)?\.ts|\/libphonenumber-js\//;
 const POLYFILL = /\/temporal-polyfill\/|\/temporal-utils\//;
@@ -103,35 +104,6 @@ describe('lazy chunks (native Temporal)', () => {
   });
 
   describe('the lists virtualize past a threshold, downloading the virtualizer then', () => {
-    const NOW = '2026-11-23T14:00:00Z';
-    const AGENT = {id: 'agent-maria', name: 'Maria Lopez', timeZone: 'America/New_York'};
-    /** `count` callbacks from tomorrow 8:00 AM, 5 minutes apart (up to 99: one Tomorrow heading, `count + 1` entries). */
-    const callbacks = (count: number): Callback[] =>
-      Array.from({length: count}, (_, i) => {
-        const at = new Date(Date.parse('2026-11-24T13:00:00Z') + i * 5 * 60_000).toISOString();
-        return {
-          id: `cb-${String(i).padStart(4, '0')}`,
-          contactId: 'contact-olivia',
-          phone: '+12124561987',
-          type: 'personal',
-          ownerAgentId: AGENT.id,
-          start: at,
-          timeZone: 'America/New_York',
-          kind: 'callback',
-          status: 'scheduled',
-          createdAt: NOW,
-          updatedAt: NOW,
-        };
-      });
-    const campaigns = (count: number): Campaign[] =>
-      Array.from({length: count}, (_, i) => ({
-        id: `c-${i}`,
-        name: `Campaign ${String(i).padStart(5, '0')}`,
-        status: 'paused',
-        dialingMode: 'progressive',
-        deliveryMode: 'automatic',
-        startedAt: new Date(Date.parse(NOW) - i * 60_000).toISOString(),
-      }));
     /** At the top of the window, whatever earlier tests left in the page. */
     const PINNED = 'position: fixed; inset-block-start: 0; inset-inline-start: 0; inline-size: 800px';
     const rows = (el: Element, selector = 'article[data-id]') => [

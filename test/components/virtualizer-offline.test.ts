@@ -7,38 +7,12 @@
 import {expect, fixture, html, waitUntil} from '@open-wc/testing';
 import {executeServerCommand, sendKeys} from '@web/test-runner-commands';
 import {ManualClock} from '../../src/core/clock.js';
-import type {Callback, Campaign} from '../../src/core/types.js';
+import {AGENT, NOW, manyCallbacks as callbacks, manyCampaigns as campaigns} from '../support/list-data.js';
 import {VIRTUALIZE_ABOVE} from '../../src/internal/virtual-list.js';
 import '../../src/components/callback-list/callback-list.js';
 import '../../src/components/campaign-list/campaign-list.js';
 
-const NOW = '2026-11-23T14:00:00Z';
-const AGENT = {id: 'agent-maria', name: 'Maria Lopez', timeZone: 'America/New_York'};
 const COUNT = VIRTUALIZE_ABOVE * 2;
-
-const callbacks = (count: number): Callback[] =>
-  Array.from({length: count}, (_, i) => ({
-    id: `cb-${String(i).padStart(4, '0')}`,
-    contactId: 'contact-olivia',
-    phone: '+12124561987',
-    type: 'personal',
-    ownerAgentId: AGENT.id,
-    start: new Date(Date.parse('2026-11-24T13:00:00Z') + i * 5 * 60_000).toISOString(),
-    timeZone: 'America/New_York',
-    kind: 'callback',
-    status: 'scheduled',
-    createdAt: NOW,
-    updatedAt: NOW,
-  }));
-
-const campaigns = (count: number): Campaign[] =>
-  Array.from({length: count}, (_, i) => ({
-    id: `c-${i}`,
-    name: `Campaign ${String(i).padStart(5, '0')}`,
-    status: 'paused',
-    dialingMode: 'progressive',
-    deliveryMode: 'automatic',
-  }));
 
 const virtualizerRequests = () =>
   performance

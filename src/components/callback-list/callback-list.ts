@@ -955,6 +955,16 @@ export class CallbackListElement extends KitElement {
     const label = [name, agentTime, typeLabel(type), shownStatus].join(', ');
     const expires = open && type === 'followup' ? this.#expiry(item) : undefined;
     // The cell pads the row: the virtualizer's flow layout positions its children itself, margins do not add up.
+    const reschedule = html`<button
+      type="button"
+      class="action"
+      part="action"
+      tabindex=${tab}
+      aria-label=${msg(str`Reschedule callback with ${name}`)}
+      @click=${() => this.handleReschedule(callback.id)}
+    >
+      ${msg('Reschedule')}
+    </button>`;
     return html`<div class="cell">
       <article
         part=${parts}
@@ -1020,16 +1030,7 @@ export class CallbackListElement extends KitElement {
                 >
                   ${msg('Launch')}
                 </button>
-                <button
-                  type="button"
-                  class="action"
-                  part="action"
-                  tabindex=${tab}
-                  aria-label=${msg(str`Reschedule callback with ${name}`)}
-                  @click=${() => this.handleReschedule(callback.id)}
-                >
-                  ${msg('Reschedule')}
-                </button>
+                ${reschedule}
                 <button
                   type="button"
                   class="action action--cancel"
@@ -1043,18 +1044,7 @@ export class CallbackListElement extends KitElement {
                 </button>
               </div>`
             : status === 'expired'
-              ? html`<div class="row__actions" part="actions">
-                  <button
-                    type="button"
-                    class="action"
-                    part="action"
-                    tabindex=${tab}
-                    aria-label=${msg(str`Reschedule callback with ${name}`)}
-                    @click=${() => this.handleReschedule(callback.id)}
-                  >
-                    ${msg('Reschedule')}
-                  </button>
-                </div>`
+              ? html`<div class="row__actions" part="actions">${reschedule}</div>`
               : nothing
         }
       </article>
