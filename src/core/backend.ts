@@ -1,4 +1,15 @@
-import type {Callback, CallbackRequest, CallbackType, Campaign, IsoInstant, Slot} from './types.js';
+import type {
+  Agent,
+  AgentShift,
+  Callback,
+  CallbackRequest,
+  CallbackStatusUpdate,
+  CallbackType,
+  Campaign,
+  Contact,
+  IsoInstant,
+  Slot,
+} from './types.js';
 
 export * from './errors.js';
 
@@ -34,7 +45,19 @@ export type BackendEvent =
   | {type: 'campaign-started'; campaign: Campaign}
   | {type: 'campaign-changed'; campaign: Campaign}
   | {type: 'callback-changed'; callback: Callback}
-  | {type: 'logout-authorized'; agentId: string};
+  | {type: 'logout-authorized'; agentId: string}
+  /**
+   * Seats changed in `[from, to)` (a booking, a reschedule, a cancel, by any agent): an open grid over that
+   * range reloads its availability. `campaignId`/`agentId` narrow it when set.
+   */
+  | {type: 'availability-changed'; from: IsoInstant; to: IsoInstant; campaignId?: string; agentId?: string}
+  /** A personal callback went to its campaign (owner away or off shift past `policy.personalHandOffMinutes`). */
+  | {type: 'callback-handed-off'; callback: Callback; fromAgentId: string}
+  /**
+   * Events may have been missed (a stream resumed past what the server keeps, a truncated poll): every
+   * listener reloads its data. Also sent after any reconnection that could have missed events.
+   */
+  | {type: 'resync'};
 
 /**
  * The adapter every element talks to. Implement it to plug the kit into your own backend, or use
@@ -53,6 +76,19 @@ export interface SchedulingBackend {
   requestLogout(q: {agentId: string}): Promise<LogoutDecision>;
   /** Optional: the agent gave up a deferred logout (`<logout-countdown>` calls it when present). */
   cancelLogout?(q: {agentId: string}): Promise<void>;
+  /** The contact with this id (the scheduler loads a rescheduled callback's customer). Rejects with `NotFoundError`. */
+  getContact(id: string, o?: CallOptions): Promise<Contact>;
+  /** Optional: the contacts the agent may see (lists name customers with them). */
+  listContacts?(o?: CallOptions): Contact[] | Promise<Contact[]>;
+  /** Optional: the agents (owner pickers, `<agent-session agent-id>`). */
+  listAgents?(o?: CallOptions): Agent[] | Promise<Agent[]>;
+  /**
+   * Persists a status change: `in-progress` on launch, `expired` when a followup expires, `completed`, `due`.
+   * Idempotent by key; a reload never fires `callback-expired` again for a callback already `expired`.
+   */
+  updateCallbackStatus(id: string, status: CallbackStatusUpdate, o: IdempotentCallOptions): Promise<Callback>;
+  /** Optional: an agent's shifts overlapping `[from, to)` (personal callbacks are bookable only inside them). */
+  getAgentShifts?(agentId: string, q: {from: IsoInstant; to: IsoInstant}, o?: CallOptions): Promise<AgentShift[]>;
   /** Calls `listener` for every change; returns the unsubscribe function. */
   subscribe(listener: (e: BackendEvent) => void): () => void;
 }

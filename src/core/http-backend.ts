@@ -19,7 +19,7 @@ import {
   ValidationError,
   type FieldError,
 } from './errors.js';
-import type {Callback, CallbackRequest, Campaign, Slot} from './types.js';
+import type {Callback, CallbackRequest, CallbackStatusUpdate, Campaign, Contact, Slot} from './types.js';
 import {abortReason, sleep} from './abort.js';
 
 /**
@@ -413,6 +413,33 @@ export class HttpBackend implements SchedulingBackend {
       retryable: true,
     });
     return this.#array<Callback>(value, 'callbacks');
+  }
+
+  /** `GET /contacts/{id}`: one contact. Retried. Rejects with `NotFoundError` for an unknown id. */
+  async getContact(id: string, o: CallOptions = {}): Promise<Contact> {
+    const value = await this.#request({
+      method: 'GET',
+      path: `contacts/${encodeURIComponent(id)}`,
+      signal: o.signal,
+      retryable: true,
+      resource: `Contact "${id}"`,
+    });
+    return this.#object<Contact>(value, 'contact');
+  }
+
+  /** `POST /callbacks/{id}/status` with `Idempotency-Key`: persists a status change. Retried with the same key. */
+  async updateCallbackStatus(id: string, status: CallbackStatusUpdate, o: IdempotentCallOptions): Promise<Callback> {
+    const key = this.#requireKey(o);
+    const value = await this.#request({
+      method: 'POST',
+      path: `callbacks/${encodeURIComponent(id)}/status`,
+      body: {status},
+      idempotencyKey: key,
+      signal: o.signal,
+      retryable: true,
+      resource: `Callback "${id}"`,
+    });
+    return this.#object<Callback>(value, 'callback');
   }
 
   /** `GET /campaigns?agentId=`: the agent's campaigns. Retried. */

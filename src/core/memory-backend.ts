@@ -37,6 +37,7 @@ import {
   type Callback,
   type CallbackRequest,
   type CallbackStatus,
+  type CallbackStatusUpdate,
   type CallbackType,
   type Campaign,
   type CampaignStatus,
@@ -58,7 +59,9 @@ export type MemoryBackendOperation =
   | 'listCallbacks'
   | 'listCampaigns'
   | 'requestLogout'
-  | 'cancelLogout';
+  | 'cancelLogout'
+  | 'getContact'
+  | 'updateCallbackStatus';
 
 export interface MemoryBackendOptions {
   /** Where "now" comes from (default `systemClock`). Use a `ManualClock` in tests. */
@@ -113,6 +116,7 @@ interface Booking {
 /** Callbacks in these states hold their slot. */
 const ACTIVE: ReadonlySet<CallbackStatus> = new Set<CallbackStatus>(['scheduled', 'due', 'in-progress']);
 const KINDS = ['callback', 'followup', 'web-callback'];
+const STATUS_UPDATES: readonly string[] = ['due', 'in-progress', 'completed', 'expired'];
 const TYPES = ['personal', 'campaign'];
 const MAX_RANGE_DAYS = 400;
 /** A started campaign goes `running` this long after its start. */
@@ -430,6 +434,64 @@ export class MemoryBackend implements SchedulingBackend {
         .map((c) => ({c, ms: Temporal.Instant.from(c.start).epochMilliseconds}))
         .sort((a, b) => a.ms - b.ms || (a.c.id < b.c.id ? -1 : 1))
         .map(({c}) => copy(c));
+    });
+  }
+
+  /**
+   * The contact with this id (a copy).
+   * @throws NotFoundError for an unknown id.
+   */
+  async getContact(id: string, o: CallOptions = {}): Promise<Contact> {
+    return this.#call('getContact', o.signal, () => {
+      const contact = this.#contacts.get(id);
+      if (!contact) throw new NotFoundError(`Contact "${id}"`);
+      return copy(contact);
+    });
+  }
+
+  /**
+   * Persists a status change (`due`, `in-progress`, `completed`, `expired`) and emits `callback-changed`. The
+   * same key with the same change returns the same answer; a callback already in that status is returned as it
+   * is (no event).
+   * @throws NotFoundError for an unknown id; ValidationError (code `invalid-transition`) from `canceled` or `completed`.
+   */
+  async updateCallbackStatus(id: string, status: CallbackStatusUpdate, o: IdempotentCallOptions): Promise<Callback> {
+    return this.#call('updateCallbackStatus', o?.signal, () => {
+      const key = o?.idempotencyKey;
+      if (typeof key !== 'string' || key === '') {
+        throw new ValidationError([field('idempotencyKey', 'required', 'An idempotency key is required.')]);
+      }
+      const fingerprint = canonical({op: 'status', id, status});
+      const seen = this.#idempotency.get(key);
+      if (seen) {
+        if (seen.fingerprint === fingerprint) return copy(seen.result);
+        throw new ValidationError([
+          field(
+            'idempotencyKey',
+            'idempotency-key-reused',
+            'This idempotency key was already used for another request.',
+          ),
+        ]);
+      }
+      if (!STATUS_UPDATES.includes(status)) {
+        throw new ValidationError([
+          field('status', 'invalid', 'The status must be due, in-progress, completed or expired.'),
+        ]);
+      }
+      const callback = this.#callbacks.get(id);
+      if (!callback) throw new NotFoundError(`Callback "${id}"`);
+      if (callback.status !== status) {
+        if (callback.status === 'canceled' || callback.status === 'completed') {
+          throw new ValidationError([
+            field('status', 'invalid-transition', `A ${callback.status} callback cannot become ${status}.`),
+          ]);
+        }
+        callback.status = status;
+        callback.updatedAt = this.#clock.now().toString();
+        this.#emit({type: 'callback-changed', callback});
+      }
+      this.#idempotency.set(key, {fingerprint, result: copy(callback)});
+      return copy(callback);
     });
   }
 

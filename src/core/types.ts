@@ -40,10 +40,45 @@ export interface Contact {
   phones: Phone[];
   /** The customer's zone when known from the CRM; otherwise it is derived from the phone number. */
   timeZone?: TimeZoneId;
+  /**
+   * The customer's region when known from the CRM (ISO 3166-2, e.g. `"US-FL"`, `"CA-ON"`, e.g. from the
+   * address). Calling rules apply for it as well as for the regions of the number.
+   */
+  region?: string;
 }
 
-/** Why a slot cannot be booked. */
-export type SlotUnavailableReason = 'full' | 'past' | 'closed' | 'outside-calling-hours' | 'too-far-ahead';
+/**
+ * Why a slot cannot be booked. `outside-calling-hours`: the legal calling window (`policy.callingWindow`) in
+ * one of the customer's candidate zones. `outside-contact-window`: the hours this number's customer agreed to
+ * (`Phone.contactFrom`/`contactUntil`). `outside-jurisdiction-hours`, `jurisdiction-no-calls-day` and
+ * `jurisdiction-holiday`: a calling rule of a region the number may be in (`policy.callingRules`; the slot's
+ * `rule` says which). `owner-off-shift`: a personal callback's owner does not work then.
+ */
+export type SlotUnavailableReason =
+  | 'full'
+  | 'past'
+  | 'closed'
+  | 'outside-calling-hours'
+  | 'outside-contact-window'
+  | 'too-far-ahead'
+  | 'outside-jurisdiction-hours'
+  | 'jurisdiction-no-calls-day'
+  | 'jurisdiction-holiday'
+  | 'owner-off-shift';
+
+/** The calling rule a slot or a request breaks: its jurisdiction and, for hours, the window of that day. */
+export interface CallingRuleViolation {
+  reason: 'outside-jurisdiction-hours' | 'jurisdiction-no-calls-day' | 'jurisdiction-holiday';
+  /** ISO 3166-1 or 3166-2 code, e.g. `"US-FL"`, `"CA"`. */
+  jurisdiction: string;
+  /** The allowed window that day in the jurisdiction's local time, when there is one, e.g. `"08:00"`. */
+  start?: LocalTime;
+  end?: LocalTime;
+  /** The holiday's name, for `jurisdiction-holiday`. */
+  holiday?: string;
+  /** The zone the window was evaluated in. */
+  timeZone?: TimeZoneId;
+}
 
 export interface Slot {
   start: IsoInstant;
@@ -54,6 +89,14 @@ export interface Slot {
   /** How many more callbacks the slot takes. */
   remaining?: number;
   reason?: SlotUnavailableReason;
+  /** For the jurisdiction reasons: which rule, and its window. */
+  rule?: CallingRuleViolation;
+}
+
+/** One stretch of an agent's working time (an owner's shift). */
+export interface AgentShift {
+  start: IsoInstant;
+  end: IsoInstant;
 }
 
 /** `personal`: only the owning agent gets the callback. `campaign`: any agent of the campaign may. */
@@ -79,6 +122,12 @@ export interface CallbackRequest {
   dispositionId?: string;
   /** A number the agent added while scheduling (`phone` is it): its type and contact window, for the backend to keep. */
   newPhone?: Phone;
+  /**
+   * The customer's candidate zones when the callback was booked, most likely first: the CRM's
+   * `contact.timeZone`, then the number's zones. Lists show the customer's time from them without loading the
+   * phone tables. Never the agent's booking zone unless it is one of them.
+   */
+  customerTimeZones?: TimeZoneId[];
 }
 
 export type CallbackStatus = 'scheduled' | 'due' | 'in-progress' | 'completed' | 'expired' | 'canceled';
@@ -88,7 +137,12 @@ export interface Callback extends CallbackRequest {
   status: CallbackStatus;
   createdAt: IsoInstant;
   updatedAt: IsoInstant;
+  /** For a personal callback handed to its campaign (`policy.personalHandOffMinutes`): the owner it had. */
+  handedOffFrom?: string;
 }
+
+/** The status changes a host or an element may ask for with `updateCallbackStatus`. */
+export type CallbackStatusUpdate = 'due' | 'in-progress' | 'completed' | 'expired';
 
 export type CampaignStatus = 'started' | 'running' | 'paused' | 'stopped' | 'completed';
 export type DialingMode = 'preview' | 'push-preview' | 'progressive' | 'predictive';

@@ -28,6 +28,10 @@ const fakeBackend = (): SchedulingBackend => ({
   listCallbacks: async () => [],
   listCampaigns: async () => [] as Campaign[],
   requestLogout: async () => ({authorized: true}),
+  getContact: async () => {
+    throw new Error('no contacts');
+  },
+  updateCallbackStatus: async () => ({}) as Callback,
   subscribe: () => () => {},
 });
 
