@@ -18,6 +18,7 @@ import type {CallbackListErrorEvent} from '../../src/events/callback-list-error.
 import type {CallbackRescheduleRequestEvent} from '../../src/events/callback-reschedule-request.js';
 import {loadVirtualizer, VIRTUALIZE_ABOVE} from '../../src/internal/virtual-list.js';
 import {setupIgnoreResizeObserverLoopErrors} from '../support/resize-observer-loop.js';
+import '../support/fresh-storage.js';
 
 /** Monday 2026-11-23, 09:50 in New York (EST, UTC-5). */
 const NOW = '2026-11-23T14:50:00Z';

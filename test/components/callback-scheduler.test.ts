@@ -11,6 +11,7 @@ import {BackendUnavailableError, SlotUnavailableError} from '../../src/core/erro
 import {AuthError} from '../../src/core/http-backend.js';
 import {MemoryBackend} from '../../src/core/memory-backend.js';
 import type {Callback, Contact, SchedulingPolicy} from '../../src/core/types.js';
+import '../support/fresh-storage.js';
 
 const NOW = '2026-11-23T14:00:00Z'; // Monday 9:00 AM in New York
 const MARIA = {id: 'agent-maria', name: 'Maria Lopez', timeZone: 'America/New_York', locale: 'en-US'};
@@ -151,6 +152,7 @@ describe('<callback-scheduler>', () => {
         timeZone: 'America/New_York',
         notes: 'Wants to renew the premium plan',
         kind: 'callback',
+        customerTimeZones: ['America/Los_Angeles'],
       });
       expect(options.idempotencyKey).to.be.a('string').with.length.greaterThan(8);
       expect(scheduled.callCount).to.equal(1);

@@ -18,8 +18,10 @@ const [MARIA, , LUCIA] = DEMO_AGENTS;
 /** Monday 2026-11-23, 9:00 AM in New York: the demo's running campaigns started at 6:45 AM EST (11:45Z). */
 const NOW = '2026-11-23T14:00:00Z';
 
+/** The text as read, without the isolates (FSI/PDI) around interpolated names (scheduler-host-states tests them). */
 const norm = (s: string | null | undefined) =>
   (s ?? '')
+    .replace(/[\u2068\u2069]/g, '')
     .replace(/[\u2009\u202f\u00a0]/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();

@@ -17,6 +17,7 @@ import {HostTimeoutError} from '../../src/internal/host-request.js';
 import {MemoryBackend} from '../../src/core/memory-backend.js';
 import type {Agent, Callback, Campaign, Contact} from '../../src/core/types.js';
 import {setupIgnoreResizeObserverLoopErrors} from '../support/resize-observer-loop.js';
+import '../support/fresh-storage.js';
 
 const NOW = '2026-06-15T13:00:00Z'; // Monday 09:00 in New York
 const AGENT: Agent = {id: 'agent-ada', name: 'Ada Park', timeZone: 'America/New_York', locale: 'en-US'};

@@ -21,6 +21,7 @@ import {HttpBackend} from '../../src/core/http-backend.js';
 import {MemoryBackend} from '../../src/core/memory-backend.js';
 import type {Callback, Contact} from '../../src/core/types.js';
 import type {CallbackScheduledEvent} from '../../src/events/callback-scheduled.js';
+import '../support/fresh-storage.js';
 
 const SEED = 20261123;
 const ATTEMPTS = 40;

@@ -25,6 +25,7 @@ import {Temporal} from '../../src/core/temporal.js';
 import type {Agent, Callback, Campaign, Contact} from '../../src/core/types.js';
 import type {CallbackSubmitEvent} from '../../src/events/callback-submit.js';
 import {ignoreResizeObserverLoopErrors} from '../support/resize-observer-loop.js';
+import '../support/fresh-storage.js';
 
 const NOW = '2026-11-23T14:00:00Z'; // Monday 9:00 AM in New York
 const MARIA: Agent = {id: 'agent-maria', name: 'Maria Lopez', timeZone: 'America/New_York', locale: 'en-US'};

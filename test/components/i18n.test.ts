@@ -18,6 +18,7 @@ import {MemoryBackend} from '../../src/core/memory-backend.js';
 import {Temporal} from '../../src/core/temporal.js';
 import type {Agent, Callback, Slot} from '../../src/core/types.js';
 import {kitLocale, kitLocaleFor, setKitLocale} from '../../src/internal/localization.js';
+import '../support/fresh-storage.js';
 
 /**
  * Languages: every element rendered with a Spanish agent (`es-ES`, through `<agent-session>`) shows no English UI

@@ -20,6 +20,7 @@ import {MemoryBackend} from '../../src/core/memory-backend.js';
 import {loadPhoneTools} from '../../src/core/phone-loader.js';
 import {generateSlots} from '../../src/core/time.js';
 import {ignoreResizeObserverLoopErrors} from '../support/resize-observer-loop.js';
+import '../support/fresh-storage.js';
 
 const CYCLES = 1000;
 const NOW = '2026-11-23T14:00:00Z'; // Monday 9:00 AM in New York

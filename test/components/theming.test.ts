@@ -15,6 +15,7 @@ import {DEMO_CONTACTS} from '../../src/core/demo-data.js';
 import {MemoryBackend} from '../../src/core/memory-backend.js';
 import {Temporal} from '../../src/core/temporal.js';
 import type {Slot} from '../../src/core/types.js';
+import '../support/fresh-storage.js';
 
 /**
  * Theming across the kit: every element in dark mode (forced by `<agent-session theme="dark">`, and by the system

@@ -4,7 +4,12 @@ import {html, nothing, type PropertyValues, type TemplateResult} from 'lit';
 import {property, state} from 'lit/decorators.js';
 import {live} from 'lit/directives/live.js';
 import {interactionContext, type Disposition, type Interaction} from '../../context/interaction.js';
-import {createIdempotencyKey, type AvailabilityQuery} from '../../core/backend.js';
+import {
+  createIdempotencyKey,
+  type AvailabilityQuery,
+  type BackendEvent,
+  type SchedulingBackend,
+} from '../../core/backend.js';
 import {callingWindowViolation, type CallingWindowViolation} from '../../core/calling-window.js';
 import {CallbackKitError, SlotUnavailableError, ValidationError} from '../../core/errors.js';
 import {loadPhoneTools, type PhoneTools} from '../../core/phone-loader.js';
@@ -54,6 +59,47 @@ interface Attempt {
 
 const fingerprintOf = (operation: Operation, id: string | undefined, request: CallbackRequest) =>
   JSON.stringify({operation, id, request});
+
+/** Where attempts whose outcome is not known yet are kept across reloads (per agent and contact). */
+const PENDING_PREFIX = 'callback-kit:pending:';
+/** A kept attempt older than this is dropped: the agent has long since dealt with it. */
+const PENDING_MAX_AGE_MS = 24 * 3_600_000;
+
+function pendingStore(): Storage | undefined {
+  try {
+    return globalThis.localStorage ?? undefined;
+  } catch {
+    return undefined; // storage blocked (sandboxed frame, privacy settings): nothing kept across reloads
+  }
+}
+
+function readPending(key: string): Attempt | undefined {
+  try {
+    const raw = pendingStore()?.getItem(key);
+    if (!raw) return undefined;
+    const {attempt, savedAt} = JSON.parse(raw) as {attempt: Attempt; savedAt: number};
+    const valid =
+      typeof savedAt === 'number' &&
+      Date.now() - savedAt < PENDING_MAX_AGE_MS &&
+      typeof attempt?.key === 'string' &&
+      typeof attempt.fingerprint === 'string' &&
+      (attempt.operation === 'schedule' || attempt.operation === 'reschedule') &&
+      typeof attempt.request?.start === 'string';
+    if (!valid) pendingStore()?.removeItem(key);
+    return valid ? attempt : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function writePending(key: string, attempt: Attempt | undefined): void {
+  try {
+    if (attempt) pendingStore()?.setItem(key, JSON.stringify({attempt, savedAt: Date.now()}));
+    else pendingStore()?.removeItem(key);
+  } catch {
+    /* storage full or blocked: the in-memory attempt still protects this page */
+  }
+}
 
 /** Errors after which the attempt certainly saved nothing (anything else may hide a lost answer). */
 function isDefinitive(error: unknown): boolean {
@@ -178,6 +224,17 @@ export class CallbackSchedulerElement extends KitElement {
   /** A reschedule's zone, waiting for the number's candidate zones to tell whether it is the customer's. */
   #pendingZone?: string;
   #initializedFor?: unknown;
+  /** The storage key the unsettled attempt was restored from (per agent and contact). */
+  #restoredFrom?: string;
+  /** The banner shows an attempt restored after a reload: Retry settles it alone. */
+  #restoredBanner = false;
+  #subscribedTo?: SchedulingBackend;
+  #unsubscribe?: () => void;
+  #reloadQueued = false;
+  /** The agent's type and owner choices, kept by "Schedule another". */
+  #carry?: {personal?: boolean; ownerId?: string};
+  /** The contact id asked of `backend.getContact` (once per callback's contact). */
+  #contactAskedFor?: string;
   /** Re-renders the two live clocks at each minute boundary (one timer, none while hidden or disconnected). */
   protected readonly clockTicker = new DeadlineController(this, {
     clock: () => this.resolvedClock,
@@ -217,6 +274,12 @@ export class CallbackSchedulerElement extends KitElement {
   @state() private submitting = false;
   @state() private banner?: {kind: 'error' | 'conflict'; message: string; retry: boolean};
   @state() private saved?: Callback;
+  /** The rescheduled callback's customer, loaded with `backend.getContact`. */
+  @state() private loadedContact?: Contact;
+  /** The contact id being loaded (the heading waits for it). */
+  @state() private loadingContact?: string;
+  /** A note next to the grid: the agent's pick was filled by another agent meanwhile. */
+  @state() private pickLost?: string;
 
   /** `new`, `reschedule` (`.callback` set), `next-attempt` (`.dispositions`), `followup` or `web-callback`. */
   @property({reflect: true}) mode: SchedulerMode = 'new';
@@ -250,16 +313,43 @@ export class CallbackSchedulerElement extends KitElement {
 
   // ---- resolved inputs ----
 
+  /**
+   * The customer. With a callback (a reschedule) it is always the callback's own: the `contact` property or the
+   * interaction's contact only when they are that customer, else the one loaded with `backend.getContact`, else the
+   * callback's contactId and number alone. The interaction never moves a callback to the customer on the call.
+   */
   get #contact(): Contact | undefined {
-    return this.contact ?? this.interaction?.contact;
+    const callback = this.callback;
+    if (!callback) return this.contact ?? this.interaction?.contact;
+    for (const candidate of [this.contact, this.interaction?.contact, this.loadedContact])
+      if (candidate?.id === callback.contactId) return candidate;
+    if (this.loadingContact === callback.contactId) return undefined;
+    return {id: callback.contactId, name: '', phones: [{number: callback.phone, type: 'other'}]};
+  }
+
+  /** Whether the interaction is about this scheduler's customer (its phone and campaign then apply). */
+  get #onCallWithCustomer(): boolean {
+    const contact = this.#contact;
+    return !!contact && this.interaction?.contact?.id === contact.id;
   }
 
   get #campaignId(): string | undefined {
-    return this.campaignId ?? this.interaction?.campaign?.id ?? this.callback?.campaignId;
+    if (this.callback) return this.campaignId ?? this.callback.campaignId;
+    return this.campaignId ?? this.interaction?.campaign?.id;
+  }
+
+  /** A callback given: saving moves it (`rescheduleCallback` of its id), whatever the mode. */
+  get #rescheduling(): boolean {
+    return !!this.callback && this.mode !== 'next-attempt';
+  }
+
+  get #dispositionId(): string | undefined {
+    return this.dispositionId ?? this.interaction?.disposition?.id;
   }
 
   get #disposition(): Disposition | undefined {
-    return this.dispositions.find((d) => d.id === this.dispositionId);
+    const id = this.#dispositionId;
+    return this.dispositions.find((d) => d.id === id);
   }
 
   /** Whether the next-call controls are shown (always, except in next-attempt mode before a disposition needing one). */
@@ -281,9 +371,11 @@ export class CallbackSchedulerElement extends KitElement {
 
   get #phoneOptions(): Phone[] {
     const phones = [...(this.#contact?.phones ?? [])];
-    const extra = [this.phone, this.interaction?.phone?.number, this.callback?.phone].filter(
-      (n): n is string => !!n && !phones.some((p) => p.number === n),
-    );
+    const extra = [
+      this.phone,
+      this.#onCallWithCustomer ? this.interaction?.phone?.number : undefined,
+      this.callback?.phone,
+    ].filter((n): n is string => !!n && !phones.some((p) => p.number === n));
     for (const number of new Set(extra)) phones.push({number, type: 'other'});
     return phones;
   }
@@ -307,9 +399,15 @@ export class CallbackSchedulerElement extends KitElement {
 
   /** Zones the customer may be in (all candidates of the number; checked by the calling window). */
   get #candidateZones(): string[] {
-    if (this.customerZones.length) return this.customerZones;
     const own = this.#contact?.timeZone;
-    return own && isValidTimeZone(own) ? [own] : [];
+    const crm = own && isValidTimeZone(own) ? [own] : [];
+    return [...new Set([...crm, ...this.customerZones])];
+  }
+
+  /** The CRM's zone for the customer when the number says otherwise (both are checked). */
+  get #crmZoneDiffers(): boolean {
+    const own = this.#contact?.timeZone;
+    return !!own && isValidTimeZone(own) && this.customerZones.length > 0 && !this.customerZones.includes(own);
   }
 
   /** The customer's zone to display (the agent's pick among candidates, else the most likely). */
@@ -359,9 +457,60 @@ export class CallbackSchedulerElement extends KitElement {
     super.disconnectedCallback();
     this.#availabilityAbort?.abort();
     this.#availabilitySignature = undefined;
+    this.#syncSubscription();
   }
 
+  override updated(): void {
+    this.#syncSubscription();
+  }
+
+  /** Follows the backend's events while connected: seats changed by anyone, or a resync, reload the open grid. */
+  #syncSubscription(): void {
+    const backend = this.isConnected ? this.resolvedBackend : undefined;
+    if (backend === this.#subscribedTo) return;
+    this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
+    this.#subscribedTo = backend;
+    try {
+      this.#unsubscribe = backend?.subscribe(this.#onBackendEvent);
+    } catch {
+      /* a backend that cannot stream: the grid reloads on week changes and after saving */
+    }
+  }
+
+  #onBackendEvent = (event: BackendEvent): void => {
+    let reload = event.type === 'resync';
+    if (event.type === 'availability-changed' || event.type === 'callback-changed') {
+      const {from, to} = this.#range();
+      const [start, end] =
+        event.type === 'availability-changed'
+          ? [event.from, event.to]
+          : [event.callback.start, event.callback.end ?? event.callback.start];
+      try {
+        reload =
+          Temporal.Instant.compare(Temporal.Instant.from(start), Temporal.Instant.from(to)) < 0 &&
+          Temporal.Instant.compare(Temporal.Instant.from(end), Temporal.Instant.from(from)) >= 0;
+      } catch {
+        reload = true; // an event we cannot place: reload rather than show stale seats
+      }
+    }
+    // Our own save in flight changes seats too: the form keeps its pick, and reloads after it (reset, conflict).
+    if (!reload || this.#reloadQueued || (this.submitting && event.type !== 'resync')) return;
+    this.#reloadQueued = true;
+    queueMicrotask(() => {
+      this.#reloadQueued = false;
+      if (this.isConnected && !this.saved && this.#needsCallback && this.mode !== 'web-callback')
+        void this.#loadAvailability(true);
+    });
+  };
+
   override willUpdate(changed: PropertyValues<this>): void {
+    this.#loadCallbackContact();
+    const pendingKey = this.#pendingKey();
+    if (pendingKey !== this.#restoredFrom) {
+      this.#restoredFrom = pendingKey;
+      this.#restorePending(pendingKey);
+    }
     const source = this.callback ?? this.#contact ?? this.interaction;
     if (source !== this.#initializedFor) {
       this.#initializedFor = source;
@@ -382,19 +531,85 @@ export class CallbackSchedulerElement extends KitElement {
     if (this.#needsCallback && this.mode !== 'web-callback' && !this.saved) void this.#loadAvailability();
   }
 
+  /** With a callback whose customer is not given, loads it with `backend.getContact` (once per callback). */
+  #loadCallbackContact(): void {
+    const callback = this.callback;
+    const id = callback?.contactId;
+    if (!id || id === this.#contactAskedFor || this.loadedContact?.id === id) return;
+    if ([this.contact, this.interaction?.contact].some((c) => c?.id === id)) return;
+    const backend = this.resolvedBackend;
+    if (typeof backend?.getContact !== 'function') return;
+    this.#contactAskedFor = id;
+    this.loadingContact = id;
+    backend.getContact(id).then(
+      (contact) => {
+        if (this.callback?.contactId === id && contact?.id === id) this.loadedContact = contact;
+        if (this.loadingContact === id) this.loadingContact = undefined;
+      },
+      () => {
+        // Unknown to this backend: the callback's own contactId and number still identify the customer.
+        if (this.loadingContact === id) this.loadingContact = undefined;
+      },
+    );
+  }
+
+  /** The storage key of this agent's unsettled attempt for this customer. */
+  #pendingKey(): string | undefined {
+    const contact = this.#contact?.id;
+    return contact ? `${PENDING_PREFIX}${this.resolvedAgent?.id ?? ''}:${contact}` : undefined;
+  }
+
+  /** After a reload: an attempt whose outcome never arrived is shown, and settled with its own key first. */
+  #restorePending(key: string | undefined): void {
+    const attempt = key ? readPending(key) : undefined;
+    if (!attempt || this.#unsettled) return;
+    this.#unsettled = attempt;
+    this.#attempt = {fingerprint: attempt.fingerprint, key: attempt.key};
+    let when = attempt.request.start;
+    try {
+      when = dateTimeFormat(this.resolvedLocale, {
+        weekday: 'short',
+        day: 'numeric',
+        month: 'short',
+        hour: 'numeric',
+        minute: '2-digit',
+        timeZone: this.agentTimeZone,
+        timeZoneName: 'short',
+      }).format(Temporal.Instant.from(attempt.request.start).epochMilliseconds);
+    } catch {
+      /* shown as the raw instant */
+    }
+    this.#failed(msg(str`A callback for ${when} was being saved when the page was closed or reloaded.`), true);
+    this.#restoredBanner = true;
+  }
+
+  /** Keeps (or forgets) the attempt whose outcome is not known, across reloads. */
+  #persist(attempt: Attempt | undefined): void {
+    const key = this.#pendingKey();
+    if (key) writePending(key, attempt);
+  }
+
   #initialize(): void {
     const callback = this.callback;
     const phones = this.#phoneOptions;
-    this.phoneChoice = callback?.phone ?? this.phone ?? this.interaction?.phone?.number ?? phones[0]?.number;
-    this.ownerId = callback?.ownerAgentId;
-    this.personal = callback ? callback.type === 'personal' : undefined;
+    this.phoneChoice =
+      callback?.phone ??
+      (this.phone || undefined) ??
+      (this.#onCallWithCustomer ? this.interaction?.phone?.number : undefined) ??
+      phones[0]?.number;
+    this.ownerId = callback?.ownerAgentId ?? this.#carry?.ownerId;
+    this.personal = callback ? callback.type === 'personal' : this.#carry?.personal;
+    this.#carry = undefined;
     this.notes = callback?.notes ?? '';
     this.value = undefined;
     this.#slotTouched = false;
     this.saved = undefined;
-    this.banner = undefined;
+    this.pickLost = undefined;
+    if (!this.#restoredBanner) {
+      this.banner = undefined;
+      this.#attempt = undefined;
+    }
     this.errors = {};
-    this.#attempt = undefined;
     this.#webTouched = !!callback;
     this.#pendingZone = undefined;
     if (callback) {
@@ -609,9 +824,17 @@ export class CallbackSchedulerElement extends KitElement {
 
   #pickDefaultSlot(): void {
     if (this.#slotTouched) {
-      // Keep the agent's choice only while it is still offered.
-      if (this.value && !this.#effectiveSlots.some((s) => s.available && s.start === this.value) && !this.callback)
+      // Keep the agent's choice only while it is still offered, and say so when it no longer is.
+      const picked = this.value ? this.#effectiveSlots.find((s) => s.start === this.value) : undefined;
+      // A slot full because of our own attempt whose answer was lost stays picked: Retry settles that attempt.
+      const ours = this.#unsettled?.request.start === this.value;
+      if (this.value && !picked?.available && !this.callback && !ours) {
+        this.pickLost =
+          picked?.reason === 'full'
+            ? msg('The time you picked was just filled by another booking: pick another time.')
+            : msg('The time you picked is no longer available: pick another time.');
         this.value = undefined;
+      }
       return;
     }
     const earliest = this.resolvedClock.now().add({minutes: 30});
@@ -662,12 +885,14 @@ export class CallbackSchedulerElement extends KitElement {
         "The customer's time zone cannot be told from this number, so calling hours cannot be checked.",
       );
     }
-    if (this.mode === 'reschedule' && this.callback && !Object.keys(errors).length) {
+    if (this.#rescheduling && this.callback && !Object.keys(errors).length) {
       const before = this.callback;
       const request = this.#request();
       const same = (a?: string, b?: string) => (a ?? '') === (b ?? '');
       if (
         same(request.start, Temporal.Instant.from(before.start).toString()) &&
+        (request.kind !== 'web-callback' ||
+          same(request.end, before.end ? Temporal.Instant.from(before.end).toString() : undefined)) &&
         same(request.phone, before.phone) &&
         same(request.notes, before.notes) &&
         request.type === before.type &&
@@ -726,7 +951,8 @@ export class CallbackSchedulerElement extends KitElement {
           : this.mode === 'web-callback'
             ? 'web-callback'
             : (this.callback?.kind ?? 'callback'),
-      dispositionId: this.mode === 'next-attempt' ? this.dispositionId : undefined,
+      dispositionId: this.mode === 'next-attempt' ? this.#dispositionId : undefined,
+      customerTimeZones: this.#candidateZones.length ? this.#candidateZones : undefined,
       newPhone: phone.isNew
         ? {number: phone.number, type: phone.type, contactFrom: phone.contactFrom, contactUntil: phone.contactUntil}
         : undefined,
@@ -751,7 +977,8 @@ export class CallbackSchedulerElement extends KitElement {
     }
     if (!this.#needsCallback) return undefined;
     const request = this.#request();
-    const asked: Operation = this.mode === 'reschedule' && this.callback ? 'reschedule' : 'schedule';
+    this.#slotTouched = true; // the agent stands by this time now: later reloads never move it silently
+    const asked: Operation = this.#rescheduling ? 'reschedule' : 'schedule';
     let operation = asked;
     let callbackId = this.callback?.id;
     this.submitting = true;
@@ -765,6 +992,7 @@ export class CallbackSchedulerElement extends KitElement {
         sent = unsettled;
         const replay = this.#send(unsettled);
         if (replay instanceof CallbackSubmitEvent) return this.#vetoed(replay);
+        this.#restoredBanner = false;
         try {
           const earlier = await replay;
           operation = 'reschedule';
@@ -777,12 +1005,19 @@ export class CallbackSchedulerElement extends KitElement {
       const fingerprint = fingerprintOf(operation, callbackId, request);
       if (this.#attempt?.fingerprint !== fingerprint) this.#attempt = {fingerprint, key: createIdempotencyKey()};
       sent = {fingerprint, key: this.#attempt.key, request, operation, callbackId};
+      // Kept before it goes out: a reload while it is on its way still finds it, and settles it with this key.
+      this.#persist(sent);
       const saving = this.#send(sent);
-      if (saving instanceof CallbackSubmitEvent) return this.#vetoed(saving);
+      if (saving instanceof CallbackSubmitEvent) {
+        this.#persist(this.#unsettled);
+        return this.#vetoed(saving);
+      }
+      this.#restoredBanner = false;
       const callback = await saving;
       this.saved = callback;
       this.#attempt = undefined;
       this.#unsettled = undefined;
+      this.#persist(undefined);
       this.dispatchEvent(
         asked === 'reschedule'
           ? new CallbackRescheduledEvent({callback, request})
@@ -796,9 +1031,52 @@ export class CallbackSchedulerElement extends KitElement {
       // A lost answer leaves the attempt's outcome unknown: remember it until it is settled.
       if (sent && !isDefinitive(error)) this.#unsettled ??= sent;
       else if (sent && this.#unsettled?.key === sent.key) this.#unsettled = undefined;
+      this.#persist(this.#unsettled);
       this.#showError(error);
       this.dispatchEvent(new CallbackScheduleErrorEvent({request, error, idempotencyKey: sent?.key ?? ''}));
       return undefined;
+    } finally {
+      this.submitting = false;
+    }
+  }
+
+  /** Retry of an attempt restored after a reload: sends it alone, with its own key, and shows its outcome. */
+  async #settlePending(): Promise<void> {
+    const attempt = this.#unsettled;
+    if (!attempt || this.submitting) return;
+    this.submitting = true;
+    this.banner = undefined;
+    try {
+      const saving = this.#send(attempt);
+      if (saving instanceof CallbackSubmitEvent) {
+        this.#vetoed(saving);
+        return;
+      }
+      const callback = await saving;
+      this.#unsettled = undefined;
+      this.#attempt = undefined;
+      this.#restoredBanner = false;
+      this.#persist(undefined);
+      this.saved = callback;
+      this.dispatchEvent(
+        attempt.operation === 'reschedule'
+          ? new CallbackRescheduledEvent({callback, request: attempt.request})
+          : new CallbackScheduledEvent({callback, request: attempt.request}),
+      );
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('[part="summary"]')?.focus();
+    } catch (caught) {
+      const error = caught instanceof Error ? caught : new Error(String(caught));
+      if (isDefinitive(error)) {
+        this.#unsettled = undefined;
+        this.#attempt = undefined;
+        this.#restoredBanner = false;
+        this.#persist(undefined);
+      }
+      this.#showError(error);
+      this.dispatchEvent(
+        new CallbackScheduleErrorEvent({request: attempt.request, error, idempotencyKey: attempt.key}),
+      );
     } finally {
       this.submitting = false;
     }
@@ -890,6 +1168,8 @@ export class CallbackSchedulerElement extends KitElement {
   /** Clears the confirmation and starts a new callback for the same customer. */
   reset(): void {
     this.#initializedFor = undefined;
+    this.#carry = {personal: this.personal, ownerId: this.ownerId}; // the same kind of callback again
+    this.#availabilitySignature = undefined; // the slot just booked has one place fewer: ask again
     this.requestUpdate();
   }
 
@@ -915,6 +1195,7 @@ export class CallbackSchedulerElement extends KitElement {
     event.stopPropagation(); // the scheduler's own result events are what hosts listen to
     this.value = event.detail.start;
     this.#slotTouched = true;
+    this.pickLost = undefined;
     this.errors = {...this.errors, slot: undefined};
     this.banner = this.banner?.kind === 'conflict' ? undefined : this.banner;
   }
@@ -959,6 +1240,10 @@ export class CallbackSchedulerElement extends KitElement {
       default:
         return msg('New callback');
     }
+  }
+
+  #formatPhone(number: string): string {
+    return this.#tools?.formatPhone(number) ?? number;
   }
 
   #renderClocks() {
@@ -1038,6 +1323,7 @@ export class CallbackSchedulerElement extends KitElement {
       <label class="field"
         >${msg('Number to call')}
         <select
+          class="number"
           aria-invalid=${this.phoneChoice !== NEW_NUMBER ? this.#invalid('phone') : nothing}
           aria-describedby=${this.errors.phone && this.phoneChoice !== NEW_NUMBER ? 'error-phone' : nothing}
           @change=${(e: Event) => {
@@ -1120,6 +1406,15 @@ export class CallbackSchedulerElement extends KitElement {
     const zoneIds = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
     return html`<fieldset class="section zone">
       <legend>${msg('Show times in')}</legend>
+      ${
+        this.#crmZoneDiffers
+          ? html`<p class="help" id="zone-why">
+              ${msg(
+                str`Your CRM places this customer in ${zoneLongName(this.#contact!.timeZone!, locale, now)}, but the number belongs to ${this.#numberZonesText(locale, now)}. Calling hours are checked in both.`,
+              )}
+            </p>`
+          : nothing
+      }
       <label class="radio"
         ><input
           type="radio"
@@ -1186,6 +1481,15 @@ export class CallbackSchedulerElement extends KitElement {
       }
       ${this.#error('zone')}
     </fieldset>`;
+  }
+
+  #numberZonesText(locale: string | undefined, now: Temporal.Instant): string {
+    const names = this.customerZones.map((zone) => zoneLongName(zone, locale, now));
+    try {
+      return new Intl.ListFormat(locale, {type: 'disjunction'}).format(names);
+    } catch {
+      return names.join(' / ');
+    }
   }
 
   #renderWhen() {
@@ -1273,7 +1577,7 @@ export class CallbackSchedulerElement extends KitElement {
                     {locale, timeZone: zone, zoneName: true},
                   )}`,
                 )
-              : msg('No time chosen yet.')
+              : (this.pickLost ?? msg('No time chosen yet.'))
           }
         </p>
         ${this.#error('slot')}
@@ -1294,26 +1598,25 @@ export class CallbackSchedulerElement extends KitElement {
     const customerZone = this.#customerZone;
     const theirs = customerZone ? formatTime(start, {locale, timeZone: customerZone}) : undefined;
     // One whole sentence per kind: the translation agrees with the noun (e.g. gender in Spanish).
-    const text =
-      this.mode === 'reschedule'
+    const text = this.#rescheduling
+      ? theirs
+        ? msg(str`Moved to ${day}, ${mine} your time (${theirs} customer).`)
+        : msg(str`Moved to ${day}, ${mine} your time.`)
+      : callback.kind === 'followup'
         ? theirs
-          ? msg(str`Moved to ${day}, ${mine} your time (${theirs} customer).`)
-          : msg(str`Moved to ${day}, ${mine} your time.`)
-        : callback.kind === 'followup'
+          ? msg(str`Followup set for ${day}, ${mine} your time (${theirs} customer).`)
+          : msg(str`Followup set for ${day}, ${mine} your time.`)
+        : callback.kind === 'web-callback'
           ? theirs
-            ? msg(str`Followup set for ${day}, ${mine} your time (${theirs} customer).`)
-            : msg(str`Followup set for ${day}, ${mine} your time.`)
-          : callback.kind === 'web-callback'
-            ? theirs
-              ? msg(str`Web callback set for ${day}, ${mine} your time (${theirs} customer).`)
-              : msg(str`Web callback set for ${day}, ${mine} your time.`)
-            : theirs
-              ? msg(str`Callback set for ${day}, ${mine} your time (${theirs} customer).`)
-              : msg(str`Callback set for ${day}, ${mine} your time.`);
+            ? msg(str`Web callback set for ${day}, ${mine} your time (${theirs} customer).`)
+            : msg(str`Web callback set for ${day}, ${mine} your time.`)
+          : theirs
+            ? msg(str`Callback set for ${day}, ${mine} your time (${theirs} customer).`)
+            : msg(str`Callback set for ${day}, ${mine} your time.`);
     return html`<div class="summary" part="summary" role="status" tabindex="-1">
       <p>${text}</p>
       <div class="actions">
-        ${this.mode !== 'reschedule' ? html`<button type="button" @click=${() => this.reset()}>${msg('Schedule another')}</button>` : nothing}
+        ${!this.#rescheduling ? html`<button type="button" @click=${() => this.reset()}>${msg('Schedule another')}</button>` : nothing}
         <button type="button" @click=${this.handleCancel}>${msg('Close')}</button>
       </div>
     </div>`;
@@ -1321,18 +1624,20 @@ export class CallbackSchedulerElement extends KitElement {
 
   override render() {
     const contact = this.#contact;
+    // The customer's name, isolated (bdi) so a stray direction control in it cannot reorder the rest; a customer
+    // known only by a callback's number shows the number.
+    const name = contact?.name || (contact?.phones[0] ? this.#formatPhone(contact.phones[0].number) : '');
     const heading = html`<div class="title" part="title" role="heading" aria-level=${this.headingLevel}>
-      ${this.#title()}${contact ? html`<span class="contact" title=${contact.name}> · ${contact.name}</span>` : nothing}
+      ${this.#title()}${name ? html`<span class="contact" title=${name}> · <bdi>${name}</bdi></span>` : nothing}
     </div>`;
     if (this.saved) return html`${heading}${this.#renderSummary(this.saved)}`;
-    const submitLabel =
-      this.mode === 'reschedule'
-        ? msg('Reschedule')
-        : this.mode === 'next-attempt'
-          ? msg('Save next attempt')
-          : this.mode === 'followup'
-            ? msg('Schedule followup')
-            : msg('Schedule callback');
+    const submitLabel = this.#rescheduling
+      ? msg('Reschedule')
+      : this.mode === 'next-attempt'
+        ? msg('Save next attempt')
+        : this.mode === 'followup'
+          ? msg('Schedule followup')
+          : msg('Schedule callback');
     return html`
       ${heading} ${this.#renderClocks()}
       <form
@@ -1354,7 +1659,7 @@ export class CallbackSchedulerElement extends KitElement {
                         type="radio"
                         name="disposition"
                         value=${d.id}
-                        .checked=${live(this.dispositionId === d.id)}
+                        .checked=${live(this.#dispositionId === d.id)}
                         aria-invalid=${this.#invalid('disposition')}
                         @change=${() => {
                           this.dispositionId = d.id;
@@ -1401,7 +1706,7 @@ export class CallbackSchedulerElement extends KitElement {
           this.banner
             ? html`<div class="banner banner--${this.banner.kind}" role="alert" part="error">
                 <span title=${this.banner.message}>${this.banner.message}</span>
-                ${this.banner.retry ? html`<button type="button" @click=${() => void this.submit()}>${msg('Retry')}</button>` : nothing}
+                ${this.banner.retry ? html`<button type="button" @click=${() => void (this.#restoredBanner ? this.#settlePending() : this.submit())}>${msg('Retry')}</button>` : nothing}
               </div>`
             : nothing
         }

@@ -11,7 +11,7 @@ import {CampaignStartedEvent} from '../../events/campaign-started.js';
 import {PreviewRecordRequestEvent, type PreviewRecord} from '../../events/preview-record-request.js';
 import {DeadlineController} from '../../internal/deadline-controller.js';
 import {defineElement} from '../../internal/define.js';
-import {formatDate, formatTime, zoneLongName} from '../../internal/format.js';
+import {formatDate, formatTime, isolate, zoneLongName} from '../../internal/format.js';
 import {createResponder, HostTimeoutError, NoHandlerError, withTimeout} from '../../internal/host-request.js';
 import {KitElement} from '../../internal/kit-element.js';
 import {errorMessage} from '../../internal/localization.js';
@@ -435,6 +435,11 @@ export class CampaignListElement extends KitElement {
   }
 
   #onBackendEvent = (event: BackendEvent): void => {
+    if (event.type === 'resync') {
+      // Events may have been missed: reload (starts found in the reload are told like any other).
+      if (!this.#hostMode && this.#loginAgent === this.#agentKey) void this.#load.run();
+      return;
+    }
     if (event.type !== 'campaign-started' && event.type !== 'campaign-changed') return;
     const campaign = event.campaign;
     if (!campaign || typeof campaign.id !== 'string') return;
@@ -527,7 +532,7 @@ export class CampaignListElement extends KitElement {
       : shown.map((campaign) => ({
           id: `notice-${++this.#noticeSerial}`,
           kind: 'started' as const,
-          message: msg(str`Campaign ${campaign.name} has started.`),
+          message: msg(str`Campaign ${isolate(campaign.name)} has started.`),
           at: startMs(campaign) ?? now,
         }));
     this.notices = [...this.notices, ...added];
@@ -535,9 +540,9 @@ export class CampaignListElement extends KitElement {
 
   #beforeLoginMessage(campaigns: Campaign[]): string {
     if (campaigns.length === 1) {
-      return msg(str`Campaign ${campaigns[0].name} was already running when you logged in.`);
+      return msg(str`Campaign ${isolate(campaigns[0].name)} was already running when you logged in.`);
     }
-    const names = campaigns.slice(0, NOTICE_NAMES).map((c) => c.name);
+    const names = campaigns.slice(0, NOTICE_NAMES).map((c) => isolate(c.name));
     if (campaigns.length > NOTICE_NAMES) names.push(msg(str`${campaigns.length - NOTICE_NAMES} more`));
     let list: string;
     try {
@@ -746,7 +751,7 @@ export class CampaignListElement extends KitElement {
       const record = await withTimeout(Promise.race([response, aborted]), this.#timeout, 'preview-record-request');
       let message: string;
       if (record === null || record === undefined) {
-        message = msg(str`No records left in the calling list of ${campaign.name}.`);
+        message = msg(str`No records left in the calling list of ${isolate(campaign.name)}.`);
       } else if (typeof record !== 'object' || typeof record.id !== 'string' || !record.id) {
         throw new TypeError(msg('The answer to the request is not a record (it has no id).'));
       } else {
@@ -755,7 +760,7 @@ export class CampaignListElement extends KitElement {
       }
       if (this.#requests.get(id)?.controller !== controller) return;
       this.#setRequest(id, {state: 'done', message});
-      this.announcement = msg(str`${campaign.name}: ${message}`);
+      this.announcement = msg(str`${isolate(campaign.name)}: ${message}`);
     } catch (error) {
       // Removed from the page, or another agent signed in meanwhile: nothing to show.
       if (this.#requests.get(id)?.controller !== controller) return;
@@ -766,7 +771,7 @@ export class CampaignListElement extends KitElement {
           : msg(str`The record could not be fetched: ${errorText(error)}`);
       if (!controller.signal.aborted) controller.abort(error);
       this.#setRequest(id, {state: 'error', message});
-      this.announcement = msg(str`${campaign.name}: ${message}`);
+      this.announcement = msg(str`${isolate(campaign.name)}: ${message}`);
     }
   }
 
