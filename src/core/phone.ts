@@ -2,8 +2,8 @@
  * Phone number -> IANA time zones. Heavy (parser metadata + prefix table): elements reach it only through
  * `loadPhoneTools()` (a dynamic import), so a page that never derives a customer zone never downloads it.
  */
-import {getCountryCallingCode, parsePhoneNumberFromString, type CountryCode} from 'libphonenumber-js/min';
-import {MAX_PREFIX_LENGTH, TABLE, ZONES} from './phone-zones.generated.js';
+import {getCountryCallingCode, parsePhoneNumberFromString, type CountryCode} from 'libphonenumber-js/min/es6';
+import {MAX_PREFIX_LENGTH, NUMBER_TYPES, PATTERNS, TABLE, ZONES} from './phone-zones.generated.js';
 
 let prefixMap: Map<string, readonly string[]> | undefined;
 
@@ -64,13 +64,20 @@ export function parsePhone(number: string, defaultCountry: string = 'US'): Parse
 }
 
 /**
- * The IANA zones a phone number may be in, most likely first. NANP numbers resolve by the longest matching
- * prefix: the area code, or its central-office prefix where an area code spans zones (208, 219, 270, 250...);
- * other countries by their own prefixes. An unknown or invalid number returns `[]`; never throws.
+ * The IANA zones a phone number may be in, most likely first, as libphonenumber's time-zone mapper answers:
+ * - a geographic number (a fixed line; in the NANP any number of a geographic area code; a mobile in Mexico,
+ *   Argentina, Brazil, Indonesia or China) by its longest known prefix: the area code, or its central-office
+ *   prefix where an area code spans zones (208, 219, 270, 250...); a NANP number of an area code the data does
+ *   not know yet gets every NANP zone;
+ * - a number that is not geographic (a mobile in Russia, Australia, Chile..., a toll-free or premium number) gets
+ *   EVERY zone of its country code: its prefix's zone first, then the others. A calling window must hold in all.
+ *
+ * An invalid number returns `[]`; never throws.
  *
  * ```ts
  * timeZonesForPhone('+12125550123')   // ['America/New_York']
  * timeZonesForPhone('(208) 555-0123') // ['America/Boise', ...] candidates of a split area code
+ * timeZonesForPhone('+7 914 123 4567') // ['Europe/Moscow', ..., 'Asia/Vladivostok', ...] a Russian mobile
  * ```
  */
 export function timeZonesForPhone(number: string, defaultCountry: string = 'US'): string[] {
@@ -78,11 +85,36 @@ export function timeZonesForPhone(number: string, defaultCountry: string = 'US')
   if (!parsed) return [];
   const digits = parsed.e164.slice(1);
   const table = lookupTable();
+  let zones: readonly string[] = [];
   for (let length = Math.min(MAX_PREFIX_LENGTH, digits.length); length > 0; length--) {
-    const zones = table.get(digits.slice(0, length));
-    if (zones) return [...zones];
+    const found = table.get(digits.slice(0, length));
+    if (found) {
+      zones = found;
+      break;
+    }
   }
-  return [];
+  if (isGeographic(parsed)) return [...zones];
+  return [...new Set([...zones, ...(table.get(parsed.countryCallingCode) ?? [])])];
+}
+
+const patternCache = new Map<number, RegExp>();
+const pattern = (index: number) => {
+  let regExp = patternCache.get(index);
+  if (!regExp) patternCache.set(index, (regExp = new RegExp(`^(?:${PATTERNS[index]})$`)));
+  return regExp;
+};
+
+/**
+ * Whether libphonenumber ties a valid number to a place: not a special type (toll-free, premium rate, shared cost,
+ * VoIP, personal, pager, UAN, voicemail), and a fixed line where the country's mobiles are not geographic. Only the
+ * regions whose zones keep different clocks carry the patterns (NUMBER_TYPES); elsewhere the answer is the same.
+ */
+function isGeographic(parsed: ParsedPhone): boolean {
+  const types = parsed.country ? NUMBER_TYPES[parsed.country] : undefined;
+  if (!types) return true;
+  const [special, fixed] = types;
+  if (special && pattern(special).test(parsed.nationalNumber)) return false;
+  return !fixed || pattern(fixed).test(parsed.nationalNumber);
 }
 
 /**
