@@ -3,6 +3,7 @@
  * `loadPhoneTools()` (a dynamic import), so a page that never derives a customer zone never downloads it.
  */
 import {getCountryCallingCode, parsePhoneNumberFromString, type CountryCode} from 'libphonenumber-js/min/es6';
+import {REGION_TABLE} from './phone-regions.generated.js';
 import {MAX_PREFIX_LENGTH, NUMBER_TYPES, PATTERNS, TABLE, ZONES} from './phone-zones.generated.js';
 
 let prefixMap: Map<string, readonly string[]> | undefined;
@@ -19,14 +20,68 @@ export function decodeZoneTable(zoneNames: string, table: string): Map<string, r
   for (const group of table.split(';')) {
     const [indexes, prefixes] = group.split('=');
     const value = Object.freeze(indexes.split('.').map((i) => zones[parseInt(i, 36)]));
-    let prefix = '';
-    // "b2" = drop the previous prefix's last digit (a letter: "a" drops none), append "2".
-    for (const [, drop, digits] of prefixes.matchAll(/([a-z])(\d+)/g)) {
-      prefix = prefix.slice(0, prefix.length - (drop.charCodeAt(0) - 97)) + digits;
-      map.set(prefix, value);
-    }
+    for (const prefix of decodePrefixes(prefixes)) map.set(prefix, value);
   }
   return map;
+}
+
+/** A group's prefixes: "b2" = drop the previous prefix's last digit (a letter: "a" drops none), append "2". */
+function decodePrefixes(encoded: string): string[] {
+  const prefixes: string[] = [];
+  let prefix = '';
+  for (const [, drop, digits] of encoded.matchAll(/([a-z])(\d+)/g)) {
+    prefix = prefix.slice(0, prefix.length - (drop.charCodeAt(0) - 97)) + digits;
+    prefixes.push(prefix);
+  }
+  return prefixes;
+}
+
+/**
+ * Reads the NANP region table written by scripts/build-phone-regions.mjs (format in phone-regions.generated.ts).
+ * Exported for the generator's round-trip check, not part of the public API.
+ * @internal
+ */
+export function decodeRegionTable(table: string): Map<string, readonly string[]> {
+  const map = new Map<string, readonly string[]>();
+  for (const group of table.split(';')) {
+    const [regions, prefixes] = group.split(':');
+    const value = Object.freeze(regions.split('.'));
+    for (const prefix of decodePrefixes(prefixes)) map.set(prefix, value);
+  }
+  return map;
+}
+
+let regionMap: Map<string, readonly string[]> | undefined;
+/** US territories with their own ISO 3166-1 code in the NANP, which are also subdivisions of the US (ISO 3166-2:US). */
+const US_TERRITORIES = ['AS', 'GU', 'MP', 'PR', 'VI'];
+
+/**
+ * The regions a phone number may be in, most likely first: for a US or Canadian number the ISO 3166-2 codes of
+ * its area code (`"US-FL"`, `"CA-ON"`; an area code that spans regions gives every candidate, e.g. 902 gives
+ * `["CA-NS", "CA-PE"]` unless its exchange tells which), for a US territory its US subdivision (`"US-PR"`),
+ * otherwise the ISO 3166-1 country (`"US"` for a toll-free or unknown US area code, `"BS"`, `"GB"`...). A bare
+ * country means "somewhere in it": calling rules of each of its regions apply. An invalid number returns `[]`;
+ * never throws. Calling rules (`callingRuleViolation`) take these codes.
+ *
+ * ```ts
+ * regionsForPhone('+1 305 555 0123') // ['US-FL']
+ * regionsForPhone('+1 902 555 0123') // ['CA-NS', 'CA-PE']
+ * regionsForPhone('+1 800 555 0123') // ['US']
+ * ```
+ */
+export function regionsForPhone(number: string, defaultCountry: string = 'US'): string[] {
+  const parsed = parsePhone(number, defaultCountry);
+  if (!parsed?.country) return [];
+  const {country, nationalNumber} = parsed;
+  if (parsed.countryCallingCode !== '1' || (country !== 'US' && country !== 'CA')) {
+    return US_TERRITORIES.includes(country) ? [`US-${country}`] : [country];
+  }
+  const table = (regionMap ??= decodeRegionTable(REGION_TABLE));
+  for (let length = Math.min(6, nationalNumber.length); length >= 3; length--) {
+    const regions = table.get(nationalNumber.slice(0, length));
+    if (regions && regions[0].startsWith(`${country}-`)) return [...regions];
+  }
+  return [country];
 }
 
 /** The table, decoded once on first lookup. */
