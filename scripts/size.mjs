@@ -174,7 +174,8 @@ async function build(inputs) {
 
 const rel = (id) => relative(root, id).split(sep).join('/');
 const isPhoneModule = (id) =>
-  /src\/core\/phone(-zones\.generated)?\.ts$/.test(rel(id)) || rel(id).includes('node_modules/libphonenumber-js/');
+  /src\/core\/phone(-(zones|regions)\.generated)?\.ts$/.test(rel(id)) ||
+  rel(id).includes('node_modules/libphonenumber-js/');
 const isPolyfillModule = (id) =>
   rel(id).includes('node_modules/temporal-polyfill/') || rel(id).includes('node_modules/temporal-utils/');
 
