@@ -301,6 +301,10 @@ export class MemoryBackend implements SchedulingBackend {
    * `[start, end)` must be inside the windows in every zone the number may be in (falling back to the
    * contact's `timeZone`; a number with no zone at all is never callable). With only `contactId`, a slot is
    * callable when at least one of the contact's phones is.
+   * With `policy.callingRules`, a slot a rule forbids for every callable phone is unavailable with the rule's
+   * reason (`outside-jurisdiction-hours`, `jurisdiction-no-calls-day`, `jurisdiction-holiday`) and `slot.rule`;
+   * the regions are the number's (`regionsForPhone`) and the contact's `region`. Booking such a slot is refused
+   * with a `SlotUnavailableError` of that reason and `rule`.
    *
    * `capacity`/`remaining`: campaign callbacks per slot (shared by all campaigns), or 1 for a personal
    * callback of `agentId` (without `agentId`, personal slots always show 1 remaining).
