@@ -64,8 +64,8 @@ const BUDGETS = {
  * `--strict` checks the budgets themselves.
  */
 const CEILINGS = {
-  'callback-kit': 72.4 * KB, // all six elements and core: see README "Size" for what stands between it and 30 kB
-  'callback-kit/core': 13.1 * KB, // MemoryBackend seeds its demo data synchronously (its API is synchronous)
+  'callback-kit': 74.9 * KB, // all six elements and core: see README "Size" for what stands between it and 30 kB
+  'callback-kit/core': 15.4 * KB, // MemoryBackend seeds its demo data synchronously; calling rules (issue 19) +1.9 kB
   'callback-kit/callback-scheduler.js': 28.1 * KB, // renders <timeslot-grid> and <ck-month-calendar>
   'callback-kit/logout-countdown.js': 16.6 * KB,
   'callback-kit/callback-list.js': 25.6 * KB,
