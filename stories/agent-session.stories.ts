@@ -60,9 +60,12 @@ const POLICY_LABELS: Record<keyof SchedulingPolicy, string> = {
   reminderLeadMinutes: 'Reminder lead (min)',
   followupExpiryMinutes: 'Followup expiry (min)',
   slotMinutes: 'Slot length (min)',
+  callingRules: 'Calling rules',
 };
 
 function formatPolicyValue(value: SchedulingPolicy[keyof SchedulingPolicy]): string {
+  if (value === undefined) return 'none';
+  if (Array.isArray(value)) return value.map((rule) => rule.jurisdiction).join(', ') || 'none';
   if (typeof value === 'object') return `${value.start}–${value.end} (customer's local time)`;
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
   return String(value);

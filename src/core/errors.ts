@@ -2,6 +2,7 @@
  * Typed errors every backend (MemoryBackend, HttpBackend, or a host's own) throws, so elements can say
  * something precise. Each has a stable `code` that survives structured cloning and JSON.
  */
+import type {CallingRuleViolation} from './types.js';
 
 export type CallbackKitErrorCode =
   'slot-unavailable' | 'validation' | 'backend-unavailable' | 'not-found' | 'unauthorized';
@@ -21,12 +22,15 @@ export class CallbackKitError extends Error {
 export class SlotUnavailableError extends CallbackKitError {
   readonly start: string;
   readonly reason: string;
+  /** For the jurisdiction reasons (`policy.callingRules`): the rule broken, with its jurisdiction and window. */
+  readonly rule?: CallingRuleViolation;
 
-  constructor(start: string, reason: string, message?: string) {
+  constructor(start: string, reason: string, message?: string, rule?: CallingRuleViolation) {
     super('slot-unavailable', message ?? `The slot at ${start} is no longer available (${reason}).`);
     this.name = 'SlotUnavailableError';
     this.start = start;
     this.reason = reason;
+    if (rule) this.rule = rule;
   }
 }
 

@@ -11,6 +11,7 @@ import type {
   LogoutDecision,
   SchedulingBackend,
 } from './backend.js';
+import {slotCallingRuleViolation} from './calling-rules.js';
 import {callingWindowViolation} from './calling-window.js';
 import {ManualClock, systemClock, type Clock} from './clock.js';
 import {
@@ -39,6 +40,7 @@ import {
   type CallbackStatus,
   type CallbackStatusUpdate,
   type CallbackType,
+  type CallingRuleViolation,
   type Campaign,
   type CampaignStatus,
   type Contact,
@@ -99,6 +101,8 @@ export interface MemoryBackendOptions {
 interface Target {
   zones: TimeZoneId[];
   window: Pick<Phone, 'contactFrom' | 'contactUntil'> | null;
+  /** Regions for `policy.callingRules`: the number's (`regionsForPhone`) and the contact's `region`. */
+  regions?: string[];
 }
 
 interface Checked {
@@ -161,6 +165,21 @@ function parseInstant(value: unknown): Temporal.Instant | undefined {
 }
 
 const field = (name: string, code: string, message: string): FieldError => ({field: name, code, message});
+
+/** The contact's own region (`contact.region`), for calling rules. */
+const regionsOf = (contact?: Contact): string[] => (contact?.region ? [contact.region] : []);
+
+/** What an agent reads when a calling rule refuses a time. */
+function ruleMessage(rule: CallingRuleViolation): string {
+  const where = rule.timeZone ? ` (${rule.timeZone})` : '';
+  if (rule.reason === 'jurisdiction-holiday') {
+    return `No calls to numbers in ${rule.jurisdiction} on ${rule.holiday ?? 'this holiday'}${where}.`;
+  }
+  if (rule.reason === 'jurisdiction-no-calls-day')
+    return `No calls to numbers in ${rule.jurisdiction} on this day${where}.`;
+  const hours = rule.start && rule.end ? ` only ${rule.start}-${rule.end} local time` : ' only at other times';
+  return `Calls to numbers in ${rule.jurisdiction} are allowed${hours} that day${where}.`;
+}
 
 /**
  * The embedded backend: demo data, per-slot capacity, business hours, calling-window rules, idempotent
@@ -282,6 +301,10 @@ export class MemoryBackend implements SchedulingBackend {
    * `[start, end)` must be inside the windows in every zone the number may be in (falling back to the
    * contact's `timeZone`; a number with no zone at all is never callable). With only `contactId`, a slot is
    * callable when at least one of the contact's phones is.
+   * With `policy.callingRules`, a slot a rule forbids for every callable phone is unavailable with the rule's
+   * reason (`outside-jurisdiction-hours`, `jurisdiction-no-calls-day`, `jurisdiction-holiday`) and `slot.rule`;
+   * the regions are the number's (`regionsForPhone`) and the contact's `region`. Booking such a slot is refused
+   * with a `SlotUnavailableError` of that reason and `rule`.
    *
    * `capacity`/`remaining`: campaign callbacks per slot (shared by all campaigns), or 1 for a personal
    * callback of `agentId` (without `agentId`, personal slots always show 1 remaining).
@@ -309,7 +332,7 @@ export class MemoryBackend implements SchedulingBackend {
       let targets: Target[] | null = null;
       if (q.phone) targets = [this.#target(tools, q.phone, contact)];
       else if (contact?.phones.length) targets = contact.phones.map((p) => this.#target(tools, p.number, contact));
-      else if (contact?.timeZone) targets = [{zones: [contact.timeZone], window: null}];
+      else if (contact?.timeZone) targets = [{zones: [contact.timeZone], window: null, regions: regionsOf(contact)}];
       const last = to!.subtract({nanoseconds: 1});
       const slots = generateSlots({
         timeZone: this.#timeZone,
@@ -330,9 +353,12 @@ export class MemoryBackend implements SchedulingBackend {
         if (!reason && targets && !targets.some((t) => this.#violation(t, start, end) === null)) {
           reason = 'outside-calling-hours';
         }
+        const rule = reason || !targets ? undefined : this.#ruleViolation(targets, start, end);
+        if (rule) reason = rule.reason;
         if (!reason && remaining === 0) reason = 'full';
         const slot: Slot = {start: start.toString(), end: end.toString(), available: !reason, capacity, remaining};
         if (reason) slot.reason = reason;
+        if (rule) slot.rule = rule;
         result.push(slot);
       }
       return result;
@@ -706,6 +732,8 @@ export class MemoryBackend implements SchedulingBackend {
           : `This time is outside the legal calling hours ${open}-${close} ${where}.`;
       throw new SlotUnavailableError(r.start, 'outside-calling-hours', message);
     }
+    const rule = this.#ruleViolation([target], start, end);
+    if (rule) throw new SlotUnavailableError(r.start, rule.reason, ruleMessage(rule), rule);
     if (slot) {
       const {type, ownerAgentId} = request;
       const [capacity, used] = this.#load(this.#bookings(excludeId), slot.start, slot.end, type, ownerAgentId);
@@ -794,12 +822,34 @@ export class MemoryBackend implements SchedulingBackend {
     let zones = tools.timeZonesForPhone(number);
     if (zones.length === 0 && contact?.timeZone && isValidTimeZone(contact.timeZone)) zones = [contact.timeZone];
     const onFile = e164 ? (contact?.phones.find((p) => tools.parsePhone(p.number)?.e164 === e164) ?? added) : undefined;
-    return {zones, window: onFile ? {contactFrom: onFile.contactFrom, contactUntil: onFile.contactUntil} : null};
+    const window = onFile ? {contactFrom: onFile.contactFrom, contactUntil: onFile.contactUntil} : null;
+    return {zones, window, regions: [...tools.regionsForPhone(number), ...regionsOf(contact)]};
   }
 
   /** The first calling-window rule `[start, end)` breaks for a target, or null. */
   #violation(target: Target, start: Temporal.Instant, end: Temporal.Instant) {
     return callingWindowViolation(start, target.window, target.zones, this.#policy, {end});
+  }
+
+  /**
+   * `policy.callingRules` (issue 19): undefined when a target that is inside the calling and contact windows is
+   * allowed by every rule of its regions in all its zones; otherwise the rule the first such target breaks.
+   */
+  #ruleViolation(targets: Target[], start: Temporal.Instant, end: Temporal.Instant): CallingRuleViolation | undefined {
+    let first: CallingRuleViolation | undefined;
+    for (const target of targets) {
+      if (this.#violation(target, start, end)) continue;
+      const zones = target.zones;
+      const rule = slotCallingRuleViolation(
+        start,
+        end,
+        {zones, regions: target.regions ?? []},
+        this.#policy.callingRules,
+      );
+      if (!rule) return undefined;
+      first ??= rule;
+    }
+    return first;
   }
 
   /** `past` or `too-far-ahead` for a start, else undefined. */

@@ -6,7 +6,7 @@ export type PhoneTools = typeof import('./phone.js');
 
 let loading: Promise<PhoneTools> | undefined;
 
-/** Loads (once) and returns `timeZonesForPhone`, `parsePhone` and `formatPhone`. */
+/** Loads (once) and returns `timeZonesForPhone`, `regionsForPhone`, `parsePhone` and `formatPhone`. */
 export function loadPhoneTools(): Promise<PhoneTools> {
   loading ??= import('./phone.js').catch((error: unknown) => {
     loading = undefined; // a failed download can be retried

@@ -164,9 +164,12 @@ export function isInLocalWindow(minutes: number, window: LocalTimeWindow): boole
 }
 
 /**
- * Whether the interval `[start, end)` lies inside one occurrence of a local window in `zone`. Occurrences are
- * computed per local day with the zone's real offsets, so "21:00" means 21:00 local on DST days too. A window
- * whose end is before its start wraps past midnight.
+ * Whether every instant of `[start, end)` reads, on the zone's wall clocks, a time inside the local window
+ * `[window.start, window.end)`; a window whose end is before its start wraps past midnight. Wall times come from
+ * the zone's real offsets, so on a clocks-back day a window of 01:30-02:30 holds the first 01:30-02:00 (EDT) and
+ * the second 01:30-02:30 (EST) but not the second 01:00-01:30, and on a clocks-forward day an edge inside the gap
+ * closes (or opens) the window at the transition. An empty interval (`end <= start`) is checked as the instant
+ * `start`.
  */
 export function isIntervalInLocalWindow(
   start: Temporal.Instant,
@@ -176,31 +179,34 @@ export function isIntervalInLocalWindow(
 ): boolean {
   const openMinutes = localTimeToMinutes(window.start);
   let closeMinutes = localTimeToMinutes(window.end);
-  if (openMinutes === closeMinutes) return true;
+  if (openMinutes === closeMinutes || closeMinutes - openMinutes === 1440) return true; // all day
   if (closeMinutes < openMinutes) closeMinutes += 1440;
-  const date = start.toZonedDateTimeISO(zone).toPlainDate();
-  for (const day of [date.subtract({days: 1}), date]) {
-    const open = firstInstantAtWall(day, openMinutes, zone);
-    const close = firstInstantAtWall(day, closeMinutes, zone);
-    if (Temporal.Instant.compare(start, open) >= 0 && Temporal.Instant.compare(end, close) <= 0) return true;
+  const open = BigInt(openMinutes) * NS_PER_MINUTE;
+  const close = BigInt(closeMinutes) * NS_PER_MINUTE;
+  let from = start.epochNanoseconds;
+  const to = end.epochNanoseconds > from ? end.epochNanoseconds : from + 1n;
+  // A window occurrence is shorter than a day of wall time, so no longer interval fits (saves walking far).
+  if (to - from > 2n * NS_PER_DAY) return false;
+  // Between two offset transitions the wall clock runs with real time: split the interval there, and each piece's
+  // wall interval must lie inside one occurrence of the window (occurrences never touch: each is under 24 hours).
+  while (from < to) {
+    const zoned = Temporal.Instant.fromEpochNanoseconds(from).toZonedDateTimeISO(zone);
+    const transition = zoned.getTimeZoneTransition('next')?.epochNanoseconds;
+    const pieceEnd = transition !== undefined && transition < to ? transition : to;
+    const offset = BigInt(zoned.offsetNanoseconds);
+    const wallFrom = from + offset;
+    const wallTo = pieceEnd + offset;
+    const dayStart = floorDiv(wallFrom, NS_PER_DAY) * NS_PER_DAY;
+    const inside = [dayStart - NS_PER_DAY, dayStart].some((day) => wallFrom >= day + open && wallTo <= day + close);
+    if (!inside) return false;
+    from = pieceEnd;
   }
-  return false;
+  return true;
 }
 
-/**
- * The first instant at which the zone's clocks read `minutes` after local midnight of `date`, or later: the wall
- * time itself, its earlier occurrence in a fall-back overlap, and the transition itself when the wall time falls
- * in a spring-forward gap (clocks jump past it there). A window edge in a gap thus neither widens the window (an
- * end at 02:30 in a 02:00 -> 03:00 gap closes at 03:00, not 03:30) nor narrows it (a start at 02:30 opens at 03:00).
- */
-function firstInstantAtWall(date: Temporal.PlainDate, minutes: number, zone: TimeZoneId): Temporal.Instant {
-  const day = date.add({days: Math.floor(minutes / 1440)});
-  const wall = Temporal.PlainTime.from({hour: Math.floor((minutes % 1440) / 60), minute: minutes % 60});
-  const local = day.toPlainDateTime(wall);
-  const earlier = local.toZonedDateTime(zone, {disambiguation: 'earlier'});
-  if (earlier.toPlainDateTime().equals(local)) return earlier.toInstant();
-  return (earlier.getTimeZoneTransition('next') ?? earlier).toInstant();
-}
+const NS_PER_MINUTE = 60_000_000_000n;
+const NS_PER_DAY = 1440n * NS_PER_MINUTE;
+const floorDiv = (a: bigint, b: bigint) => (a >= 0n ? a / b : -((-a + b - 1n) / b));
 
 /** The instant `minutes` of wall-clock time after local midnight of `date` (may run into following days). */
 export function zonedFromMinutes(date: Temporal.PlainDate, minutes: number, zone: TimeZoneId): Temporal.ZonedDateTime {

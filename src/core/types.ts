@@ -3,6 +3,7 @@
  * (`"2026-11-23T19:00:00Z"`), zones are IANA names (`"America/New_York"`), local dates `"2026-11-23"`,
  * local times `"14:00"`. Inside the kit everything is Temporal.
  */
+import type {CallingRule} from './calling-rules.js';
 
 /** An ISO 8601 instant with offset or `Z`, e.g. `"2026-11-23T19:00:00Z"`. */
 export type IsoInstant = string;
@@ -181,6 +182,12 @@ export interface SchedulingPolicy {
   followupExpiryMinutes: number;
   /** Length of one slot in minutes. */
   slotMinutes: number;
+  /**
+   * Calling rules of jurisdictions (state and provincial hours, no-call days, holidays), checked for every region
+   * the number or the contact may be in, e.g. `[...usCallingRules, ...caCallingRules]` from
+   * `callback-kit/rules/us` and `callback-kit/rules/ca`. None by default: only `callingWindow` applies.
+   */
+  callingRules?: CallingRule[];
 }
 
 export const DEFAULT_POLICY: Readonly<SchedulingPolicy> = Object.freeze({

@@ -88,6 +88,51 @@ describe('core/calling-window', () => {
     expect(callingWindowViolation('2026-11-23T17:00:00Z', null, ['Mars/Olympus', 'America/New_York'])).to.equal(null);
   });
 
+  // Issue 14: on 2026-11-01 New York falls back at 02:00 EDT (06:00Z) to 01:00 EST, so 01:00-01:59 happens twice.
+  // A window is a set of wall-clock times: an instant is inside when the clock on the wall reads a time inside it.
+  const allDay = {callingWindow: {start: '00:00', end: '24:00'}};
+
+  it('contact window 01:30-02:30 on a clocks-back day: 01:00-01:29 EST is outside, 01:30 EDT and EST inside', () => {
+    const window = {contactFrom: '01:30', contactUntil: '02:30'};
+    const at = (instant: string) => callingWindowViolation(instant, window, NY, allDay);
+    expect(at('2026-11-01T05:00:00Z'), '01:00 EDT').to.equal('outside-contact-window');
+    expect(at('2026-11-01T05:30:00Z'), '01:30 EDT').to.equal(null);
+    expect(at('2026-11-01T05:59:00Z'), '01:59 EDT').to.equal(null);
+    expect(at('2026-11-01T06:00:00Z'), '01:00 EST').to.equal('outside-contact-window');
+    expect(at('2026-11-01T06:15:00Z'), '01:15 EST').to.equal('outside-contact-window');
+    expect(at('2026-11-01T06:30:00Z'), '01:30 EST').to.equal(null);
+    expect(at('2026-11-01T07:29:00Z'), '02:29 EST').to.equal(null);
+    expect(at('2026-11-01T07:30:00Z'), '02:30 EST').to.equal('outside-contact-window');
+  });
+
+  it('contact window 00:00-01:30 on a clocks-back day: 01:15 EST (the second 01:15) is inside', () => {
+    const window = {contactFrom: '00:00', contactUntil: '01:30'};
+    const at = (instant: string) => callingWindowViolation(instant, window, NY, allDay);
+    expect(at('2026-11-01T05:15:00Z'), '01:15 EDT').to.equal(null);
+    expect(at('2026-11-01T05:45:00Z'), '01:45 EDT').to.equal('outside-contact-window');
+    expect(at('2026-11-01T06:15:00Z'), '01:15 EST').to.equal(null);
+    expect(at('2026-11-01T06:45:00Z'), '01:45 EST').to.equal('outside-contact-window');
+  });
+
+  it('a slot across the clocks-back instant must be inside the window on both sides of it', () => {
+    // [01:45 EDT, 01:15 EST): wall times 01:45-02:00 then 01:00-01:15
+    const slot = {end: '2026-11-01T06:15:00Z'};
+    const start = '2026-11-01T05:45:00Z';
+    expect(callingWindowViolation(start, {contactFrom: '01:00', contactUntil: '02:00'}, NY, allDay, slot)).to.equal(
+      null,
+    );
+    expect(callingWindowViolation(start, {contactFrom: '01:30', contactUntil: '02:30'}, NY, allDay, slot)).to.equal(
+      'outside-contact-window',
+    );
+    expect(callingWindowViolation(start, {contactFrom: '00:00', contactUntil: '01:30'}, NY, allDay, slot)).to.equal(
+      'outside-contact-window',
+    );
+    // the same edges as a calling window
+    expect(
+      callingWindowViolation('2026-11-01T06:15:00Z', null, NY, {callingWindow: {start: '01:30', end: '02:30'}}),
+    ).to.equal('outside-calling-hours');
+  });
+
   it('rejects an instant without an offset', () => {
     expect(() => callingWindowViolation('2026-11-23T12:00:00', null, NY)).to.throw(RangeError);
   });

@@ -1,4 +1,5 @@
 import {expect} from 'chai';
+import {callingWindowViolation} from '../../src/core/calling-window.js';
 import {loadPhoneTools} from '../../src/core/phone-loader.js';
 import {formatPhone, parsePhone, timeZonesForPhone} from '../../src/core/phone.js';
 
@@ -45,6 +46,67 @@ describe('core/phone: timeZonesForPhone', () => {
     expect(timeZonesForPhone('+919876543210')).to.deep.equal(['Asia/Kolkata']);
     expect(timeZonesForPhone('+61293745100')).to.deep.equal(['Australia/Sydney']);
     expect(timeZonesForPhone('+34912345678')).to.deep.equal(['Europe/Madrid']);
+  });
+
+  // Issue 14: libphonenumber gives a number that is not tied to a place (a mobile in Russia or Australia, a
+  // toll-free number) every zone of its country code; so must we, and the calling window must hold in all.
+  it('gives a Russian mobile every zone of +7, Moscow first (issue 14)', () => {
+    const zones = timeZonesForPhone('+7 914 123 4567');
+    expect(zones[0]).to.equal('Europe/Moscow');
+    expect(zones).to.include.members(['Asia/Vladivostok', 'Asia/Kamchatka', 'Asia/Yekaterinburg', 'Asia/Almaty']);
+    expect(zones).to.have.length(16);
+    expect(new Set(zones).size).to.equal(zones.length);
+    // a Moscow fixed line stays in Moscow
+    expect(timeZonesForPhone('+7 495 123 4567')).to.deep.equal(['Europe/Moscow']);
+  });
+
+  it('gives an Australian mobile every zone of +61, Sydney first; fixed lines keep their prefix (issue 14)', () => {
+    const zones = timeZonesForPhone('+61 412 345 678');
+    expect(zones[0]).to.equal('Australia/Sydney');
+    expect(zones).to.have.members([
+      'Australia/Sydney',
+      'Australia/Brisbane',
+      'Australia/Adelaide',
+      'Australia/Perth',
+      'Australia/Eucla',
+      'Australia/Lord_Howe',
+      'Indian/Christmas',
+      'Indian/Cocos',
+    ]);
+    expect(timeZonesForPhone('+61 2 9374 5100')).to.deep.equal(['Australia/Sydney']);
+    expect(timeZonesForPhone('+34 612 345 678')).to.deep.equal(['Europe/Madrid', 'Atlantic/Canary']);
+    expect(timeZonesForPhone('+34 928 123 456')).to.deep.equal(['Atlantic/Canary']);
+  });
+
+  it('keeps mobiles geographic where libphonenumber does (Mexico, Brazil) and in the NANP', () => {
+    expect(timeZonesForPhone('+52 55 1234 5678')).to.deep.equal(['America/Mexico_City']);
+    expect(timeZonesForPhone('+55 11 91234 5678')).to.deep.equal(['America/Sao_Paulo']);
+    expect(timeZonesForPhone('+1 242 357 1234')).to.deep.equal(['America/Nassau']);
+  });
+
+  it('gives a NANP toll-free number every NANP zone, New York first', () => {
+    const zones = timeZonesForPhone('+1 800 555 0123');
+    expect(zones[0]).to.equal('America/New_York');
+    expect(zones).to.include.members(['Pacific/Honolulu', 'America/St_Johns', 'Pacific/Guam', 'America/Anchorage']);
+    expect(zones).to.have.length(42);
+  });
+
+  it('knows the 983 Colorado overlay in every exchange (parser metadata of libphonenumber 9.0.43)', () => {
+    expect(timeZonesForPhone('+1 983 555 0123')).to.deep.equal(['America/Denver']);
+    expect(timeZonesForPhone('+1 983 220 1234')).to.deep.equal(['America/Denver']);
+  });
+
+  it('refuses 03:00 in Vladivostok and 05:00 in Perth for mobiles, though Moscow and Sydney are in hours (issue 14)', () => {
+    // 2026-11-23T17:00Z: 20:00 in Moscow, 03:00 in Vladivostok
+    expect(callingWindowViolation('2026-11-23T17:00:00Z', null, ['Europe/Moscow'])).to.equal(null);
+    expect(callingWindowViolation('2026-11-23T17:00:00Z', null, timeZonesForPhone('+7 914 123 4567'))).to.equal(
+      'outside-calling-hours',
+    );
+    // 2026-11-22T21:00Z: 08:00 in Sydney (AEDT), 05:00 in Perth
+    expect(callingWindowViolation('2026-11-22T21:00:00Z', null, ['Australia/Sydney'])).to.equal(null);
+    expect(callingWindowViolation('2026-11-22T21:00:00Z', null, timeZonesForPhone('+61 412 345 678'))).to.equal(
+      'outside-calling-hours',
+    );
   });
 
   it('uses current IANA names, not legacy links', () => {
