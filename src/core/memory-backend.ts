@@ -384,27 +384,32 @@ export class MemoryBackend implements SchedulingBackend {
     const tools = await loadPhoneTools();
     let previous: Callback | undefined;
     return this.#call('rescheduleCallback', o?.signal, () =>
-      this.#idempotent(o?.idempotencyKey, canonical({op: 'reschedule', id, r}), () => {
-        const existing = this.#callbacks.get(id);
-        if (!existing) throw new NotFoundError(`Callback "${id}"`);
-        if (existing.status === 'canceled' || existing.status === 'completed') {
-          throw new ValidationError([
-            field('id', 'not-reschedulable', `A ${existing.status} callback cannot be rescheduled.`),
-          ]);
-        }
-        const checked = this.#check(tools, r, id);
-        previous = copy(existing);
-        const callback: Callback = {
-          ...checked.request,
-          id,
-          status: 'scheduled',
-          createdAt: existing.createdAt,
-          updatedAt: this.#clock.now().toString(),
-        };
-        this.#callbacks.set(id, callback);
-        this.#rememberPhone(callback);
-        return callback;
-      }, (written) => (previous && ACTIVE.has(previous.status) ? [previous, written] : [written])),
+      this.#idempotent(
+        o?.idempotencyKey,
+        canonical({op: 'reschedule', id, r}),
+        () => {
+          const existing = this.#callbacks.get(id);
+          if (!existing) throw new NotFoundError(`Callback "${id}"`);
+          if (existing.status === 'canceled' || existing.status === 'completed') {
+            throw new ValidationError([
+              field('id', 'not-reschedulable', `A ${existing.status} callback cannot be rescheduled.`),
+            ]);
+          }
+          const checked = this.#check(tools, r, id);
+          previous = copy(existing);
+          const callback: Callback = {
+            ...checked.request,
+            id,
+            status: 'scheduled',
+            createdAt: existing.createdAt,
+            updatedAt: this.#clock.now().toString(),
+          };
+          this.#callbacks.set(id, callback);
+          this.#rememberPhone(callback);
+          return callback;
+        },
+        (written) => (previous && ACTIVE.has(previous.status) ? [previous, written] : [written]),
+      ),
     );
   }
 
@@ -822,9 +827,7 @@ export class MemoryBackend implements SchedulingBackend {
     }
     const givenZones = Array.isArray(given) && given.every(isValidTimeZone) ? given : [];
     const target =
-      parsed && contact
-        ? this.#target(tools, parsed.e164, contact, newPhone, givenZones)
-        : {zones: [], window: null};
+      parsed && contact ? this.#target(tools, parsed.e164, contact, newPhone, givenZones) : {zones: [], window: null};
     if (parsed && contact && target.zones.length === 0) {
       add('phone', 'unknown-time-zone', "The customer's zone cannot be told from this number: set the contact's.");
     }
@@ -843,7 +846,9 @@ export class MemoryBackend implements SchedulingBackend {
       dispositionId: r.dispositionId,
       newPhone: newPhone ? {...newPhone, number: parsed!.e164} : undefined,
       // The zones given, else the CRM's zone (first) and the number's: lists show the customer's time from them.
-      customerTimeZones: givenZones.length ? [...new Set(givenZones)] : this.#target(tools, parsed!.e164, contact).zones,
+      customerTimeZones: givenZones.length
+        ? [...new Set(givenZones)]
+        : this.#target(tools, parsed!.e164, contact).zones,
     };
     for (const key of Object.keys(request) as Array<keyof CallbackRequest>) {
       if (request[key] === undefined) delete request[key];
@@ -864,7 +869,13 @@ export class MemoryBackend implements SchedulingBackend {
    * callable only when the law allows it in London and in New York. `extra` (a request's `customerTimeZones`)
    * adds candidates, never removes one.
    */
-  #target(tools: PhoneTools, number: string, contact?: Contact, added?: Phone, extra: readonly TimeZoneId[] = []): Target {
+  #target(
+    tools: PhoneTools,
+    number: string,
+    contact?: Contact,
+    added?: Phone,
+    extra: readonly TimeZoneId[] = [],
+  ): Target {
     const e164 = tools.parsePhone(number)?.e164;
     const zones: TimeZoneId[] = [];
     const addZone = (zone: TimeZoneId | undefined) => {

@@ -814,10 +814,9 @@ describe('core/MemoryBackend', () => {
       );
       expect(split.customerTimeZones).to.deep.equal(timeZonesForPhone(PHONES.idahoSplit));
       expect(split.customerTimeZones).to.have.length(2);
-      const abroad = await backend.scheduleCallback(
-        personal({contactId: 'london', start: ny(TUESDAY, '13:00')}),
-        {idempotencyKey: key()},
-      );
+      const abroad = await backend.scheduleCallback(personal({contactId: 'london', start: ny(TUESDAY, '13:00')}), {
+        idempotencyKey: key(),
+      });
       expect(abroad.customerTimeZones).to.deep.equal(['Europe/London', 'America/New_York']);
       // the booking zone is never taken for the customer's
       const booked = await backend.scheduleCallback(
