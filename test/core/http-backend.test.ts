@@ -950,7 +950,7 @@ async function fakeServer(handle?: (req: FakeRequest, res: import('node:http').S
       const reply = (res: import('node:http').ServerResponse, status: number, body?: unknown) => {
         res.writeHead(status, body === undefined ? {} : {'Content-Type': 'application/json'});
         res.end(body === undefined ? undefined : JSON.stringify(body));
-        return true;
+        return true as const;
       };
 
       it('getContact, listContacts, listAgents, getAgentShifts and updateCallbackStatus speak the documented routes', async () => {
@@ -965,6 +965,7 @@ async function fakeServer(handle?: (req: FakeRequest, res: import('node:http').S
           if (req.method === 'POST' && path === '/api/callbacks/cb-1/status') {
             return reply(res, 200, {id: 'cb-1', status: (JSON.parse(req.body) as {status: string}).status});
           }
+          return false;
         });
         expect(await http.getContact('contact-olivia')).to.deep.equal(olivia);
         expect(await http.listContacts()).to.deep.equal([olivia]);
@@ -998,7 +999,7 @@ async function fakeServer(handle?: (req: FakeRequest, res: import('node:http').S
         answer = (res) => {
           res.writeHead(404, {'Content-Type': 'text/html'});
           res.end('<h1>Not Found</h1>');
-          return true;
+          return true as const;
         };
         expect(await rejection(http.listContacts())).to.be.instanceOf(UnsupportedOperationError);
         for (const status of [405, 501]) {
