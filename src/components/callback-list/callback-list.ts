@@ -644,7 +644,8 @@ export class CallbackListElement extends KitElement {
     for (const item of expired) {
       const name = isolate(this.#name(item.callback));
       this.announcement = msg(str`The followup with ${name} expired: it was not launched in time.`);
-      this.#persistStatus(item.callback, 'expired');
+      // After this update: a synchronous backend answers (and emits) at once, which must not re-enter the update.
+      queueMicrotask(() => this.#persistStatus(item.callback, 'expired'));
       this.dispatchEvent(new CallbackExpiredEvent({callback: {...item.callback, status: 'expired'}}));
     }
     for (const {item, repeat} of due) {
