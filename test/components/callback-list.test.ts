@@ -1157,6 +1157,7 @@ describe('<callback-list>', () => {
       cell()!.click();
       await scheduler.updateComplete;
       scheduler.shadowRoot!.querySelector<HTMLButtonElement>('[part="submit"]')!.click();
+      return scheduler;
     }
 
     async function listIn(session: Element) {
@@ -1201,14 +1202,19 @@ describe('<callback-list>', () => {
         </agent-session>
       `);
       const el = await listIn(session);
-      await rescheduleInline(el, 'cb-demo-tomorrow', '2026-11-24T18:00:00Z');
-      await waitUntil(
-        async () =>
-          (await memory.listCallbacks({agentId: 'agent-maria'})).find((c) => c.id === 'cb-demo-tomorrow')?.start ===
-          '2026-11-24T18:00:00Z',
-        "the reschedule to be saved (the scheduler must load the callback's contact with backend.getContact)",
-        {timeout: 4000},
-      );
+      const scheduler = await rescheduleInline(el, 'cb-demo-tomorrow', '2026-11-24T18:00:00Z');
+      try {
+        await waitUntil(
+          async () =>
+            (await memory.listCallbacks({agentId: 'agent-maria'})).find((c) => c.id === 'cb-demo-tomorrow')?.start ===
+            '2026-11-24T18:00:00Z',
+          "the reschedule to be saved (the scheduler must load the callback's contact with backend.getContact)",
+          {timeout: 4000},
+        );
+      } catch (error) {
+        const shown = norm(scheduler.shadowRoot?.querySelector('[role="alert"]')?.textContent);
+        throw new Error(`${(error as Error).message}. The scheduler says: "${shown}"`);
+      }
       expect(getContact.calledWith('contact-ava')).to.equal(true);
       const [saved] = (await memory.listCallbacks({agentId: 'agent-maria'})).filter((c) => c.id === 'cb-demo-tomorrow');
       expect(saved).to.include({contactId: 'contact-ava', phone: '+16022531176', start: '2026-11-24T18:00:00Z'});
