@@ -98,7 +98,7 @@ interface Recorded {
 async function mount(props: {
   clock: Clock;
   callbacks?: Callback[];
-  backend?: MemoryBackend;
+  backend?: SchedulingBackend;
   contacts?: Contact[];
   policy?: object;
   attrs?: {inlineReschedule?: boolean};
@@ -1141,6 +1141,27 @@ describe('<callback-list>', () => {
         subscribe: (listener) => backend.subscribe(listener),
       };
     }
+
+    it('a server that does not serve contacts: the list says why customers are unnamed, never silently', async () => {
+      const {UnsupportedOperationError} = await import('../../src/core/http-backend.js');
+      const clock = new ManualClock(NOW);
+      const backend = {
+        ...withoutContactsList(new MemoryBackend({clock, seed: 1})),
+        listContacts: () =>
+          Promise.reject(new UnsupportedOperationError('listContacts', 'GET /contacts', 404, 'serve contacts')),
+      };
+      const {el, events} = await mount({clock, backend});
+      expect(norm(row(el, 'cb-demo-today')!.querySelector('[part="customer"]')!.textContent)).to.equal(
+        'Unknown customer',
+      );
+      expect(norm($(el, '[role="alert"]')!.textContent)).to.equal(
+        'Customer names could not be loaded. This server does not serve contacts (GET /contacts).',
+      );
+      expect(events.errors.map((e) => [e.detail.operation, e.detail.error.name])).to.deep.equal([
+        ['load', 'UnsupportedOperationError'],
+      ]);
+      await expect(el).to.be.accessible();
+    });
 
     /** Reschedules `id` from the list's dialog to `start` (same day) with the real <callback-scheduler>. */
     async function rescheduleInline(el: CallbackListElement, id: string, start: string) {

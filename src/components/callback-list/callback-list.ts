@@ -157,10 +157,14 @@ interface Loaded {
   /** The agent's campaigns (to accept live changes of their callbacks); undefined when unknown. */
   campaignIds?: Set<string>;
   contacts?: Contact[];
+  /** `listContacts` failed (e.g. a server without the contact routes): customers cannot be named. */
+  contactsError?: CallbackKitError;
 }
 
 /** A backend that can also list contacts (MemoryBackend does; the contract does not require it). */
-type ContactSource = SchedulingBackend & {listContacts?: () => Contact[] | Promise<Contact[]>};
+type ContactSource = SchedulingBackend & {
+  listContacts?: (o?: {signal?: AbortSignal}) => Contact[] | Promise<Contact[]>;
+};
 
 interface ConfirmState {
   callback: Callback;
@@ -315,11 +319,17 @@ export class CallbackListElement extends KitElement {
         agentId ? backend.listCampaigns({agentId}, {signal}).catch(() => undefined) : undefined,
         this.contacts === undefined && typeof source.listContacts === 'function'
           ? Promise.resolve()
-              .then(() => source.listContacts!())
-              .catch(() => undefined)
+              .then(() => source.listContacts!({signal}))
+              .catch((error: unknown) => (isAbort(error) ? undefined : toKitError(error)))
           : undefined,
       ]);
-      return {callbacks, campaignIds: campaigns && new Set(campaigns.map((c) => c.id)), contacts};
+      const failed = contacts instanceof CallbackKitError ? contacts : undefined;
+      return {
+        callbacks,
+        campaignIds: campaigns && new Set(campaigns.map((c) => c.id)),
+        contacts: failed ? undefined : (contacts as Contact[] | undefined),
+        contactsError: failed,
+      };
     },
     args: () => [this.resolvedBackend, this.resolvedAgent?.id, this.callbacks !== undefined] as const,
     onComplete: (loaded) => this.#applyLoaded(loaded),
@@ -343,6 +353,8 @@ export class CallbackListElement extends KitElement {
   /** Problems with the filter attributes (shown in an alert). */
   @state() private filterProblems: string[] = [];
   @state() private loadError?: CallbackKitError;
+  /** Listing the contacts failed: rows say "Unknown customer", this says why. */
+  @state() private contactsError?: CallbackKitError;
   /** The row holding the list's single tab stop. */
   @state() private activeId?: string;
   /** Polite announcement (canceled, launched, expired...). */
@@ -613,6 +625,9 @@ export class CallbackListElement extends KitElement {
     if (!loaded) return;
     this.loadError = undefined;
     this.#campaignIds = loaded.campaignIds;
+    // Never a silent "Unknown customer": say why the names are missing.
+    this.contactsError = loaded.contactsError;
+    if (loaded.contactsError) this.#fail('load', loaded.contactsError);
     if (loaded.contacts) {
       this.#loadedContacts = loaded.contacts;
       this.#indexContacts();
@@ -1486,6 +1501,13 @@ export class CallbackListElement extends KitElement {
       ${[...this.filterProblems, ...this.dataProblems].map(
         (p) => html`<div class="message message--error" part="message" role="alert">${p}</div>`,
       )}
+      ${
+        this.contactsError && this.#model.size
+          ? html`<div class="message message--error" part="message" role="alert">
+              ${msg(str`Customer names could not be loaded. ${errorMessage(this.contactsError)}`)}
+            </div>`
+          : nothing
+      }
       ${
         this.loadError
           ? html`<div class="message message--error" part="message" role="alert">
