@@ -178,7 +178,16 @@ interface ConfirmState {
  * the type (personal, campaign, followup, web), the status and the notes, with Launch, Reschedule and Cancel.
  *
  * - Data: `backend.listCallbacks({agentId})`, or `.callbacks` when the host sets them (then nothing is listed), kept
- *   live through `backend.subscribe` (`callback-changed`) while connected.
+ *   live through `backend.subscribe` (`callback-changed`) while connected, and loaded again on `resync` (events were
+ *   missed) keeping the agent's row, filters and scroll. A failed `listContacts` is said in an alert.
+ * - The customer's time: from `callback.customerTimeZones`, else the CRM's `contact.timeZone`, else the number's
+ *   zones (the phone chunk, downloaded only when a callback needs it; an ambiguous number shows the spread of local
+ *   times and its zones). Never from `callback.timeZone`, the zone the agent booked in.
+ * - Lifecycle: Launch persists `in-progress` and a followup's expiry persists `expired` through
+ *   `backend.updateCallbackStatus` (one idempotency key per intent; a failure is shown in the row with Try again
+ *   and retried with the same key on a resync; events never fire twice). `due` is derived from the clock by every
+ *   list and is not persisted.
+ * - Names are bidi isolates: `<bdi>` in the DOM, FSI…PDI in labels, titles and announcements.
  * - Reminders: `policy.reminderLeadMinutes` before its start a personal callback or followup (campaign callbacks
  *   too with `remind-campaign`) becomes due: `callback-due` fires once, the row is highlighted, a toast with Launch,
  *   Snooze (5 minutes, then it reminds again) and Dismiss appears in a polite live region, and `due-count` counts
@@ -205,7 +214,7 @@ interface ConfirmState {
  * @event {CallbackRescheduleRequestEvent} callback-reschedule-request - Cancelable. The agent wants to reschedule `detail.callback`. With `inline-reschedule` and `<callback-scheduler>` defined, the element opens it unless canceled.
  * @event {CallbackCancelRequestEvent} callback-cancel-request - Cancelable. The agent confirmed a cancellation; `detail.respondWith(promise)` lets the host cancel it (events-only), `preventDefault()` refuses, otherwise `backend.cancelCallback` is called. `detail: {callback, respondWith}`.
  * @event {CallbackCanceledEvent} callback-canceled - A cancellation succeeded; the row is gone. `detail: {callback}`.
- * @event {CallbackListErrorEvent} callback-list-error - Loading, canceling or the given data failed; the agent sees the message too. `detail: {operation, error, callback?}`.
+ * @event {CallbackListErrorEvent} callback-list-error - Loading, canceling, persisting a status or the given data failed; the agent sees the message too. `detail: {operation, error, callback?}`.
  *
  * @csspart toolbar - The bar with the filters and the count.
  * @csspart filter - Each filter's label and select.
