@@ -126,19 +126,6 @@ interface StatusWrite {
   error?: string;
 }
 
-const statusUpdateLabel = (status: CallbackStatusUpdate): string => {
-  switch (status) {
-    case 'in-progress':
-      return msg('In progress');
-    case 'expired':
-      return msg('Expired');
-    case 'due':
-      return msg('Due');
-    case 'completed':
-      return msg('Completed');
-  }
-};
-
 /** A thrown value as the kit's typed error (anything unknown is a backend failure). */
 function toKitError(error: unknown): CallbackKitError {
   if (error instanceof CallbackKitError) return error;
@@ -1213,7 +1200,7 @@ export class CallbackListElement extends KitElement {
         ${
           write?.error
             ? html`<p class="message message--error row__error" part="message" role="alert">
-                <span>${msg(str`Could not save "${statusUpdateLabel(write.status)}": ${write.error}`)}</span>
+                <span>${msg(str`Could not save "${statusLabel(write.status)}": ${write.error}`)}</span>
                 <button
                   type="button"
                   class="action"
