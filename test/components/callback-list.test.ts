@@ -600,7 +600,7 @@ describe('<callback-list>', () => {
       const backend = new MemoryBackend({clock, seed: 1, latency: 30});
       const cancel = sinon.spy(backend, 'cancelCallback');
       const {el} = await mount({clock, backend});
-      await waitUntil(() => row(el, 'cb-demo-today'), 'the rows (the backend answers after 30 ms)');
+      await waitUntil(() => row(el, 'cb-demo-today'), 'the rows (the backend answers after 30 ms)', {timeout: 5000});
       button(row(el, 'cb-demo-today')!, /^Cancel callback with Olivia Bennett$/)!.click();
       await settle(el);
       const dialog = $<HTMLDialogElement>(el, 'dialog.confirm')!;
@@ -948,6 +948,8 @@ describe('<callback-list>', () => {
   });
 
   describe('0.2: right in every host state (issue 14)', () => {
+    /** waitUntil's default 1 s is short on a busy machine: conditions, not sleeps, so a long limit costs nothing. */
+    const BUSY = {timeout: 5000};
     before(() => import('../../src/components/callback-scheduler/callback-scheduler.js'));
     const XAVIER: Contact = {id: 'contact-xavier', name: 'Xavier Hale', phones: []}; // no zone in the CRM
     const customerTime = (el: CallbackListElement, id: string) =>
@@ -961,7 +963,7 @@ describe('<callback-list>', () => {
         // booked by a New York agent in their own zone; the number is in San Francisco
         callbacks: [callback('la', {contactId: XAVIER.id, phone: '+14155267890', timeZone: 'America/New_York'})],
       });
-      await waitUntil(() => customerTime(el, 'la') !== '', 'the phone chunk');
+      await waitUntil(() => customerTime(el, 'la') !== '', 'the phone chunk', BUSY);
       await settle(el);
       expect(customerTime(el, 'la')).to.equal('Customer: 7:00 AM PST');
     });
@@ -989,7 +991,7 @@ describe('<callback-list>', () => {
         contacts: [XAVIER],
         callbacks: [callback('idaho', {contactId: XAVIER.id, phone: '+12084563817'})], // Pacific or Mountain
       });
-      await waitUntil(() => customerTime(idaho.el, 'idaho') !== '', 'the phone chunk');
+      await waitUntil(() => customerTime(idaho.el, 'idaho') !== '', 'the phone chunk', BUSY);
       await settle(idaho.el);
       expect(customerTime(idaho.el, 'idaho')).to.equal('Customer: 7:00 AM–8:00 AM Pacific Time or Mountain Time');
       expect(norm(row(idaho.el, 'idaho')!.querySelector('[part="phone"]')!.textContent)).to.equal(
@@ -1004,7 +1006,7 @@ describe('<callback-list>', () => {
       const update = sinon.spy(backend, 'updateCallbackStatus');
       const {el, events} = await mount({clock, backend});
       button(row(el, 'cb-demo-today')!, /^Launch/)!.click();
-      await waitUntil(() => row(el, 'cb-demo-today')?.querySelector('.row__error[role="alert"]'), 'the error');
+      await waitUntil(() => row(el, 'cb-demo-today')?.querySelector('.row__error[role="alert"]'), 'the error', BUSY);
       expect(events.launch).to.have.length(1);
       expect(update.firstCall.args.slice(0, 2)).to.deep.equal(['cb-demo-today', 'in-progress']);
       const key = update.firstCall.args[2].idempotencyKey;
@@ -1018,7 +1020,7 @@ describe('<callback-list>', () => {
       await expect(el).to.be.accessible();
 
       button(alert, /^Try again$/)!.click();
-      await waitUntil(() => !row(el, 'cb-demo-today')?.querySelector('.row__error'), 'the retry');
+      await waitUntil(() => !row(el, 'cb-demo-today')?.querySelector('.row__error'), 'the retry', BUSY);
       expect(update.callCount).to.equal(2);
       expect(update.secondCall.args[2].idempotencyKey).to.equal(key);
       const [saved] = (await backend.listCallbacks({agentId: 'agent-maria'})).filter((c) => c.id === 'cb-demo-today');
@@ -1033,10 +1035,14 @@ describe('<callback-list>', () => {
       const first = await mount({clock, backend});
       clock.advance({minutes: 16}); // the followup started at 10:00 and expired at 10:05
       expect(first.events.expired.map((e) => e.detail.callback.id)).to.deep.equal(['cb-demo-followup']);
-      await waitUntil(async () => {
-        const rows = await backend.listCallbacks({agentId: 'agent-maria'});
-        return rows.find((c) => c.id === 'cb-demo-followup')?.status === 'expired';
-      }, 'the persisted expiry');
+      await waitUntil(
+        async () => {
+          const rows = await backend.listCallbacks({agentId: 'agent-maria'});
+          return rows.find((c) => c.id === 'cb-demo-followup')?.status === 'expired';
+        },
+        'the persisted expiry',
+        BUSY,
+      );
       expect(update.firstCall.args.slice(0, 2)).to.deep.equal(['cb-demo-followup', 'expired']);
       first.el.remove();
 
@@ -1069,7 +1075,7 @@ describe('<callback-list>', () => {
       await settle(el);
       expect(row(el, 'cb-demo-today')).to.not.equal(null);
       deliver({type: 'resync'});
-      await waitUntil(() => !row(el, 'cb-demo-today'), 'the reload');
+      await waitUntil(() => !row(el, 'cb-demo-today'), 'the reload', BUSY);
       await settle(el);
       expect(list.callCount).to.equal(2);
       expect(el.shadowRoot!.activeElement).to.equal(row(el, 'cb-demo-tomorrow'));
@@ -1184,7 +1190,7 @@ describe('<callback-list>', () => {
     async function listIn(session: Element) {
       const el = session.querySelector('callback-list')!;
       await settle(el);
-      await waitUntil(() => rows(el).length > 0, 'the rows');
+      await waitUntil(() => rows(el).length > 0, 'the rows', BUSY);
       return el;
     }
 

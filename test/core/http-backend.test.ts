@@ -773,6 +773,8 @@ async function fakeServer(handle?: (req: FakeRequest, res: import('node:http').S
   'core/HttpBackend 0.2 (Node, a fake server implementing the event protocol)',
   () => {
     let cleanups: Array<() => unknown> = [];
+    /** Conditions, never sleeps: a long limit costs nothing and keeps the tests green on a busy machine. */
+    const wait = <T>(check: () => T | Promise<T>, what: string) => waitFor(check, what, 8000);
     afterEach(async () => {
       for (const cleanup of cleanups.reverse()) await cleanup();
       cleanups = [];
@@ -808,13 +810,13 @@ async function fakeServer(handle?: (req: FakeRequest, res: import('node:http').S
         fake.publish(changed(1)); // before subscribing: not for us
         fake.publish(changed(2));
         subscribe();
-        await waitFor(() => fake.streams.size === 1, 'the stream');
+        await wait(() => fake.streams.size === 1, 'the stream');
         fake.endStreams(); // only the id-only message ("id: 2") came through
-        await waitFor(() => held.waiting() === 1, 'the reconnection delay');
+        await wait(() => held.waiting() === 1, 'the reconnection delay');
         fake.publish(changed(3)); // in the gap
         fake.publish(seats(4));
         held.release();
-        await waitFor(() => events(received).length === 2, 'the gap events');
+        await wait(() => events(received).length === 2, 'the gap events');
         expect(fake.streamRequests().map((r) => r.headers['last-event-id'])).to.deep.equal([undefined, '2']);
         expect(events(received)).to.deep.equal([changed(3), seats(4)]);
         // a replay is delivered but never taken as proof: one resync, before the replayed events
@@ -825,42 +827,42 @@ async function fakeServer(handle?: (req: FakeRequest, res: import('node:http').S
       it('dropped mid-event (half a frame) and between events: every event arrives exactly once', async () => {
         const {fake, held, received, subscribe} = await setup();
         subscribe();
-        await waitFor(() => fake.streams.size === 1, 'the stream');
+        await wait(() => fake.streams.size === 1, 'the stream');
         fake.publish(changed(1));
-        await waitFor(() => events(received).length === 1, 'the first event');
+        await wait(() => events(received).length === 1, 'the first event');
 
         fake.publishHalfThenDrop(changed(2)); // the stream breaks in the middle of event 2
-        await waitFor(() => held.waiting() === 1, 'the reconnection delay');
+        await wait(() => held.waiting() === 1, 'the reconnection delay');
         fake.publish(changed(3));
         held.release();
-        await waitFor(() => events(received).length === 3, 'events 2 and 3');
+        await wait(() => events(received).length === 3, 'events 2 and 3');
 
         fake.destroyStreams(); // the connection is cut between two events
-        await waitFor(() => held.waiting() === 1, 'the second reconnection delay');
+        await wait(() => held.waiting() === 1, 'the second reconnection delay');
         fake.publish(seats(4));
         fake.publish(changed(5));
         held.release();
-        await waitFor(() => events(received).length === 5, 'events 4 and 5');
+        await wait(() => events(received).length === 5, 'events 4 and 5');
         expect(events(received)).to.deep.equal([changed(1), changed(2), changed(3), seats(4), changed(5)]);
         expect(fake.streamRequests().map((r) => r.headers['last-event-id'])).to.deep.equal([undefined, '1', '3']);
         expect(resyncs(received)).to.equal(2);
         // live events still flow on the third stream
         fake.publish(changed(6));
-        await waitFor(() => events(received).length === 6, 'a live event');
+        await wait(() => events(received).length === 6, 'a live event');
       });
 
       it('a reconnection with nothing missed delivers no resync: the id-only message names our Last-Event-ID', async () => {
         const {fake, held, received, subscribe} = await setup();
         subscribe();
-        await waitFor(() => fake.streams.size === 1, 'the stream');
+        await wait(() => fake.streams.size === 1, 'the stream');
         fake.publish(changed(1));
-        await waitFor(() => received.length === 1, 'the first event');
+        await wait(() => received.length === 1, 'the first event');
         fake.endStreams();
-        await waitFor(() => held.waiting() === 1, 'the reconnection delay');
+        await wait(() => held.waiting() === 1, 'the reconnection delay');
         held.release();
-        await waitFor(() => fake.streams.size === 1, 'the second stream');
+        await wait(() => fake.streams.size === 1, 'the second stream');
         fake.publish(changed(2));
-        await waitFor(() => received.length === 2, 'the second event');
+        await wait(() => received.length === 2, 'the second event');
         expect(received).to.deep.equal([changed(1), changed(2)]);
         expect(fake.streamRequests()[1].headers['last-event-id']).to.equal('1');
       });
@@ -869,17 +871,17 @@ async function fakeServer(handle?: (req: FakeRequest, res: import('node:http').S
         const {fake, held, received, subscribe} = await setup();
         fake.state.retain = 2;
         subscribe();
-        await waitFor(() => fake.streams.size === 1, 'the stream');
+        await wait(() => fake.streams.size === 1, 'the stream');
         fake.publish(changed(1));
-        await waitFor(() => received.length === 1, 'the first event');
+        await wait(() => received.length === 1, 'the first event');
         fake.endStreams();
-        await waitFor(() => held.waiting() === 1, 'the reconnection delay');
+        await wait(() => held.waiting() === 1, 'the reconnection delay');
         for (const n of [2, 3, 4, 5]) fake.publish(changed(n)); // 2 and 3 fall out of the window
         held.release();
-        await waitFor(() => resyncs(received) === 1, 'the resync');
-        await waitFor(() => fake.streams.size === 1, 'the second stream');
+        await wait(() => resyncs(received) === 1, 'the resync');
+        await wait(() => fake.streams.size === 1, 'the second stream');
         fake.publish(changed(6));
-        await waitFor(() => events(received).length === 2, 'a live event after the resync');
+        await wait(() => events(received).length === 2, 'a live event after the resync');
         expect(received).to.deep.equal([changed(1), {type: 'resync'}, changed(6)]);
       });
 
@@ -887,10 +889,10 @@ async function fakeServer(handle?: (req: FakeRequest, res: import('node:http').S
         const {fake, held, received, subscribe} = await setup();
         fake.state.streamFailures = 1;
         subscribe();
-        await waitFor(() => held.waiting() === 1, 'the reconnection delay after the 503');
+        await wait(() => held.waiting() === 1, 'the reconnection delay after the 503');
         fake.publish(changed(1)); // after subscribing, before any stream: no id to resume from
         held.release();
-        await waitFor(() => received.length === 1, 'the resync');
+        await wait(() => received.length === 1, 'the resync');
         expect(received).to.deep.equal([{type: 'resync'}]);
         expect(fake.streamRequests().map((r) => r.headers['last-event-id'])).to.deep.equal([undefined, undefined]);
       });
@@ -900,37 +902,37 @@ async function fakeServer(handle?: (req: FakeRequest, res: import('node:http').S
         fake.state.streamFailures = 1000;
         subscribe();
         // the stream failed once: polling starts at once, and owes a resync (nothing proves no event was missed)
-        await waitFor(() => held.waiting() === 1 && http.connectionState === 'polling', 'the first poll');
+        await wait(() => held.waiting() === 1 && http.connectionState === 'polling', 'the first poll');
         expect(received).to.deep.equal([{type: 'resync'}]);
         const polls = () => fake.requests.filter((r) => r.path.startsWith('/api/events?after='));
         expect(polls().map((r) => r.path)).to.deep.equal(['/api/events?after=']);
 
         fake.publish(changed(1));
         held.release();
-        await waitFor(() => received.length === 2, 'event 1');
-        await waitFor(() => held.waiting() === 1, 'the poll interval');
+        await wait(() => received.length === 2, 'event 1');
+        await wait(() => held.waiting() === 1, 'the poll interval');
 
         fake.state.retain = 1;
         fake.publish(changed(2)); // falls out of the window
         fake.publish(changed(3));
         held.release();
-        await waitFor(() => received.length === 4, 'a truncated page');
+        await wait(() => received.length === 4, 'a truncated page');
         expect(received.slice(2)).to.deep.equal([{type: 'resync'}, changed(3)]);
-        await waitFor(() => held.waiting() === 1, 'the poll interval');
+        await wait(() => held.waiting() === 1, 'the poll interval');
 
         fake.state.pollFailures = 1; // a failed poll, nothing happens meanwhile: the empty page proves it
         held.release();
-        await waitFor(() => held.waiting() === 1 && http.connectionState === 'reconnecting', 'the failed poll');
+        await wait(() => held.waiting() === 1 && http.connectionState === 'reconnecting', 'the failed poll');
         held.release();
-        await waitFor(() => held.waiting() === 1 && http.connectionState === 'polling', 'an empty page');
+        await wait(() => held.waiting() === 1 && http.connectionState === 'polling', 'an empty page');
         expect(received).to.have.length(4);
 
         fake.state.pollFailures = 1; // a failed poll with an event in the gap
         held.release();
-        await waitFor(() => held.waiting() === 1 && http.connectionState === 'reconnecting', 'the failed poll');
+        await wait(() => held.waiting() === 1 && http.connectionState === 'reconnecting', 'the failed poll');
         fake.publish(changed(4));
         held.release();
-        await waitFor(() => received.length === 6, 'event 4');
+        await wait(() => received.length === 6, 'event 4');
         expect(received.slice(4)).to.deep.equal([{type: 'resync'}, changed(4)]);
         expect(polls().map((r) => r.path)).to.deep.equal([
           '/api/events?after=',
