@@ -230,7 +230,9 @@ const HALF_HOUR_MS = 30 * 60_000;
 
 /**
  * Seeded callbacks placed relative to `now`, so a demo always has one overdue, some due soon today, some
- * tomorrow and later, a followup, a web callback and a completed one. Personal callbacks belong to Maria
+ * tomorrow and later, a followup, a web callback and a completed one. Each carries `customerTimeZones` (the
+ * contact's zone, else the number's) as a 0.2 backend stores them, except the overdue one: a row booked before
+ * 0.2, whose customer's zone a list derives from the number. Personal callbacks belong to Maria
  * (New York), James (Chicago) and Lucía (Madrid); campaign ones to campaigns they are assigned to.
  */
 export function demoCallbacks(now: Temporal.Instant | string, timeZone: TimeZoneId = DEMO_TIME_ZONE): Callback[] {
@@ -260,6 +262,7 @@ export function demoCallbacks(now: Temporal.Instant | string, timeZone: TimeZone
     {
       ...base,
       id: 'cb-demo-followup',
+      customerTimeZones: ['America/Chicago'],
       kind: 'followup',
       type: 'personal',
       ownerAgentId: 'agent-maria',
@@ -272,6 +275,7 @@ export function demoCallbacks(now: Temporal.Instant | string, timeZone: TimeZone
     {
       ...base,
       id: 'cb-demo-today',
+      customerTimeZones: ['America/New_York'],
       kind: 'callback',
       type: 'personal',
       ownerAgentId: 'agent-maria',
@@ -286,6 +290,7 @@ export function demoCallbacks(now: Temporal.Instant | string, timeZone: TimeZone
     {
       ...base,
       id: 'cb-demo-tomorrow',
+      customerTimeZones: ['America/Phoenix'],
       kind: 'callback',
       type: 'campaign',
       campaignId: 'camp-service-followup',
@@ -298,6 +303,7 @@ export function demoCallbacks(now: Temporal.Instant | string, timeZone: TimeZone
     {
       ...base,
       id: 'cb-demo-web',
+      customerTimeZones: ['Pacific/Honolulu'],
       kind: 'web-callback',
       type: 'campaign',
       campaignId: 'camp-service-followup',
@@ -311,6 +317,7 @@ export function demoCallbacks(now: Temporal.Instant | string, timeZone: TimeZone
     {
       ...base,
       id: 'cb-demo-james',
+      customerTimeZones: ['America/Chicago'],
       kind: 'callback',
       type: 'personal',
       ownerAgentId: 'agent-james',
@@ -322,6 +329,7 @@ export function demoCallbacks(now: Temporal.Instant | string, timeZone: TimeZone
     {
       ...base,
       id: 'cb-demo-lucia',
+      customerTimeZones: ['Europe/Madrid'],
       kind: 'callback',
       type: 'personal',
       ownerAgentId: 'agent-lucia',
@@ -334,6 +342,7 @@ export function demoCallbacks(now: Temporal.Instant | string, timeZone: TimeZone
     {
       ...base,
       id: 'cb-demo-liam',
+      customerTimeZones: ['America/St_Johns'],
       kind: 'callback',
       type: 'personal',
       ownerAgentId: 'agent-maria',
@@ -345,6 +354,7 @@ export function demoCallbacks(now: Temporal.Instant | string, timeZone: TimeZone
     {
       ...base,
       id: 'cb-demo-done',
+      customerTimeZones: ['America/Denver'],
       kind: 'callback',
       type: 'personal',
       ownerAgentId: 'agent-maria',

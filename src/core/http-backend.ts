@@ -19,7 +19,17 @@ import {
   ValidationError,
   type FieldError,
 } from './errors.js';
-import type {Callback, CallbackRequest, CallbackStatusUpdate, Campaign, Contact, Slot} from './types.js';
+import type {
+  Agent,
+  AgentShift,
+  Callback,
+  CallbackRequest,
+  CallbackStatusUpdate,
+  Campaign,
+  Contact,
+  IsoInstant,
+  Slot,
+} from './types.js';
 import {abortReason, sleep} from './abort.js';
 
 /**
@@ -34,6 +44,29 @@ export class AuthError extends CallbackKitError {
     const fallback = status === 401 ? 'Your session has expired. Sign in again.' : 'You are not allowed to do this.';
     super('unauthorized', message || fallback, options);
     this.name = 'AuthError';
+    this.status = status;
+  }
+}
+
+/**
+ * The server does not offer this operation at all: its route answered 404 without the `not-found` error code
+ * (no such route, as opposed to no such record), 405 or 501. Not retried. Typical for the optional 0.2 routes
+ * (`/contacts`, `/agents`, `/callbacks/{id}/status`) on an older server: the message names the route, e.g.
+ * "This server does not serve contacts (GET /contacts/{id})."
+ */
+export class UnsupportedOperationError extends CallbackKitError {
+  /** The operation, e.g. `getContact`. */
+  readonly operation: string;
+  /** The route as documented, e.g. `GET /contacts/{id}`. */
+  readonly route: string;
+  /** The HTTP status the server answered (404, 405 or 501). */
+  readonly status: number;
+
+  constructor(operation: string, route: string, status: number, what: string) {
+    super('backend-unavailable', `This server does not ${what} (${route}).`);
+    this.name = 'UnsupportedOperationError';
+    this.operation = operation;
+    this.route = route;
     this.status = status;
   }
 }
@@ -105,6 +138,11 @@ interface Operation {
   resource?: string;
   /** The start a 409 is about when the body does not say. */
   slotStart?: string;
+  /**
+   * A route older servers may not have: 405, 501 and a 404 without the `not-found` code (or any 404 when there is
+   * no `resource`) reject with `UnsupportedOperationError`.
+   */
+  optional?: {operation: string; route: string; what: string};
 }
 
 type Attempt = {ok: true; value: unknown} | {ok: false; error: Error; retryable: boolean; retryAfterMs?: number};
@@ -122,7 +160,25 @@ const EVENT_TYPES: ReadonlySet<string> = new Set([
   'campaign-changed',
   'callback-changed',
   'logout-authorized',
+  'availability-changed',
+  'callback-handed-off',
+  'resync',
 ]);
+const RESYNC: BackendEvent = {type: 'resync'};
+
+/**
+ * One id as a path segment: percent-encoded, and never `.`/`..`, which URL resolution (and `fetch`) would collapse
+ * into the parent path even when written `%2E%2E`: `cancelCallback('..')` must never become `DELETE {baseUrl}`.
+ */
+function pathSegment(field: string, id: unknown): string {
+  if (typeof id !== 'string' || id === '' || id === '.' || id === '..') {
+    const shown = typeof id === 'string' ? `"${id}"` : String(id);
+    throw new ValidationError([
+      {field, code: 'invalid-id', message: `${shown} cannot be used as an id: it is empty or a dot segment.`},
+    ]);
+  }
+  return encodeURIComponent(id);
+}
 /** How many recently delivered event ids are remembered to drop a replayed duplicate. */
 const SEEN_IDS = 256;
 
@@ -203,11 +259,18 @@ class SseParser {
   #pendingId: string | undefined;
   #onMessage: (message: SseMessage) => void;
   #onRetry: (ms: number) => void;
+  #onId: (id: string) => void;
 
-  constructor(lastEventId: string, onMessage: (message: SseMessage) => void, onRetry: (ms: number) => void) {
+  constructor(
+    lastEventId: string,
+    onMessage: (message: SseMessage) => void,
+    onRetry: (ms: number) => void,
+    onId: (id: string) => void = () => undefined,
+  ) {
     this.#lastEventId = lastEventId;
     this.#onMessage = onMessage;
     this.#onRetry = onRetry;
+    this.#onId = onId;
   }
 
   /** The id of the last event dispatched (or the one given at construction). */
@@ -255,7 +318,10 @@ class SseParser {
     const type = this.#type || 'message';
     this.#data = [];
     this.#type = '';
-    if (data.length === 0) return;
+    if (data.length === 0) {
+      if (id !== undefined) this.#onId(id); // an id-only message: the server's position, nothing to deliver
+      return;
+    }
     this.#onMessage({type, data: data.join('\n'), lastEventId: this.#lastEventId, id});
   }
 }
@@ -286,6 +352,20 @@ class SseParser {
  *   with backoff and resumed with `Last-Event-ID`: no event is lost or delivered twice. With `transport: 'auto'`
  *   it falls back to polling `GET /events?after=` after `sseFailuresBeforePolling` failed stream attempts in a
  *   row, and stays on polling until the last listener leaves.
+ * - Gaps: listeners get `{type: 'resync'}` (reload everything) when events may have been missed: the server's own
+ *   `event: resync` (Last-Event-ID past what it keeps), a poll page with `truncated: true`, and after ANY
+ *   reconnection (a stream re-opened after a failure or an end, a poll after a failed one, the fall back to
+ *   polling) unless the server proves nothing happened in the gap. The only proof taken is "nothing newer than
+ *   what I have": the new stream's first message is the id-only message (`id: <N>`, sent by the server at connect)
+ *   with exactly the `Last-Event-ID` sent, or the poll page is empty with `lastEventId` equal to `after`. A replay
+ *   is delivered but never taken as proof (a server may replay only part of a gap without saying so), so a
+ *   reconnection after activity delivers the replayed events and one `resync`. Ids are recorded from id-only
+ *   messages too: a stream dropped before its first event resumes from the point of subscription.
+ * - Paths: every id is percent-encoded as one segment; an empty id or a dot segment (`.`, `..`, which URL
+ *   resolution collapses even as `%2E%2E`) rejects with `ValidationError` before any request.
+ * - Optional 0.2 routes (`/contacts`, `/agents`, `/agents/{id}/shifts`, `/callbacks/{id}/status`): a 404 is a
+ *   missing record only with the error code `not-found`; any other 404, a 405 or a 501 means the server lacks the
+ *   route and rejects with `UnsupportedOperationError` ("This server does not serve contacts (GET /contacts/{id}).").
  */
 export class HttpBackend implements SchedulingBackend {
   #base: URL;
@@ -381,7 +461,7 @@ export class HttpBackend implements SchedulingBackend {
     const key = this.#requireKey(o);
     const value = await this.#request({
       method: 'PUT',
-      path: `callbacks/${encodeURIComponent(id)}`,
+      path: `callbacks/${pathSegment('id', id)}`,
       body: r,
       idempotencyKey: key,
       signal: o.signal,
@@ -396,7 +476,7 @@ export class HttpBackend implements SchedulingBackend {
   async cancelCallback(id: string, o: CallOptions = {}): Promise<void> {
     await this.#request({
       method: 'DELETE',
-      path: `callbacks/${encodeURIComponent(id)}`,
+      path: `callbacks/${pathSegment('id', id)}`,
       signal: o.signal,
       retryable: true,
       resource: `Callback "${id}"`,
@@ -415,29 +495,86 @@ export class HttpBackend implements SchedulingBackend {
     return this.#array<Callback>(value, 'callbacks');
   }
 
-  /** `GET /contacts/{id}`: one contact. Retried. Rejects with `NotFoundError` for an unknown id. */
+  /**
+   * `GET /contacts/{id}`: one contact. Retried. Rejects with `NotFoundError` for an unknown id (a 404 whose error
+   * code is `not-found`) and with `UnsupportedOperationError` when the server has no such route.
+   */
   async getContact(id: string, o: CallOptions = {}): Promise<Contact> {
     const value = await this.#request({
       method: 'GET',
-      path: `contacts/${encodeURIComponent(id)}`,
+      path: `contacts/${pathSegment('id', id)}`,
       signal: o.signal,
       retryable: true,
       resource: `Contact "${id}"`,
+      optional: {operation: 'getContact', route: 'GET /contacts/{id}', what: 'serve contacts'},
     });
     return this.#object<Contact>(value, 'contact');
   }
 
-  /** `POST /callbacks/{id}/status` with `Idempotency-Key`: persists a status change. Retried with the same key. */
+  /** `GET /contacts`: the contacts the agent may see (a JSON array). Retried. `UnsupportedOperationError` without the route. */
+  async listContacts(o: CallOptions = {}): Promise<Contact[]> {
+    const value = await this.#request({
+      method: 'GET',
+      path: 'contacts',
+      signal: o.signal,
+      retryable: true,
+      optional: {operation: 'listContacts', route: 'GET /contacts', what: 'serve contacts'},
+    });
+    return this.#array<Contact>(value, 'contacts');
+  }
+
+  /** `GET /agents`: the agents (a JSON array). Retried. `UnsupportedOperationError` without the route. */
+  async listAgents(o: CallOptions = {}): Promise<Agent[]> {
+    const value = await this.#request({
+      method: 'GET',
+      path: 'agents',
+      signal: o.signal,
+      retryable: true,
+      optional: {operation: 'listAgents', route: 'GET /agents', what: 'serve agents'},
+    });
+    return this.#array<Agent>(value, 'agents');
+  }
+
+  /**
+   * `GET /agents/{id}/shifts?from=&to=`: the agent's shifts overlapping `[from, to)` (a JSON array). Retried.
+   * `NotFoundError` for an unknown agent, `UnsupportedOperationError` without the route.
+   */
+  async getAgentShifts(
+    agentId: string,
+    q: {from: IsoInstant; to: IsoInstant},
+    o: CallOptions = {},
+  ): Promise<AgentShift[]> {
+    const value = await this.#request({
+      method: 'GET',
+      path: `agents/${pathSegment('agentId', agentId)}/shifts`,
+      query: {from: q?.from, to: q?.to},
+      signal: o.signal,
+      retryable: true,
+      resource: `Agent "${agentId}"`,
+      optional: {operation: 'getAgentShifts', route: 'GET /agents/{id}/shifts', what: 'serve agent shifts'},
+    });
+    return this.#array<AgentShift>(value, 'shifts');
+  }
+
+  /**
+   * `POST /callbacks/{id}/status` (body `{status}`) with `Idempotency-Key`: persists a status change. Retried with
+   * the same key. `NotFoundError` for an unknown callback, `UnsupportedOperationError` without the route.
+   */
   async updateCallbackStatus(id: string, status: CallbackStatusUpdate, o: IdempotentCallOptions): Promise<Callback> {
     const key = this.#requireKey(o);
     const value = await this.#request({
       method: 'POST',
-      path: `callbacks/${encodeURIComponent(id)}/status`,
+      path: `callbacks/${pathSegment('id', id)}/status`,
       body: {status},
       idempotencyKey: key,
       signal: o.signal,
       retryable: true,
       resource: `Callback "${id}"`,
+      optional: {
+        operation: 'updateCallbackStatus',
+        route: 'POST /callbacks/{id}/status',
+        what: 'persist callback statuses',
+      },
     });
     return this.#object<Callback>(value, 'callback');
   }
@@ -473,7 +610,7 @@ export class HttpBackend implements SchedulingBackend {
   async cancelLogout(q: {agentId: string}, o: CallOptions = {}): Promise<void> {
     await this.#request({
       method: 'DELETE',
-      path: `logout-requests/${encodeURIComponent(q.agentId)}`,
+      path: `logout-requests/${pathSegment('agentId', q?.agentId)}`,
       signal: o.signal,
       retryable: true,
     });
@@ -491,6 +628,7 @@ export class HttpBackend implements SchedulingBackend {
         cursor: undefined,
         seen: new Set(),
         serverRetryMs: undefined,
+        owed: false,
       };
       this.#connection = connection;
       void this.#connect(connection);
@@ -614,6 +752,11 @@ export class HttpBackend implements SchedulingBackend {
       return {ok: false, error: new ValidationError(fieldErrors, message ?? fallback), retryable: false};
     }
     if (status === 401 || status === 403) return {ok: false, error: new AuthError(status, message), retryable: false};
+    const missing = status === 405 || status === 501 || (status === 404 && (!op.resource || body.code !== 'not-found'));
+    if (op.optional && missing) {
+      const {operation, route, what} = op.optional;
+      return {ok: false, error: new UnsupportedOperationError(operation, route, status, what), retryable: false};
+    }
     if (status === 404) {
       const error = new NotFoundError(op.resource ?? 'The requested record');
       if (message) error.message = message;
@@ -700,6 +843,8 @@ export class HttpBackend implements SchedulingBackend {
           received = thrown instanceof StreamInterrupted && thrown.received;
         }
         if (signal.aborted) return;
+        // Whatever happens next (a new stream or polling) resumes after a gap: owe a resync until it is proven empty.
+        connection.owed = true;
         if (received) {
           failures = 0;
           attempt = 0;
@@ -723,7 +868,8 @@ export class HttpBackend implements SchedulingBackend {
     const headers = new Headers(this.#headers ? await this.#headers() : undefined);
     headers.set('Accept', 'text/event-stream');
     headers.set('Cache-Control', 'no-cache');
-    if (connection.cursor !== undefined) headers.set('Last-Event-ID', connection.cursor);
+    const stream: StreamState = {resumeFrom: connection.cursor, settled: false};
+    if (stream.resumeFrom !== undefined) headers.set('Last-Event-ID', stream.resumeFrom);
     const watchdog = new AbortController();
     const combined = anySignal([signal, watchdog.signal]);
     let timer = setTimeout(() => watchdog.abort(), this.#timeoutMs);
@@ -761,8 +907,12 @@ export class HttpBackend implements SchedulingBackend {
       const decoder = new TextDecoder();
       const parser = new SseParser(
         connection.cursor ?? '',
-        (message) => this.#message(connection, message),
+        (message) => this.#message(connection, stream, message),
         (ms) => (connection.serverRetryMs = ms),
+        (id) => {
+          connection.cursor = id;
+          this.#settle(connection, stream, id);
+        },
       );
       try {
         for (;;) {
@@ -802,10 +952,33 @@ export class HttpBackend implements SchedulingBackend {
     }
   }
 
-  #message(connection: Connection, message: SseMessage): void {
+  #message(connection: Connection, stream: StreamState, message: SseMessage): void {
     if (message.lastEventId !== '') connection.cursor = message.lastEventId;
-    const event = parseJson(message.data);
+    const parsed = parseJson(message.data);
+    const event = message.type === 'resync' ? RESYNC : parsed;
+    if (event === RESYNC || (isObject(parsed) && parsed.type === 'resync')) {
+      // The server says events were lost (Last-Event-ID past what it keeps): that is the one resync of this stream.
+      stream.settled = true;
+      connection.owed = false;
+      this.#deliver(connection, undefined, RESYNC);
+      return;
+    }
+    this.#settle(connection, stream);
     if (isBackendEvent(event)) this.#deliver(connection, message.id || undefined, event);
+  }
+
+  /**
+   * At the first message of a stream: when a resync is owed (this stream follows a failure), it is delivered unless
+   * the message proves that nothing happened in the gap, i.e. it is the id-only message naming exactly the
+   * `Last-Event-ID` this stream was opened with.
+   */
+  #settle(connection: Connection, stream: StreamState, idOnly?: string): void {
+    if (stream.settled) return;
+    stream.settled = true;
+    if (!connection.owed) return;
+    connection.owed = false;
+    const proven = idOnly !== undefined && stream.resumeFrom !== undefined && idOnly === stream.resumeFrom;
+    if (!proven) this.#deliver(connection, undefined, RESYNC);
   }
 
   /** Polls `GET /events?after=` until the connection is aborted, backing off after failures. */
@@ -814,15 +987,22 @@ export class HttpBackend implements SchedulingBackend {
     let attempt = 0;
     while (!signal.aborted) {
       try {
+        const after = connection.cursor;
         const value = await this.#request({
           method: 'GET',
           path: 'events',
-          query: {after: connection.cursor ?? ''},
+          query: {after: after ?? ''},
           signal,
           retryable: false,
         });
         const page = isObject(value) ? value : {};
         if (!Array.isArray(page.events)) throw this.#malformed('event page');
+        // `truncated`: events after `after` are gone. After a failure (or the fall back from streaming), only an
+        // empty page at exactly `after` proves nothing was missed.
+        const proven =
+          after !== undefined && page.events.length === 0 && page.lastEventId === after && page.truncated !== true;
+        if (page.truncated === true || (connection.owed && !proven)) this.#deliver(connection, undefined, RESYNC);
+        connection.owed = false;
         for (const item of page.events as unknown[]) {
           if (!isObject(item)) continue;
           const id = typeof item.id === 'string' ? item.id : undefined;
@@ -835,6 +1015,7 @@ export class HttpBackend implements SchedulingBackend {
         await this.#sleep(this.#pollIntervalMs, signal);
       } catch (error) {
         if (signal.aborted) return;
+        connection.owed = true;
         this.#setState('reconnecting', error);
         await this.#sleep(this.#reconnectDelay(connection, attempt++), signal);
       }
@@ -870,6 +1051,14 @@ interface Connection {
   seen: Set<string>;
   /** The server's `retry:` hint, in ms. */
   serverRetryMs: number | undefined;
+  /** The connection failed since the last proof of continuity: the next stream or poll owes listeners a `resync`. */
+  owed: boolean;
+}
+
+/** One stream of a connection: the `Last-Event-ID` it was opened with and whether its first message was seen. */
+interface StreamState {
+  resumeFrom: string | undefined;
+  settled: boolean;
 }
 
 /** A stream that broke after opening; `received` says whether anything had arrived (that resets the backoff). */

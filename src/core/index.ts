@@ -18,6 +18,7 @@ export {MemoryBackend, type MemoryBackendOptions} from './memory-backend.js';
 export {
   HttpBackend,
   AuthError,
+  UnsupportedOperationError,
   type HttpBackendOptions,
   type HttpConnectionState,
   type HttpEventTransport,

@@ -121,6 +121,8 @@ interface Booking {
 const ACTIVE: ReadonlySet<CallbackStatus> = new Set<CallbackStatus>(['scheduled', 'due', 'in-progress']);
 const KINDS = ['callback', 'followup', 'web-callback'];
 const STATUS_UPDATES: readonly string[] = ['due', 'in-progress', 'completed', 'expired'];
+/** Most candidate zones a request may give in `customerTimeZones`. */
+const MAX_CUSTOMER_ZONES = 10;
 const TYPES = ['personal', 'campaign'];
 const MAX_RANGE_DAYS = 400;
 /** A started campaign goes `running` this long after its start. */
@@ -371,7 +373,9 @@ export class MemoryBackend implements SchedulingBackend {
    * (legal window in every candidate zone of the phone, or the phone's contact window) or `full`.
    * `web-callback` needs `start` and `end` (From/Till), is not slot-bound but is calling-window checked over the
    * whole interval; `followup` is always personal. Stores the callback (`status: 'scheduled'`) and emits
-   * `callback-changed`. The same `idempotencyKey` with the same request returns the same callback; with another
+   * `callback-changed`, then `availability-changed` for its slot. `customerTimeZones` (IANA zones, at most 10) are
+   * stored as given and added to the calling-window candidates; without them the stored ones are the contact's
+   * `timeZone` (first) and the number's zones. The same `idempotencyKey` with the same request returns the same callback; with another
    * request it fails with a `ValidationError` whose field error has code `idempotency-key-reused`.
    */
   async scheduleCallback(r: CallbackRequest, o: IdempotentCallOptions): Promise<Callback> {
@@ -397,38 +401,47 @@ export class MemoryBackend implements SchedulingBackend {
   /**
    * Moves a callback to a new time (and possibly phone, type, owner...), keeping its id. Same checks as
    * `scheduleCallback`; the callback's own current booking does not count against capacity. The callback
-   * becomes `scheduled` again; emits `callback-changed`.
+   * becomes `scheduled` again; emits `callback-changed`, then `availability-changed` for the old slot (when it
+   * held one) and the new one.
    * @throws NotFoundError for an unknown id; ValidationError (field `id`, code `not-reschedulable`) for a
    * canceled or completed callback.
    */
   async rescheduleCallback(id: string, r: CallbackRequest, o: IdempotentCallOptions): Promise<Callback> {
     const tools = await loadPhoneTools();
+    let previous: Callback | undefined;
     return this.#call('rescheduleCallback', o?.signal, () =>
-      this.#idempotent(o?.idempotencyKey, canonical({op: 'reschedule', id, r}), () => {
-        const existing = this.#callbacks.get(id);
-        if (!existing) throw new NotFoundError(`Callback "${id}"`);
-        if (existing.status === 'canceled' || existing.status === 'completed') {
-          throw new ValidationError([
-            field('id', 'not-reschedulable', `A ${existing.status} callback cannot be rescheduled.`),
-          ]);
-        }
-        const checked = this.#check(tools, r, id);
-        const callback: Callback = {
-          ...checked.request,
-          id,
-          status: 'scheduled',
-          createdAt: existing.createdAt,
-          updatedAt: this.#clock.now().toString(),
-        };
-        this.#callbacks.set(id, callback);
-        this.#rememberPhone(callback);
-        return callback;
-      }),
+      this.#idempotent(
+        o?.idempotencyKey,
+        canonical({op: 'reschedule', id, r}),
+        () => {
+          const existing = this.#callbacks.get(id);
+          if (!existing) throw new NotFoundError(`Callback "${id}"`);
+          if (existing.status === 'canceled' || existing.status === 'completed') {
+            throw new ValidationError([
+              field('id', 'not-reschedulable', `A ${existing.status} callback cannot be rescheduled.`),
+            ]);
+          }
+          const checked = this.#check(tools, r, id);
+          previous = copy(existing);
+          const callback: Callback = {
+            ...checked.request,
+            id,
+            status: 'scheduled',
+            createdAt: existing.createdAt,
+            updatedAt: this.#clock.now().toString(),
+          };
+          this.#callbacks.set(id, callback);
+          this.#rememberPhone(callback);
+          return callback;
+        },
+        (written) => (previous && ACTIVE.has(previous.status) ? [previous, written] : [written]),
+      ),
     );
   }
 
   /**
-   * Cancels a callback (`status: 'canceled'`) and emits `callback-changed`. Canceling twice is a no-op.
+   * Cancels a callback (`status: 'canceled'`) and emits `callback-changed`, then `availability-changed` for the
+   * slot it freed. Canceling twice is a no-op.
    * @throws NotFoundError for an unknown id; ValidationError (code `not-cancelable`) for a completed callback.
    */
   async cancelCallback(id: string, o: CallOptions = {}): Promise<void> {
@@ -439,9 +452,11 @@ export class MemoryBackend implements SchedulingBackend {
       if (callback.status === 'completed') {
         throw new ValidationError([field('id', 'not-cancelable', 'A completed callback cannot be canceled.')]);
       }
+      const held = ACTIVE.has(callback.status);
       callback.status = 'canceled';
       callback.updatedAt = this.#clock.now().toString();
       this.#emit({type: 'callback-changed', callback});
+      if (held) this.#emitSeats([callback]);
     });
   }
 
@@ -476,7 +491,8 @@ export class MemoryBackend implements SchedulingBackend {
   }
 
   /**
-   * Persists a status change (`due`, `in-progress`, `completed`, `expired`) and emits `callback-changed`. The
+   * Persists a status change (`due`, `in-progress`, `completed`, `expired`) and emits `callback-changed` (and
+   * `availability-changed` when it frees or takes a seat: `expired`/`completed` free one). The
    * same key with the same change returns the same answer; a callback already in that status is returned as it
    * is (no event).
    * @throws NotFoundError for an unknown id; ValidationError (code `invalid-transition`) from `canceled` or `completed`.
@@ -512,9 +528,11 @@ export class MemoryBackend implements SchedulingBackend {
             field('status', 'invalid-transition', `A ${callback.status} callback cannot become ${status}.`),
           ]);
         }
+        const held = ACTIVE.has(callback.status);
         callback.status = status;
         callback.updatedAt = this.#clock.now().toString();
         this.#emit({type: 'callback-changed', callback});
+        if (held !== ACTIVE.has(status)) this.#emitSeats([callback]); // a seat freed (expired, completed) or taken
       }
       this.#idempotency.set(key, {fingerprint, result: copy(callback)});
       return copy(callback);
@@ -564,8 +582,9 @@ export class MemoryBackend implements SchedulingBackend {
   }
 
   /**
-   * Calls `listener` for every change (`callback-changed`, `campaign-started`, `campaign-changed`,
-   * `logout-authorized`); each event carries copies. Returns the unsubscribe function. While at least one
+   * Calls `listener` for every change (`callback-changed`, `availability-changed`, `campaign-started`,
+   * `campaign-changed`, `logout-authorized`); each event carries copies. Events are delivered synchronously, in
+   * process, as the change happens: nothing can be missed, so `resync` is never sent. Returns the unsubscribe function. While at least one
    * listener is subscribed, time-driven changes are evaluated on every change of a clock that has
    * `subscribe`, and once a second by ONE interval unless the clock is a `ManualClock` (a `SimulatedClock`
    * moves by itself between its notifications, so it gets both).
@@ -689,8 +708,17 @@ export class MemoryBackend implements SchedulingBackend {
     return result;
   }
 
-  /** Runs a write once per idempotency key: replays return the first answer; a key is recorded on success only. */
-  #idempotent(key: string | undefined, fingerprint: string, write: () => Callback): Callback {
+  /**
+   * Runs a write once per idempotency key: replays return the first answer; a key is recorded on success only.
+   * A fresh write emits `callback-changed`, then `availability-changed` for the seats of `seats()` (default: the
+   * written callback's).
+   */
+  #idempotent(
+    key: string | undefined,
+    fingerprint: string,
+    write: () => Callback,
+    seats?: (written: Callback) => Callback[],
+  ): Callback {
     if (typeof key !== 'string' || key === '') {
       throw new ValidationError([field('idempotencyKey', 'required', 'An idempotency key is required.')]);
     }
@@ -704,7 +732,35 @@ export class MemoryBackend implements SchedulingBackend {
     const callback = write();
     this.#idempotency.set(key, {fingerprint, result: copy(callback)});
     this.#emit({type: 'callback-changed', callback});
+    this.#emitSeats(seats ? seats(callback) : [callback]);
     return copy(callback);
+  }
+
+  /** The range whose seats a callback takes: its slot (web callbacks: their From/Till), else one slot length. */
+  #seatRange(callback: Callback): {from: string; to: string} {
+    const start = Temporal.Instant.from(callback.start);
+    const end = callback.end ? Temporal.Instant.from(callback.end) : undefined;
+    if (callback.kind === 'web-callback' && end) return {from: start.toString(), to: end.toString()};
+    const slot = this.#slotAt(start);
+    const to = slot?.end ?? start.add({minutes: this.#policy.slotMinutes});
+    return {from: (slot?.start ?? start).toString(), to: to.toString()};
+  }
+
+  /**
+   * Emits `availability-changed` once per distinct range of `callbacks`. Personal callbacks narrow it to their owner
+   * (`agentId`); campaign callbacks do not narrow it to their campaign, since campaigns share a slot's capacity.
+   */
+  #emitSeats(callbacks: Callback[]): void {
+    const sent = new Set<string>();
+    for (const callback of callbacks) {
+      const range = this.#seatRange(callback);
+      const event: BackendEvent = {type: 'availability-changed', ...range};
+      if (callback.type === 'personal' && callback.ownerAgentId) event.agentId = callback.ownerAgentId;
+      const id = canonical(event);
+      if (sent.has(id)) continue;
+      sent.add(id);
+      this.#emit(event);
+    }
   }
 
   /** Validates a request and checks its time; returns the normalized request to store. */
@@ -784,7 +840,22 @@ export class MemoryBackend implements SchedulingBackend {
     else if (r.notes && r.notes.length > 2000) add('notes', 'too-long', 'Notes are limited to 2000 characters.');
     const newPhone = r.newPhone && tools.parsePhone(r.newPhone.number)?.e164 === parsed?.e164 ? r.newPhone : undefined;
     if (r.newPhone && !newPhone) add('newPhone', 'mismatch', 'The new number does not match the number to call.');
-    const target = parsed && contact ? this.#target(tools, parsed.e164, contact, newPhone) : {zones: [], window: null};
+    const given = r.customerTimeZones;
+    if (given !== undefined && given !== null) {
+      if (!Array.isArray(given)) add('customerTimeZones', 'invalid', "The customer's time zones must be a list.");
+      else if (given.length > MAX_CUSTOMER_ZONES) {
+        add('customerTimeZones', 'too-many', `At most ${MAX_CUSTOMER_ZONES} customer time zones.`);
+      } else {
+        const bad = given.filter((zone) => !isValidTimeZone(zone));
+        if (bad.length) {
+          const names = bad.map((zone) => `"${String(zone)}"`).join(', ');
+          add('customerTimeZones', 'invalid-time-zone', `Unknown customer time zone ${names}.`);
+        }
+      }
+    }
+    const givenZones = Array.isArray(given) && given.every(isValidTimeZone) ? given : [];
+    const target =
+      parsed && contact ? this.#target(tools, parsed.e164, contact, newPhone, givenZones) : {zones: [], window: null};
     if (parsed && contact && target.zones.length === 0) {
       add('phone', 'unknown-time-zone', "The customer's zone cannot be told from this number: set the contact's.");
     }
@@ -802,6 +873,10 @@ export class MemoryBackend implements SchedulingBackend {
       kind: r.kind,
       dispositionId: r.dispositionId,
       newPhone: newPhone ? {...newPhone, number: parsed!.e164} : undefined,
+      // The zones given, else the CRM's zone (first) and the number's: lists show the customer's time from them.
+      customerTimeZones: givenZones.length
+        ? [...new Set(givenZones)]
+        : this.#target(tools, parsed!.e164, contact).zones,
     };
     for (const key of Object.keys(request) as Array<keyof CallbackRequest>) {
       if (request[key] === undefined) delete request[key];
@@ -816,11 +891,27 @@ export class MemoryBackend implements SchedulingBackend {
     contact.phones.push({...callback.newPhone!});
   }
 
-  /** Candidate zones of a number (falling back to the contact's zone) and the contact window it has on file. */
-  #target(tools: PhoneTools, number: string, contact?: Contact, added?: Phone): Target {
+  /**
+   * Candidate zones of the customer on this number and the contact window it has on file. The CRM's
+   * `contact.timeZone` (first) and the number's zones are ALL candidates: a London contact on a +1 212 number is
+   * callable only when the law allows it in London and in New York. `extra` (a request's `customerTimeZones`)
+   * adds candidates, never removes one.
+   */
+  #target(
+    tools: PhoneTools,
+    number: string,
+    contact?: Contact,
+    added?: Phone,
+    extra: readonly TimeZoneId[] = [],
+  ): Target {
     const e164 = tools.parsePhone(number)?.e164;
-    let zones = tools.timeZonesForPhone(number);
-    if (zones.length === 0 && contact?.timeZone && isValidTimeZone(contact.timeZone)) zones = [contact.timeZone];
+    const zones: TimeZoneId[] = [];
+    const addZone = (zone: TimeZoneId | undefined) => {
+      if (zone && isValidTimeZone(zone) && !zones.includes(zone)) zones.push(zone);
+    };
+    addZone(contact?.timeZone);
+    tools.timeZonesForPhone(number).forEach(addZone);
+    extra.forEach(addZone);
     const onFile = e164 ? (contact?.phones.find((p) => tools.parsePhone(p.number)?.e164 === e164) ?? added) : undefined;
     const window = onFile ? {contactFrom: onFile.contactFrom, contactUntil: onFile.contactUntil} : null;
     return {zones, window, regions: [...tools.regionsForPhone(number), ...regionsOf(contact)]};

@@ -2,14 +2,18 @@ import type {CallbackKitError} from '../core/errors.js';
 import type {Callback} from '../core/types.js';
 
 /** What `<callback-list>` was doing when it failed. */
-export type CallbackListOperation = 'load' | 'cancel' | 'data';
+export type CallbackListOperation = 'load' | 'cancel' | 'data' | 'status';
 
 export interface CallbackListErrorDetail {
-  /** `load`: listing callbacks failed; `cancel`: a cancellation failed; `data`: callbacks given were invalid. */
+  /**
+   * `load`: listing callbacks failed; `cancel`: a cancellation failed; `data`: callbacks given were invalid;
+   * `status`: persisting a launch (`in-progress`) or a followup expiry (`expired`) failed (shown in the row, retried
+   * with the same idempotency key).
+   */
   operation: CallbackListOperation;
   /** The typed error (its message is also shown to the agent). */
   error: CallbackKitError;
-  /** The callback concerned, for `cancel`. */
+  /** The callback concerned, for `cancel` and `status`. */
   callback?: Callback;
 }
 

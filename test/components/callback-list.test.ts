@@ -1,10 +1,12 @@
-import {expect, fixture, html, nextFrame, oneEvent} from '@open-wc/testing';
+import {expect, fixture, html, nextFrame, oneEvent, waitUntil} from '@open-wc/testing';
 import {sendKeys} from '@web/test-runner-commands';
 import sinon from 'sinon';
+import '../../src/components/agent-session/agent-session.js';
 import '../../src/components/callback-list/callback-list.js';
 import type {CallbackListElement} from '../../src/components/callback-list/callback-list.js';
-import type {BackendEvent} from '../../src/core/backend.js';
+import type {BackendEvent, SchedulingBackend} from '../../src/core/backend.js';
 import {ManualClock, type Clock} from '../../src/core/clock.js';
+import {DEMO_CONTACTS} from '../../src/core/demo-data.js';
 import {ValidationError} from '../../src/core/errors.js';
 import {MemoryBackend} from '../../src/core/memory-backend.js';
 import {loadPhoneTools} from '../../src/core/phone-loader.js';
@@ -29,9 +31,13 @@ const CONTACTS: Contact[] = [
   {id: 'contact-ava', name: 'Ava Martinez', timeZone: 'America/Phoenix', phones: []},
 ];
 
-/** Intl puts narrow/thin spaces in times and ranges: compare with plain spaces. */
+/**
+ * Intl puts narrow/thin spaces in times and ranges: compare with plain spaces. Names are bidi isolates (FSI…PDI,
+ * invisible) in labels and announcements: the bidi tests check them, the others compare the text without them.
+ */
 const norm = (s: string | null | undefined) =>
   (s ?? '')
+    .replace(/[\u2066-\u2069]/g, '')
     .replace(/[\u2009\u202f\u00a0]/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
@@ -93,7 +99,7 @@ interface Recorded {
 async function mount(props: {
   clock: Clock;
   callbacks?: Callback[];
-  backend?: MemoryBackend;
+  backend?: SchedulingBackend;
   contacts?: Contact[];
   policy?: object;
   attrs?: {inlineReschedule?: boolean};
@@ -154,7 +160,7 @@ describe('<callback-list>', () => {
       expect(norm(olivia.querySelector('[part="type"]')!.textContent)).to.equal('Personal');
       expect(norm(olivia.querySelector('[part="status"]')!.textContent)).to.equal('Scheduled');
       expect(norm(olivia.querySelector('[part="notes"]')!.textContent)).to.contain('premium plan');
-      // the customer's zone comes from the contact, else from the callback
+      // the customer's zone comes from the callback's customerTimeZones, else the contact, else the number
       const sophia = row(el, 'cb-demo-overdue')!;
       expect(norm(sophia.querySelector('[part="customer-time"]')!.textContent)).to.equal('Customer: 5:30 AM PST');
       expect(norm(sophia.querySelector('[part="status"]')!.textContent)).to.equal('Overdue');
@@ -165,7 +171,9 @@ describe('<callback-list>', () => {
       expect(norm(row(el, 'cb-demo-liam')!.querySelector('[part="time"]')!.textContent)).to.equal(
         'Wed, Nov 25, 9:30 AM EST',
       );
-      expect(olivia.getAttribute('aria-label')).to.equal('Olivia Bennett, 11:00 – 11:30 AM EST, Personal, Scheduled');
+      expect(norm(olivia.getAttribute('aria-label'))).to.equal(
+        'Olivia Bennett, 11:00 – 11:30 AM EST, Personal, Scheduled',
+      );
       expect(olivia.getAttribute('aria-posinset')).to.equal('3');
       expect(olivia.getAttribute('aria-setsize')).to.equal('6');
       expect(norm($(el, '[part="count"]')!.textContent)).to.equal('6 callbacks');
@@ -179,7 +187,10 @@ describe('<callback-list>', () => {
       const {el} = await mount({
         clock,
         backend,
-        callbacks: [callback('host-1', {contactId: 'contact-ethan', timeZone: 'America/Chicago'})],
+        // Ethan's Chicago mobile: his zone comes from the number (the CRM has none), not from the booking zone
+        callbacks: [
+          callback('host-1', {contactId: 'contact-ethan', phone: '+17737042291', timeZone: 'America/New_York'}),
+        ],
       });
       expect(list.called).to.equal(false);
       expect(rows(el).map((r) => r.dataset.id)).to.deep.equal(['host-1']);
@@ -590,6 +601,7 @@ describe('<callback-list>', () => {
       const backend = new MemoryBackend({clock, seed: 1, latency: 30});
       const cancel = sinon.spy(backend, 'cancelCallback');
       const {el} = await mount({clock, backend});
+      await waitUntil(() => row(el, 'cb-demo-today'), 'the rows (the backend answers after 30 ms)', {timeout: 5000});
       button(row(el, 'cb-demo-today')!, /^Cancel callback with Olivia Bennett$/)!.click();
       await settle(el);
       const dialog = $<HTMLDialogElement>(el, 'dialog.confirm')!;
@@ -891,6 +903,8 @@ describe('<callback-list>', () => {
   });
 
   describe('inline reschedule', () => {
+    // The real <callback-scheduler> from here on (the tests above run without one).
+    before(() => import('../../src/components/callback-scheduler/callback-scheduler.js'));
     it('opens <callback-scheduler mode="reschedule"> in a dialog when defined and the host lets it', async () => {
       class StubScheduler extends HTMLElement {
         callback?: Callback;
@@ -931,6 +945,307 @@ describe('<callback-list>', () => {
       button(row(el, 'c2')!, /^Reschedule/)!.click();
       await settle(el);
       expect(dialog.open).to.equal(false);
+    });
+  });
+
+  describe('0.2: right in every host state (issue 14)', () => {
+    /** waitUntil's default 1 s is short on a busy machine: conditions, not sleeps, so a long limit costs nothing. */
+    const BUSY = {timeout: 5000};
+    before(() => import('../../src/components/callback-scheduler/callback-scheduler.js'));
+    const XAVIER: Contact = {id: 'contact-xavier', name: 'Xavier Hale', phones: []}; // no zone in the CRM
+    const customerTime = (el: CallbackListElement, id: string) =>
+      norm(row(el, id)?.querySelector('[part="customer-time"]')?.textContent);
+
+    it("never takes the booking zone for the customer's: a Los Angeles number booked in the agent's zone", async () => {
+      const clock = new ManualClock(NOW);
+      const {el} = await mount({
+        clock,
+        contacts: [XAVIER],
+        // booked by a New York agent in their own zone; the number is in San Francisco
+        callbacks: [callback('la', {contactId: XAVIER.id, phone: '+14155267890', timeZone: 'America/New_York'})],
+      });
+      await waitUntil(() => customerTime(el, 'la') !== '', 'the phone chunk', BUSY);
+      await settle(el);
+      expect(customerTime(el, 'la')).to.equal('Customer: 7:00 AM PST');
+    });
+
+    it('takes customerTimeZones first (no phone chunk), then the CRM zone; an ambiguous number says so', async () => {
+      const clock = new ManualClock(NOW);
+      const ARI: Contact = {id: 'contact-ari', name: 'Ari Stone', timeZone: 'America/Phoenix', phones: []};
+      const zoned = await mount({
+        clock,
+        contacts: [XAVIER, ARI],
+        callbacks: [
+          callback('given', {contactId: XAVIER.id, customerTimeZones: ['America/Chicago']}),
+          callback('crm', {contactId: ARI.id, phone: '+14155267890', start: plus(NOW, 40)}),
+        ],
+      });
+      expect(customerTime(zoned.el, 'given')).to.equal('Customer: 9:00 AM CST');
+      expect(customerTime(zoned.el, 'crm')).to.equal('Customer: 8:30 AM MST'); // the CRM's zone, not the number's
+      // every zone was known: the list never asked for the phone chunk, so the numbers stay in E.164
+      expect(norm(row(zoned.el, 'given')!.querySelector('[part="phone"]')!.textContent)).to.equal(
+        'Number +12124561987',
+      );
+
+      const idaho = await mount({
+        clock,
+        contacts: [XAVIER],
+        callbacks: [callback('idaho', {contactId: XAVIER.id, phone: '+12084563817'})], // Pacific or Mountain
+      });
+      await waitUntil(() => customerTime(idaho.el, 'idaho') !== '', 'the phone chunk', BUSY);
+      await settle(idaho.el);
+      expect(customerTime(idaho.el, 'idaho')).to.equal('Customer: 7:00 AM–8:00 AM Pacific Time or Mountain Time');
+      expect(norm(row(idaho.el, 'idaho')!.querySelector('[part="phone"]')!.textContent)).to.equal(
+        'Number (208) 456-3817',
+      );
+    });
+
+    it('Launch persists in-progress; a failure is shown in the row and retried with the same key, never fired twice', async () => {
+      const clock = new ManualClock(NOW);
+      const backend = new MemoryBackend({clock, seed: 1});
+      backend.failNext('updateCallbackStatus');
+      const update = sinon.spy(backend, 'updateCallbackStatus');
+      const {el, events} = await mount({clock, backend});
+      button(row(el, 'cb-demo-today')!, /^Launch/)!.click();
+      await waitUntil(() => row(el, 'cb-demo-today')?.querySelector('.row__error[role="alert"]'), 'the error', BUSY);
+      expect(events.launch).to.have.length(1);
+      expect(update.firstCall.args.slice(0, 2)).to.deep.equal(['cb-demo-today', 'in-progress']);
+      const key = update.firstCall.args[2].idempotencyKey;
+      expect(key).to.be.a('string').and.not.equal('');
+      const alert = row(el, 'cb-demo-today')!.querySelector('.row__error')!;
+      expect(norm(alert.textContent)).to.contain('Could not save "In progress": The scheduling service is unavailable');
+      expect(events.errors.map((e) => [e.detail.operation, e.detail.callback?.id])).to.deep.equal([
+        ['status', 'cb-demo-today'],
+      ]);
+      expect(norm(row(el, 'cb-demo-today')!.querySelector('[part="status"]')!.textContent)).to.equal('In progress');
+      await expect(el).to.be.accessible();
+
+      button(alert, /^Try again$/)!.click();
+      await waitUntil(() => !row(el, 'cb-demo-today')?.querySelector('.row__error'), 'the retry', BUSY);
+      expect(update.callCount).to.equal(2);
+      expect(update.secondCall.args[2].idempotencyKey).to.equal(key);
+      const [saved] = (await backend.listCallbacks({agentId: 'agent-maria'})).filter((c) => c.id === 'cb-demo-today');
+      expect(saved.status).to.equal('in-progress');
+      expect(events.launch).to.have.length(1);
+    });
+
+    it('a followup expiry is persisted: a reload (a fresh list on the same backend) never fires callback-expired again', async () => {
+      const clock = new ManualClock(NOW);
+      const backend = new MemoryBackend({clock, seed: 1});
+      const update = sinon.spy(backend, 'updateCallbackStatus');
+      const first = await mount({clock, backend});
+      clock.advance({minutes: 16}); // the followup started at 10:00 and expired at 10:05
+      expect(first.events.expired.map((e) => e.detail.callback.id)).to.deep.equal(['cb-demo-followup']);
+      await waitUntil(
+        async () => {
+          const rows = await backend.listCallbacks({agentId: 'agent-maria'});
+          return rows.find((c) => c.id === 'cb-demo-followup')?.status === 'expired';
+        },
+        'the persisted expiry',
+        BUSY,
+      );
+      expect(update.firstCall.args.slice(0, 2)).to.deep.equal(['cb-demo-followup', 'expired']);
+      first.el.remove();
+
+      const reload = await mount({clock, backend});
+      clock.advance({minutes: 30});
+      await settle(reload.el);
+      expect(reload.events.expired).to.have.length(0);
+      expect(norm(row(reload.el, 'cb-demo-followup')!.querySelector('[part="status"]')!.textContent)).to.equal(
+        'Expired',
+      );
+      expect(update.callCount).to.equal(1);
+    });
+
+    it('reloads on resync (events were missed), keeping the agent on their row', async () => {
+      const clock = new ManualClock(NOW);
+      const backend = new MemoryBackend({clock, seed: 1});
+      let deaf = false;
+      let deliver: (e: BackendEvent) => void = () => undefined;
+      const original = backend.subscribe.bind(backend);
+      sinon.stub(backend, 'subscribe').callsFake((listener: (e: BackendEvent) => void) => {
+        deliver = listener;
+        return original((e) => deaf || listener(e)); // deaf: a connection that lost events
+      });
+      const list = sinon.spy(backend, 'listCallbacks');
+      const {el} = await mount({clock, backend});
+      row(el, 'cb-demo-tomorrow')!.focus();
+      deaf = true;
+      await backend.cancelCallback('cb-demo-today'); // missed
+      deaf = false;
+      await settle(el);
+      expect(row(el, 'cb-demo-today')).to.not.equal(null);
+      deliver({type: 'resync'});
+      await waitUntil(() => !row(el, 'cb-demo-today'), 'the reload', BUSY);
+      await settle(el);
+      expect(list.callCount).to.equal(2);
+      expect(el.shadowRoot!.activeElement).to.equal(row(el, 'cb-demo-tomorrow'));
+      // callback-changed still updates rows as before
+      await backend.cancelCallback('cb-demo-web');
+      await settle(el);
+      expect(row(el, 'cb-demo-web')).to.equal(null);
+    });
+
+    it('isolates names: an unterminated U+202E in a name cannot reverse the text after it', async () => {
+      const clock = new ManualClock(NOW);
+      const spoof = 'Eve \u202Eevil';
+      const sneaky = 'Max \u2069\u202Emore'; // tries to close the isolate early with a PDI
+      const {el} = await mount({
+        clock,
+        contacts: [
+          {id: 'contact-eve', name: spoof, phones: []},
+          {id: 'contact-max', name: sneaky, phones: []},
+        ],
+        callbacks: [
+          callback('c1', {contactId: 'contact-eve', start: plus(NOW, 5)}),
+          callback('c2', {contactId: 'contact-max', start: plus(NOW, 60)}),
+        ],
+      });
+      // the toast: the name is a <bdi>, the rest of the sentence is outside it
+      const text = $(el, '.toast__text')!;
+      const bdi = text.querySelector('bdi')!;
+      expect(bdi.textContent).to.equal(spoof);
+      expect(text.firstElementChild).to.equal(bdi);
+      let after = '';
+      for (let node = bdi.nextSibling; node; node = node.nextSibling) {
+        if (node.nodeType !== Node.COMMENT_NODE) after += node.textContent; // Lit's markers are comments
+      }
+      expect(norm(after)).to.equal(', Personal, at 9:55 AM.');
+      // the row shows it isolated; labels and titles carry FSI…PDI
+      expect(row(el, 'c1')!.querySelector('[part="customer"] bdi')!.textContent).to.equal(spoof);
+      expect(row(el, 'c1')!.querySelector('[part="customer"]')!.getAttribute('title')).to.equal(`\u2068${spoof}\u2069`);
+      const launch = [...row(el, 'c1')!.querySelectorAll('button')].find((b) => /^Launch/.test(b.textContent!.trim()))!;
+      expect(launch.getAttribute('aria-label')).to.equal(`Launch callback to \u2068${spoof}\u2069`);
+      expect(row(el, 'c1')!.getAttribute('aria-label')!.startsWith(`\u2068${spoof}\u2069, `)).to.equal(true);
+      // a PDI inside a name is dropped: it cannot end the isolate before the name does
+      expect(row(el, 'c2')!.getAttribute('aria-label')!.startsWith('\u2068Max \u202Emore\u2069, ')).to.equal(true);
+      // the live announcement
+      launch.click();
+      await settle(el);
+      expect($(el, '.visually-hidden[role="status"]')!.textContent).to.equal(
+        `Callback to \u2068${spoof}\u2069 launched: in progress.`,
+      );
+      // the cancel dialog
+      button(row(el, 'c2')!, /^Cancel/)!.click();
+      await settle(el);
+      const confirm = $(el, '#confirm-text')!;
+      expect(confirm.querySelector('bdi')!.textContent).to.equal('Max \u202Emore');
+      expect(norm(confirm.textContent)).to.match(/ on Mon, Nov 23, 10:50 AM EST will be canceled/);
+    });
+
+    /** A backend with everything but `listContacts`: the list cannot name customers from a contacts list. */
+    function withoutContactsList(backend: MemoryBackend): SchedulingBackend {
+      return {
+        getAvailability: (q, o) => backend.getAvailability(q, o),
+        scheduleCallback: (r, o) => backend.scheduleCallback(r, o),
+        rescheduleCallback: (id, r, o) => backend.rescheduleCallback(id, r, o),
+        cancelCallback: (id, o) => backend.cancelCallback(id, o),
+        listCallbacks: (q, o) => backend.listCallbacks(q, o),
+        listCampaigns: (q, o) => backend.listCampaigns(q, o),
+        requestLogout: (q) => backend.requestLogout(q),
+        getContact: (id, o) => backend.getContact(id, o),
+        updateCallbackStatus: (id, status, o) => backend.updateCallbackStatus(id, status, o),
+        subscribe: (listener) => backend.subscribe(listener),
+      };
+    }
+
+    it('a server that does not serve contacts: the list says why customers are unnamed, never silently', async () => {
+      const {UnsupportedOperationError} = await import('../../src/core/http-backend.js');
+      const clock = new ManualClock(NOW);
+      const backend = {
+        ...withoutContactsList(new MemoryBackend({clock, seed: 1})),
+        listContacts: () =>
+          Promise.reject(new UnsupportedOperationError('listContacts', 'GET /contacts', 404, 'serve contacts')),
+      };
+      const {el, events} = await mount({clock, backend});
+      expect(norm(row(el, 'cb-demo-today')!.querySelector('[part="customer"]')!.textContent)).to.equal(
+        'Unknown customer',
+      );
+      expect(norm($(el, '[role="alert"]')!.textContent)).to.equal(
+        'Customer names could not be loaded. This server does not serve contacts (GET /contacts).',
+      );
+      expect(events.errors.map((e) => [e.detail.operation, e.detail.error.name])).to.deep.equal([
+        ['load', 'UnsupportedOperationError'],
+      ]);
+      await expect(el).to.be.accessible();
+    });
+
+    /** Reschedules `id` from the list's dialog to `start` (same day) with the real <callback-scheduler>. */
+    async function rescheduleInline(el: CallbackListElement, id: string, start: string) {
+      button(row(el, id)!, /^Reschedule/)!.click();
+      await settle(el);
+      const scheduler = $(el, 'dialog.reschedule callback-scheduler') as HTMLElement & {
+        updateComplete: Promise<boolean>;
+      };
+      const cell = () =>
+        scheduler.shadowRoot
+          ?.querySelector('timeslot-grid')
+          ?.shadowRoot?.querySelector<HTMLElement>(`[data-key="${Date.parse(start)}"]`);
+      await waitUntil(() => cell(), 'the slot in the scheduler', {timeout: 5000});
+      cell()!.click();
+      await scheduler.updateComplete;
+      scheduler.shadowRoot!.querySelector<HTMLButtonElement>('[part="submit"]')!.click();
+      return scheduler;
+    }
+
+    async function listIn(session: Element) {
+      const el = session.querySelector('callback-list')!;
+      await settle(el);
+      await waitUntil(() => rows(el).length > 0, 'the rows', BUSY);
+      return el;
+    }
+
+    it("Reschedule during a call with another customer keeps the callback's own contact and phone (backend row)", async () => {
+      const clock = new ManualClock(NOW);
+      const backend = new MemoryBackend({clock, seed: 1});
+      const ethan = structuredClone(DEMO_CONTACTS.find((c) => c.id === 'contact-ethan')!);
+      const session = await fixture(html`
+        <agent-session
+          .agent=${MARIA}
+          .backend=${backend}
+          .clock=${clock}
+          .interaction=${{contact: ethan, phone: ethan.phones[1]}}
+        >
+          <callback-list locale="en-US" inline-reschedule></callback-list>
+        </agent-session>
+      `);
+      const el = await listIn(session);
+      const moved = oneEvent(el, 'callback-rescheduled');
+      await rescheduleInline(el, 'cb-demo-tomorrow', '2026-11-24T18:00:00Z'); // Ava, Phoenix
+      await moved;
+      const [saved] = (await backend.listCallbacks({agentId: 'agent-maria'})).filter(
+        (c) => c.id === 'cb-demo-tomorrow',
+      );
+      expect(saved).to.include({contactId: 'contact-ava', phone: '+16022531176', start: '2026-11-24T18:00:00Z'});
+    });
+
+    it('inline reschedule with only the callback (no interaction, no contacts list): the scheduler loads its contact', async () => {
+      const clock = new ManualClock(NOW);
+      const memory = new MemoryBackend({clock, seed: 1});
+      const backend = withoutContactsList(memory);
+      const getContact = sinon.spy(backend, 'getContact');
+      const session = await fixture(html`
+        <agent-session .agent=${MARIA} .backend=${backend} .clock=${clock}>
+          <callback-list locale="en-US" inline-reschedule></callback-list>
+        </agent-session>
+      `);
+      const el = await listIn(session);
+      const scheduler = await rescheduleInline(el, 'cb-demo-tomorrow', '2026-11-24T18:00:00Z');
+      try {
+        await waitUntil(
+          async () =>
+            (await memory.listCallbacks({agentId: 'agent-maria'})).find((c) => c.id === 'cb-demo-tomorrow')?.start ===
+            '2026-11-24T18:00:00Z',
+          "the reschedule to be saved (the scheduler must load the callback's contact with backend.getContact)",
+          {timeout: 4000},
+        );
+      } catch (error) {
+        const shown = norm(scheduler.shadowRoot?.querySelector('[role="alert"]')?.textContent);
+        throw new Error(`${(error as Error).message}. The scheduler says: "${shown}"`);
+      }
+      expect(getContact.calledWith('contact-ava')).to.equal(true);
+      const [saved] = (await memory.listCallbacks({agentId: 'agent-maria'})).filter((c) => c.id === 'cb-demo-tomorrow');
+      expect(saved).to.include({contactId: 'contact-ava', phone: '+16022531176', start: '2026-11-24T18:00:00Z'});
     });
   });
 });

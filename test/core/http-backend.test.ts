@@ -6,8 +6,13 @@
  * of web-test-runner also load this file and skip it (it needs node:http).
  */
 import {expect} from 'chai';
-import {AuthError, HttpBackend, type HttpConnectionState} from '../../src/core/http-backend.js';
-import {BackendUnavailableError} from '../../src/core/errors.js';
+import {
+  AuthError,
+  HttpBackend,
+  UnsupportedOperationError,
+  type HttpConnectionState,
+} from '../../src/core/http-backend.js';
+import {BackendUnavailableError, NotFoundError, ValidationError} from '../../src/core/errors.js';
 import type {BackendEvent, Callback} from '../../src/core/index.js';
 import type {ManualClock} from '../../src/core/clock.js';
 import type {Identifier, InterfaceDeclaration, PropertySignature} from 'typescript';
@@ -132,7 +137,7 @@ async function collectingUncaught(body: () => Promise<void>): Promise<unknown[]>
     it('emits every BackendEvent type over the stream: started, changed, callback-changed, logout-authorized', async () => {
       const http = new HttpBackend({baseUrl: server.url});
       const events: BackendEvent[] = [];
-      const off = http.subscribe((e) => events.push(e));
+      const off = http.subscribe((e) => void (e.type === 'availability-changed' || events.push(e)));
       try {
         await waitFor(() => http.connectionState === 'open', 'the stream');
         server.backend.startCampaign('camp-winback');
@@ -207,8 +212,9 @@ async function collectingUncaught(body: () => Promise<void>): Promise<unknown[]>
       expect(calls[1].headers.get('Last-Event-ID')).to.equal('10');
       streams[1].push('id: 7\ndata: {"type":"logout-authorized","agentId":"again"}\n\n'); // a replayed id: dropped
       streams[1].push('id: 11\ndata: {"type":"logout-authorized","agentId":"a3"}\n\n');
-      await waitFor(() => events.length === 4, 'the fourth event');
-      expect(events[3]).to.deep.equal({type: 'logout-authorized', agentId: 'a3'});
+      await waitFor(() => events.length === 5, 'the fourth event');
+      // a replay after a reconnection is not proof that nothing was missed: one resync first
+      expect(events.slice(3)).to.deep.equal([{type: 'resync'}, {type: 'logout-authorized', agentId: 'a3'}]);
       http.close();
     });
 
@@ -626,3 +632,438 @@ async function collectingUncaught(body: () => Promise<void>): Promise<unknown[]>
     });
   });
 });
+
+/** Releases the reconnection and poll delays of an HttpBackend one step at a time (nothing waits for real). */
+function heldSleep() {
+  let waiters: Array<() => void> = [];
+  const sleep = (_ms: number, signal?: AbortSignal) =>
+    new Promise<void>((resolve, reject) => {
+      if (signal?.aborted) return reject(signal.reason);
+      const onAbort = () => {
+        waiters = waiters.filter((w) => w !== wake);
+        reject(signal!.reason);
+      };
+      const wake = () => {
+        signal?.removeEventListener('abort', onAbort);
+        resolve();
+      };
+      signal?.addEventListener('abort', onAbort, {once: true});
+      waiters.push(wake);
+    });
+  return {
+    sleep,
+    waiting: () => waiters.length,
+    release: () => {
+      const woken = waiters;
+      waiters = [];
+      woken.forEach((wake) => wake());
+    },
+  };
+}
+
+interface FakeRequest {
+  method: string;
+  path: string;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+/**
+ * A fake API server on loopback (node:http) that implements the 0.2 event protocol: `GET /api/events` streams (the
+ * replay after `Last-Event-ID`, or `event: resync` when it is older than the `retain` newest events, then the
+ * id-only message `id: <newest>`, then live events); `GET /api/events?after=` answers `{events, lastEventId,
+ * truncated?}`. Other routes go to `handle`, else 404 with the code `route-not-found`. Records every request.
+ */
+async function fakeServer(handle?: (req: FakeRequest, res: import('node:http').ServerResponse) => boolean | void) {
+  const http = await import('node:http');
+  const log: Array<{id: number; event: BackendEvent}> = [];
+  const streams = new Set<import('node:http').ServerResponse>();
+  const requests: FakeRequest[] = [];
+  const state = {next: 1, retain: 1000, streamFailures: 0, pollFailures: 0};
+  const newest = () => state.next - 1;
+  const frame = (e: {id: number; event: BackendEvent}) =>
+    `id: ${e.id}\nevent: ${e.event.type}\ndata: ${JSON.stringify(e.event)}\n\n`;
+  const json = (res: import('node:http').ServerResponse, status: number, body: unknown) => {
+    res.writeHead(status, {'Content-Type': 'application/json'});
+    res.end(JSON.stringify(body));
+  };
+  const gap = (cursor: number) => cursor < newest() && (log.length === 0 || log[0].id > cursor + 1);
+  const server = http.createServer((req, res) => {
+    let body = '';
+    req.on('data', (chunk: Buffer) => (body += chunk.toString()));
+    req.on('end', () => {
+      const request: FakeRequest = {method: req.method ?? 'GET', path: req.url ?? '', headers: req.headers, body};
+      requests.push(request);
+      const url = new URL(request.path, 'http://fake');
+      if (url.pathname === '/api/events' && url.searchParams.has('after')) {
+        if (state.pollFailures > 0) {
+          state.pollFailures--;
+          return json(res, 503, {code: 'backend-unavailable', message: 'Down for a moment.'});
+        }
+        const after = url.searchParams.get('after')!;
+        if (after === '') return json(res, 200, {events: [], lastEventId: String(newest())});
+        const cursor = Number(after);
+        const events = log.filter((e) => e.id > cursor).map((e) => ({id: String(e.id), event: e.event}));
+        const lastEventId = events.at(-1)?.id ?? String(newest());
+        return json(res, 200, {events, lastEventId, ...(gap(cursor) ? {truncated: true} : {})});
+      }
+      if (url.pathname === '/api/events') {
+        if (state.streamFailures > 0) {
+          state.streamFailures--;
+          return json(res, 503, {code: 'backend-unavailable', message: 'Down for a moment.'});
+        }
+        res.writeHead(200, {'Content-Type': 'text/event-stream'});
+        const last = req.headers['last-event-id'];
+        if (typeof last === 'string' && /^\d+$/.test(last)) {
+          if (gap(Number(last))) res.write('event: resync\ndata: {"type":"resync"}\n\n');
+          else for (const e of log) if (e.id > Number(last)) res.write(frame(e));
+        }
+        res.write(`id: ${newest()}\n\n`);
+        streams.add(res);
+        res.on('close', () => streams.delete(res));
+        return;
+      }
+      if (handle?.(request, res) !== true)
+        json(res, 404, {code: 'route-not-found', message: `No route ${url.pathname}.`});
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const {port} = server.address() as {port: number};
+  const add = (event: BackendEvent) => {
+    const entry = {id: state.next++, event};
+    log.push(entry);
+    if (log.length > state.retain) log.splice(0, log.length - state.retain);
+    return entry;
+  };
+  return {
+    url: `http://127.0.0.1:${port}/api/`,
+    requests,
+    state,
+    streams,
+    /** Stream requests (not polls), in order. */
+    streamRequests: () => requests.filter((r) => r.path === '/api/events'),
+    publish(event: BackendEvent): void {
+      const entry = add(event);
+      for (const res of streams) res.write(frame(entry));
+    },
+    /** Publishes an event of which the open streams get only the first half, then ends them (dropped mid-event). */
+    publishHalfThenDrop(event: BackendEvent): void {
+      const text = frame(add(event));
+      for (const res of [...streams]) {
+        res.write(text.slice(0, Math.floor(text.length / 2)));
+        res.end();
+      }
+    },
+    /** Ends every open stream cleanly (what was written arrives first). */
+    endStreams(): void {
+      for (const res of [...streams]) res.end();
+    },
+    /** Cuts every open stream's connection. */
+    destroyStreams(): void {
+      for (const res of [...streams]) res.destroy();
+    },
+    close(): Promise<void> {
+      server.closeAllConnections();
+      return new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+(inNode ? describe : describe.skip)(
+  'core/HttpBackend 0.2 (Node, a fake server implementing the event protocol)',
+  () => {
+    let cleanups: Array<() => unknown> = [];
+    /** Conditions, never sleeps: a long limit costs nothing and keeps the tests green on a busy machine. */
+    const wait = <T>(check: () => T | Promise<T>, what: string) => waitFor(check, what, 8000);
+    afterEach(async () => {
+      for (const cleanup of cleanups.reverse()) await cleanup();
+      cleanups = [];
+    });
+
+    async function setup(
+      options: Partial<ConstructorParameters<typeof HttpBackend>[0]> = {},
+      handle?: Parameters<typeof fakeServer>[0],
+    ) {
+      const fake = await fakeServer(handle);
+      const held = heldSleep();
+      const http = new HttpBackend({baseUrl: fake.url, sleep: held.sleep, random: () => 1, ...options});
+      const received: BackendEvent[] = [];
+      cleanups.push(
+        () => fake.close(),
+        () => http.close(),
+      );
+      return {fake, held, http, received, subscribe: () => http.subscribe((e) => received.push(e))};
+    }
+
+    const changed = (n: number): BackendEvent => ({type: 'logout-authorized', agentId: `agent-${n}`});
+    const seats = (n: number): BackendEvent => ({
+      type: 'availability-changed',
+      from: `2026-06-16T1${n}:00:00Z`,
+      to: `2026-06-16T1${n}:30:00Z`,
+    });
+    const events = (received: BackendEvent[]) => received.filter((e) => e.type !== 'resync');
+    const resyncs = (received: BackendEvent[]) => received.filter((e) => e.type === 'resync').length;
+
+    describe('events: drops at every point, events in the gap', () => {
+      it('a stream dropped before its first event resumes from the point of subscription: every gap event arrives', async () => {
+        const {fake, held, received, subscribe} = await setup();
+        fake.publish(changed(1)); // before subscribing: not for us
+        fake.publish(changed(2));
+        subscribe();
+        await wait(() => fake.streams.size === 1, 'the stream');
+        fake.endStreams(); // only the id-only message ("id: 2") came through
+        await wait(() => held.waiting() === 1, 'the reconnection delay');
+        fake.publish(changed(3)); // in the gap
+        fake.publish(seats(4));
+        held.release();
+        await wait(() => events(received).length === 2, 'the gap events');
+        expect(fake.streamRequests().map((r) => r.headers['last-event-id'])).to.deep.equal([undefined, '2']);
+        expect(events(received)).to.deep.equal([changed(3), seats(4)]);
+        // a replay is delivered but never taken as proof: one resync, before the replayed events
+        expect(received[0]).to.deep.equal({type: 'resync'});
+        expect(resyncs(received)).to.equal(1);
+      });
+
+      it('dropped mid-event (half a frame) and between events: every event arrives exactly once', async () => {
+        const {fake, held, received, subscribe} = await setup();
+        subscribe();
+        await wait(() => fake.streams.size === 1, 'the stream');
+        fake.publish(changed(1));
+        await wait(() => events(received).length === 1, 'the first event');
+
+        fake.publishHalfThenDrop(changed(2)); // the stream breaks in the middle of event 2
+        await wait(() => held.waiting() === 1, 'the reconnection delay');
+        fake.publish(changed(3));
+        held.release();
+        await wait(() => events(received).length === 3, 'events 2 and 3');
+
+        fake.destroyStreams(); // the connection is cut between two events
+        await wait(() => held.waiting() === 1, 'the second reconnection delay');
+        fake.publish(seats(4));
+        fake.publish(changed(5));
+        held.release();
+        await wait(() => events(received).length === 5, 'events 4 and 5');
+        expect(events(received)).to.deep.equal([changed(1), changed(2), changed(3), seats(4), changed(5)]);
+        expect(fake.streamRequests().map((r) => r.headers['last-event-id'])).to.deep.equal([undefined, '1', '3']);
+        expect(resyncs(received)).to.equal(2);
+        // live events still flow on the third stream
+        fake.publish(changed(6));
+        await wait(() => events(received).length === 6, 'a live event');
+      });
+
+      it('a reconnection with nothing missed delivers no resync: the id-only message names our Last-Event-ID', async () => {
+        const {fake, held, received, subscribe} = await setup();
+        subscribe();
+        await wait(() => fake.streams.size === 1, 'the stream');
+        fake.publish(changed(1));
+        await wait(() => received.length === 1, 'the first event');
+        fake.endStreams();
+        await wait(() => held.waiting() === 1, 'the reconnection delay');
+        held.release();
+        await wait(() => fake.streams.size === 1, 'the second stream');
+        fake.publish(changed(2));
+        await wait(() => received.length === 2, 'the second event');
+        expect(received).to.deep.equal([changed(1), changed(2)]);
+        expect(fake.streamRequests()[1].headers['last-event-id']).to.equal('1');
+      });
+
+      it("Last-Event-ID past the server's window: its event: resync is delivered, once", async () => {
+        const {fake, held, received, subscribe} = await setup();
+        fake.state.retain = 2;
+        subscribe();
+        await wait(() => fake.streams.size === 1, 'the stream');
+        fake.publish(changed(1));
+        await wait(() => received.length === 1, 'the first event');
+        fake.endStreams();
+        await wait(() => held.waiting() === 1, 'the reconnection delay');
+        for (const n of [2, 3, 4, 5]) fake.publish(changed(n)); // 2 and 3 fall out of the window
+        held.release();
+        await wait(() => resyncs(received) === 1, 'the resync');
+        await wait(() => fake.streams.size === 1, 'the second stream');
+        fake.publish(changed(6));
+        await wait(() => events(received).length === 2, 'a live event after the resync');
+        expect(received).to.deep.equal([changed(1), {type: 'resync'}, changed(6)]);
+      });
+
+      it('a stream that could not open at first: events since subscribing may be lost, so resync is delivered', async () => {
+        const {fake, held, received, subscribe} = await setup();
+        fake.state.streamFailures = 1;
+        subscribe();
+        await wait(() => held.waiting() === 1, 'the reconnection delay after the 503');
+        fake.publish(changed(1)); // after subscribing, before any stream: no id to resume from
+        held.release();
+        await wait(() => received.length === 1, 'the resync');
+        expect(received).to.deep.equal([{type: 'resync'}]);
+        expect(fake.streamRequests().map((r) => r.headers['last-event-id'])).to.deep.equal([undefined, undefined]);
+      });
+
+      it('polling: the fall back delivers resync; truncated pages too; after a failed poll only an empty page is proof', async () => {
+        const {fake, held, received, http, subscribe} = await setup({transport: 'auto', sseFailuresBeforePolling: 1});
+        fake.state.streamFailures = 1000;
+        subscribe();
+        // the stream failed once: polling starts at once, and owes a resync (nothing proves no event was missed)
+        await wait(() => held.waiting() === 1 && http.connectionState === 'polling', 'the first poll');
+        expect(received).to.deep.equal([{type: 'resync'}]);
+        const polls = () => fake.requests.filter((r) => r.path.startsWith('/api/events?after='));
+        expect(polls().map((r) => r.path)).to.deep.equal(['/api/events?after=']);
+
+        fake.publish(changed(1));
+        held.release();
+        await wait(() => received.length === 2, 'event 1');
+        await wait(() => held.waiting() === 1, 'the poll interval');
+
+        fake.state.retain = 1;
+        fake.publish(changed(2)); // falls out of the window
+        fake.publish(changed(3));
+        held.release();
+        await wait(() => received.length === 4, 'a truncated page');
+        expect(received.slice(2)).to.deep.equal([{type: 'resync'}, changed(3)]);
+        await wait(() => held.waiting() === 1, 'the poll interval');
+
+        fake.state.pollFailures = 1; // a failed poll, nothing happens meanwhile: the empty page proves it
+        held.release();
+        await wait(() => held.waiting() === 1 && http.connectionState === 'reconnecting', 'the failed poll');
+        held.release();
+        await wait(() => held.waiting() === 1 && http.connectionState === 'polling', 'an empty page');
+        expect(received).to.have.length(4);
+
+        fake.state.pollFailures = 1; // a failed poll with an event in the gap
+        held.release();
+        await wait(() => held.waiting() === 1 && http.connectionState === 'reconnecting', 'the failed poll');
+        fake.publish(changed(4));
+        held.release();
+        await wait(() => received.length === 6, 'event 4');
+        expect(received.slice(4)).to.deep.equal([{type: 'resync'}, changed(4)]);
+        expect(polls().map((r) => r.path)).to.deep.equal([
+          '/api/events?after=',
+          '/api/events?after=0',
+          '/api/events?after=1',
+          '/api/events?after=3',
+          '/api/events?after=3',
+          '/api/events?after=3',
+          '/api/events?after=3',
+        ]);
+      });
+    });
+
+    describe('0.2 routes', () => {
+      const olivia = {id: 'contact-olivia', name: 'Olivia Bennett', phones: [{number: '+12124561987', type: 'mobile'}]};
+      const maria = {id: 'agent-maria', name: 'Maria Lopez', timeZone: 'America/New_York'};
+      const reply = (res: import('node:http').ServerResponse, status: number, body?: unknown) => {
+        res.writeHead(status, body === undefined ? {} : {'Content-Type': 'application/json'});
+        res.end(body === undefined ? undefined : JSON.stringify(body));
+        return true as const;
+      };
+
+      it('getContact, listContacts, listAgents, getAgentShifts and updateCallbackStatus speak the documented routes', async () => {
+        const {fake, http} = await setup({}, (req, res) => {
+          const path = req.path;
+          if (req.method === 'GET' && path === '/api/contacts/contact-olivia') return reply(res, 200, olivia);
+          if (req.method === 'GET' && path === '/api/contacts') return reply(res, 200, [olivia]);
+          if (req.method === 'GET' && path === '/api/agents') return reply(res, 200, [maria]);
+          if (req.method === 'GET' && path.startsWith('/api/agents/agent-maria/shifts?')) {
+            return reply(res, 200, [{start: '2026-06-16T12:00:00Z', end: '2026-06-16T20:00:00Z'}]);
+          }
+          if (req.method === 'POST' && path === '/api/callbacks/cb-1/status') {
+            return reply(res, 200, {id: 'cb-1', status: (JSON.parse(req.body) as {status: string}).status});
+          }
+          return false;
+        });
+        expect(await http.getContact('contact-olivia')).to.deep.equal(olivia);
+        expect(await http.listContacts()).to.deep.equal([olivia]);
+        expect(await http.listAgents()).to.deep.equal([maria]);
+        const from = '2026-06-16T00:00:00Z';
+        const to = '2026-06-17T00:00:00Z';
+        expect(await http.getAgentShifts('agent-maria', {from, to})).to.deep.equal([
+          {start: '2026-06-16T12:00:00Z', end: '2026-06-16T20:00:00Z'},
+        ]);
+        const updated = await http.updateCallbackStatus('cb-1', 'in-progress', {idempotencyKey: 'k-launch-1'});
+        expect(updated).to.deep.include({id: 'cb-1', status: 'in-progress'});
+        const post = fake.requests.find((r) => r.method === 'POST')!;
+        expect(post.headers['idempotency-key']).to.equal('k-launch-1');
+        expect(JSON.parse(post.body)).to.deep.equal({status: 'in-progress'});
+        const shifts = fake.requests.find((r) => r.path.includes('/shifts'))!;
+        expect(new URL(shifts.path, 'http://x').searchParams.get('from')).to.equal(from);
+        expect(new URL(shifts.path, 'http://x').searchParams.get('to')).to.equal(to);
+      });
+
+      it('a server without the contact routes gives UnsupportedOperationError, never a silent not-found', async () => {
+        let answer: (res: import('node:http').ServerResponse) => true = (res) =>
+          reply(res, 404, {code: 'route-not-found', message: 'No route.'});
+        const {http, fake} = await setup({}, (_req, res) => answer(res));
+        const error = await rejection(http.getContact('contact-olivia'));
+        expect(error).to.be.instanceOf(UnsupportedOperationError);
+        expect(error.message).to.equal('This server does not serve contacts (GET /contacts/{id}).');
+        expect(error).to.include({operation: 'getContact', route: 'GET /contacts/{id}', status: 404});
+        expect(fake.requests).to.have.length(1); // not retried
+
+        // an unknown route with no JSON body at all (a plain web server or proxy page)
+        answer = (res) => {
+          res.writeHead(404, {'Content-Type': 'text/html'});
+          res.end('<h1>Not Found</h1>');
+          return true as const;
+        };
+        expect(await rejection(http.listContacts())).to.be.instanceOf(UnsupportedOperationError);
+        for (const status of [405, 501]) {
+          answer = (res) => reply(res, status, {code: 'validation', message: 'No.'});
+          const missing = await rejection(http.getContact('contact-olivia'));
+          expect(missing, String(status)).to.be.instanceOf(UnsupportedOperationError);
+          expect((missing as UnsupportedOperationError).status).to.equal(status);
+          expect(await rejection(http.listAgents())).to.be.instanceOf(UnsupportedOperationError);
+        }
+        // the routes exist, the record does not: NotFoundError with the server's message
+        answer = (res) => reply(res, 404, {code: 'not-found', message: 'Contact "nobody" was not found.'});
+        const unknown = await rejection(http.getContact('nobody'));
+        expect(unknown).to.be.instanceOf(NotFoundError);
+        expect(unknown.message).to.equal('Contact "nobody" was not found.');
+        // a list route has no record: a 404 there is always a missing route
+        expect(await rejection(http.listContacts())).to.be.instanceOf(UnsupportedOperationError);
+        // the status route: a missing callback vs a server that does not persist statuses
+        const gone = await rejection(http.updateCallbackStatus('cb-gone', 'expired', {idempotencyKey: 'k-1'}));
+        expect(gone).to.be.instanceOf(NotFoundError);
+        answer = (res) => reply(res, 404, {code: 'route-not-found', message: 'No route.'});
+        const statusError = await rejection(http.updateCallbackStatus('cb-gone', 'expired', {idempotencyKey: 'k-2'}));
+        expect(statusError).to.be.instanceOf(UnsupportedOperationError);
+        expect(statusError.message).to.equal(
+          'This server does not persist callback statuses (POST /callbacks/{id}/status).',
+        );
+      });
+
+      it('every id is one encoded path segment: dot segments are refused before any request, nothing climbs', async () => {
+        const {fake, http} = await setup({}, (req, res) => {
+          if (req.method === 'DELETE') return reply(res, 204);
+          return reply(
+            res,
+            200,
+            req.path.endsWith('/shifts') || req.path.includes('/shifts?') ? [] : {id: 'x', name: 'x', phones: []},
+          );
+        });
+        for (const id of ['.', '..']) {
+          for (const call of [
+            () => http.cancelCallback(id),
+            () => http.getContact(id),
+            () => http.updateCallbackStatus(id, 'expired', {idempotencyKey: `k-${id}`}),
+            () => http.rescheduleCallback(id, personal(), {idempotencyKey: `k2-${id}`}),
+            () => http.getAgentShifts(id, {from: NOW, to: NOW}),
+            () => http.cancelLogout({agentId: id}),
+          ]) {
+            const error = await rejection(call());
+            expect(error, id).to.be.instanceOf(ValidationError);
+            expect((error as ValidationError).fieldErrors[0].code).to.equal('invalid-id');
+          }
+        }
+        expect(fake.requests).to.deep.equal([]);
+        for (const id of ['a/b', '?x', '%2e%2e', '..%2F', '#frag']) await http.cancelCallback(id);
+        await http.getContact('../agents');
+        expect(fake.requests.map((r) => `${r.method} ${r.path}`)).to.deep.equal([
+          'DELETE /api/callbacks/a%2Fb',
+          'DELETE /api/callbacks/%3Fx',
+          'DELETE /api/callbacks/%252e%252e',
+          'DELETE /api/callbacks/..%252F',
+          'DELETE /api/callbacks/%23frag',
+          'GET /api/contacts/..%2Fagents',
+        ]);
+      });
+    });
+  },
+);

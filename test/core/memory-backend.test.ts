@@ -413,7 +413,7 @@ describe('core/MemoryBackend', () => {
       const [stored] = await backend.listCallbacks({agentId: 'a1'});
       expect(await backend.scheduleCallback(req(), {idempotencyKey: k})).to.deep.equal(stored);
       expect(await backend.listCallbacks({agentId: 'a1'})).to.have.length(1);
-      expect(events).to.have.length(1);
+      expect(events.map((e) => e.type)).to.deep.equal(['callback-changed', 'availability-changed']);
       backend.dispose();
     });
 
@@ -480,7 +480,7 @@ describe('core/MemoryBackend', () => {
       const unsubscribe = backend.subscribe((e) => events.push(e));
       await backend.cancelCallback(booked.id);
       await backend.cancelCallback(booked.id);
-      expect(events).to.have.length(1);
+      expect(events.map((e) => e.type)).to.deep.equal(['callback-changed', 'availability-changed']);
       expect(events[0]).to.deep.include({type: 'callback-changed'});
       expect((events[0] as {callback: {status: string}}).callback.status).to.equal('canceled');
       expect(await backend.listCallbacks({agentId: 'a1'})).to.deep.equal([]);
@@ -529,10 +529,13 @@ describe('core/MemoryBackend', () => {
       const events: BackendEvent[] = [];
       const unsubscribe = backend.subscribe((e) => events.push(e));
       const callback = await backend.scheduleCallback(req(), {idempotencyKey: key()});
-      expect(events).to.deep.equal([{type: 'callback-changed', callback}]);
+      expect(events).to.deep.equal([
+        {type: 'callback-changed', callback},
+        {type: 'availability-changed', from: ny(TUESDAY, '12:00'), to: ny(TUESDAY, '12:30')},
+      ]);
       unsubscribe();
       await backend.scheduleCallback(req({start: ny(TUESDAY, '13:00')}), {idempotencyKey: key()});
-      expect(events).to.have.length(1);
+      expect(events).to.have.length(2);
     });
 
     it('requestLogout is deferred while a call is set up, then logout-authorized after notBefore', async () => {
@@ -730,6 +733,129 @@ describe('core/MemoryBackend', () => {
       expect(starts.some((s) => s.toZonedDateTimeISO(NY).toPlainDate().equals(tomorrow))).to.equal(true);
       expect(demoCallbacks(NOW)).to.deep.equal(demoCallbacks(NOW));
       expect(await backend.listCampaigns({agentId: 'agent-lucia'})).to.have.length.at.least(2);
+    });
+  });
+
+  describe('0.2: availability-changed and the customer zones', () => {
+    const seats = (events: BackendEvent[]) =>
+      events.filter((e) => e.type === 'availability-changed' || e.type === 'resync');
+
+    it('emits availability-changed for the slot on schedule, the old and new slots on reschedule, and on cancel', async () => {
+      const {backend} = make();
+      const events: BackendEvent[] = [];
+      backend.subscribe((e) => events.push(e));
+      const mine = await backend.scheduleCallback(personal({start: ny(TUESDAY, '12:00')}), {idempotencyKey: key()});
+      const slot = (time: string, end: string) => ({from: ny(TUESDAY, time), to: ny(TUESDAY, end)});
+      expect(events.map((e) => e.type)).to.deep.equal(['callback-changed', 'availability-changed']);
+      expect(seats(events)).to.deep.equal([{type: 'availability-changed', ...slot('12:00', '12:30'), agentId: 'a1'}]);
+      // a replay of the same key changes nothing: no event
+      await backend.scheduleCallback(personal({start: ny(TUESDAY, '12:00')}), {idempotencyKey: `key-${keys}`});
+      expect(seats(events)).to.have.length(1);
+
+      events.length = 0;
+      await backend.rescheduleCallback(mine.id, personal({start: ny(TUESDAY, '15:00')}), {idempotencyKey: key()});
+      expect(seats(events)).to.deep.equal([
+        {type: 'availability-changed', ...slot('12:00', '12:30'), agentId: 'a1'},
+        {type: 'availability-changed', ...slot('15:00', '15:30'), agentId: 'a1'},
+      ]);
+
+      events.length = 0;
+      await backend.cancelCallback(mine.id);
+      await backend.cancelCallback(mine.id); // a no-op: nothing changed
+      expect(seats(events)).to.deep.equal([{type: 'availability-changed', ...slot('15:00', '15:30'), agentId: 'a1'}]);
+
+      // campaigns share a slot's capacity: a campaign booking is not narrowed to its campaign
+      events.length = 0;
+      const campaign = await backend.scheduleCallback(req({start: ny(TUESDAY, '13:00')}), {idempotencyKey: key()});
+      expect(seats(events)).to.deep.equal([{type: 'availability-changed', ...slot('13:00', '13:30')}]);
+      // a followup that expires frees its seat
+      events.length = 0;
+      await backend.updateCallbackStatus(campaign.id, 'in-progress', {idempotencyKey: key()});
+      expect(seats(events)).to.deep.equal([]); // still holds the seat
+      await backend.updateCallbackStatus(campaign.id, 'completed', {idempotencyKey: key()});
+      expect(seats(events)).to.deep.equal([{type: 'availability-changed', ...slot('13:00', '13:30')}]);
+      // every change arrived synchronously: MemoryBackend never needs (nor sends) resync
+      expect(events.some((e) => e.type === 'resync')).to.equal(false);
+    });
+
+    it('stores customerTimeZones given on a request, validated (IANA zones, at most 10)', async () => {
+      const {backend} = make();
+      const given = ['America/Chicago', 'America/New_York'];
+      const saved = await backend.scheduleCallback(personal({customerTimeZones: given}), {idempotencyKey: key()});
+      expect(saved.customerTimeZones).to.deep.equal(given);
+      expect((await backend.listCallbacks({agentId: 'a1'}))[0].customerTimeZones).to.deep.equal(given);
+
+      const bad = await rejection<ValidationError>(
+        backend.scheduleCallback(personal({customerTimeZones: ['Mars/Olympus', NY]}), {idempotencyKey: key()}),
+      );
+      expect(bad).to.be.instanceOf(ValidationError);
+      expect(bad.fieldErrors).to.deep.equal([
+        {field: 'customerTimeZones', code: 'invalid-time-zone', message: 'Unknown customer time zone "Mars/Olympus".'},
+      ]);
+      const eleven = Array.from({length: 11}, () => NY);
+      const many = await rejection<ValidationError>(
+        backend.scheduleCallback(personal({customerTimeZones: eleven}), {idempotencyKey: key()}),
+      );
+      expect(many.fieldErrors.map((e) => `${e.field}:${e.code}`)).to.deep.equal(['customerTimeZones:too-many']);
+      const notList = await rejection<ValidationError>(
+        backend.scheduleCallback(personal({customerTimeZones: NY as unknown as string[]}), {idempotencyKey: key()}),
+      );
+      expect(notList.fieldErrors.map((e) => `${e.field}:${e.code}`)).to.deep.equal(['customerTimeZones:invalid']);
+    });
+
+    it("fills customerTimeZones from the contact's zone first, then the number's zones", async () => {
+      const london: Contact = {id: 'london', name: 'Lou Don', timeZone: 'Europe/London', phones: []};
+      const {backend} = make({contacts: [...contacts, london]});
+      const plain = await backend.scheduleCallback(personal(), {idempotencyKey: key()});
+      expect(plain.customerTimeZones).to.deep.equal(['America/New_York']);
+      const split = await backend.scheduleCallback(
+        personal({contactId: 'idaho', phone: PHONES.idahoSplit, start: ny(TUESDAY, '14:00')}),
+        {idempotencyKey: key()},
+      );
+      expect(split.customerTimeZones).to.deep.equal(timeZonesForPhone(PHONES.idahoSplit));
+      expect(split.customerTimeZones).to.have.length(2);
+      const abroad = await backend.scheduleCallback(personal({contactId: 'london', start: ny(TUESDAY, '13:00')}), {
+        idempotencyKey: key(),
+      });
+      expect(abroad.customerTimeZones).to.deep.equal(['Europe/London', 'America/New_York']);
+      // the booking zone is never taken for the customer's
+      const booked = await backend.scheduleCallback(
+        personal({contactId: 'la', phone: PHONES.la, timeZone: NY, start: ny(TUESDAY, '15:00')}),
+        {idempotencyKey: key()},
+      );
+      expect(booked.customerTimeZones).to.deep.equal(['America/Los_Angeles']);
+    });
+
+    it('a London contact on a +1 212 number is callable only when allowed in London AND New York', async () => {
+      const london: Contact = {id: 'london', name: 'Lou Don', timeZone: 'Europe/London', phones: []};
+      const {backend} = make({contacts: [...contacts, london]});
+      const query = {...day(TUESDAY), type: 'campaign' as const, phone: PHONES.ny};
+      // 16:00 in New York is 21:00 in London (BST): closed there, open in New York
+      const inLondon = await backend.getAvailability({...query, contactId: 'london'});
+      expect(at(inLondon, TUESDAY, '15:30').available).to.equal(true);
+      expect(at(inLondon, TUESDAY, '16:00')).to.include({available: false, reason: 'outside-calling-hours'});
+      expect(at(inLondon, TUESDAY, '08:00').available).to.equal(true); // 13:00 in London
+      const inNewYork = await backend.getAvailability({...query, contactId: 'ny'});
+      expect(at(inNewYork, TUESDAY, '16:00').available).to.equal(true);
+
+      const error = await rejection<SlotUnavailableError>(
+        backend.scheduleCallback(req({contactId: 'london', start: ny(TUESDAY, '16:00')}), {idempotencyKey: key()}),
+      );
+      expect(error).to.be.instanceOf(SlotUnavailableError);
+      expect(error.reason).to.equal('outside-calling-hours');
+      expect(error.message).to.contain('Europe/London');
+      const ok = await backend.scheduleCallback(req({contactId: 'ny', start: ny(TUESDAY, '16:00')}), {
+        idempotencyKey: key(),
+      });
+      expect(ok.status).to.equal('scheduled');
+      // zones given on a request are candidates too: they can only narrow the window
+      const narrowed = await rejection<SlotUnavailableError>(
+        backend.scheduleCallback(
+          req({contactId: 'ny', start: ny(TUESDAY, '16:30'), customerTimeZones: ['Europe/London']}),
+          {idempotencyKey: key()},
+        ),
+      );
+      expect(narrowed.reason).to.equal('outside-calling-hours');
     });
   });
 });

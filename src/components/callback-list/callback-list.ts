@@ -3,12 +3,12 @@ import {Task, TaskStatus} from '@lit/task';
 import {html, nothing, type PropertyValues, type TemplateResult} from 'lit';
 import {property, query, state} from 'lit/decorators.js';
 import {classMap} from 'lit/directives/class-map.js';
-import type {BackendEvent, SchedulingBackend} from '../../core/backend.js';
+import {createIdempotencyKey, type BackendEvent, type SchedulingBackend} from '../../core/backend.js';
 import {BackendUnavailableError, CallbackKitError, ValidationError, type FieldError} from '../../core/errors.js';
 import {loadPhoneTools, type PhoneTools} from '../../core/phone-loader.js';
 import {Temporal} from '../../core/temporal.js';
 import {isValidTimeZone, startOfLocalDay} from '../../core/time.js';
-import type {Callback, CallbackStatus, Contact} from '../../core/types.js';
+import type {Callback, CallbackStatus, CallbackStatusUpdate, Contact} from '../../core/types.js';
 import {CallbackCancelRequestEvent} from '../../events/callback-cancel-request.js';
 import {CallbackCanceledEvent} from '../../events/callback-canceled.js';
 import {CallbackDueEvent} from '../../events/callback-due.js';
@@ -18,7 +18,7 @@ import {CallbackListErrorEvent, type CallbackListOperation} from '../../events/c
 import {CallbackRescheduleRequestEvent} from '../../events/callback-reschedule-request.js';
 import {DeadlineController} from '../../internal/deadline-controller.js';
 import {defineElement} from '../../internal/define.js';
-import {dateTimeFormat, formatTime, formatTimeRange} from '../../internal/format.js';
+import {dateTimeFormat, formatTime, formatTimeRange, zoneLongName} from '../../internal/format.js';
 import {createResponder, NoHandlerError, withTimeout} from '../../internal/host-request.js';
 import {errorMessage} from '../../internal/localization.js';
 import {KitElement} from '../../internal/kit-element.js';
@@ -99,6 +99,33 @@ const statusLabel = (status: CallbackStatus | StatusFilter): string => {
   }
 };
 
+const FSI = '\u2068';
+const PDI = '\u2069';
+const ISOLATES = /[\u2066-\u2069]/g;
+
+/**
+ * A name as one bidi isolate for plain text (aria-labels, titles, live announcements): FSI…PDI, so an unterminated
+ * U+202E in it cannot reverse the text that follows. Isolate controls inside the name are dropped first, so it
+ * cannot close the isolate early.
+ */
+const isolate = (name: string): string => `${FSI}${name.replace(ISOLATES, '')}${PDI}`;
+
+/** Renders text holding FSI…PDI isolates (from `isolate`) with each isolate as a `<bdi>` element in the DOM. */
+function withBdi(text: string): Array<string | TemplateResult> {
+  const parts = text.split(/\u2068([^\u2069]*)\u2069/);
+  return parts.map((part, i) => (i % 2 ? html`<bdi>${part}</bdi>` : part));
+}
+
+/** A status write the list owes the backend (launch, followup expiry), kept to retry with the same key. */
+interface StatusWrite {
+  status: CallbackStatusUpdate;
+  /** The callback's start when the write was decided: a moved callback starts a new intent (new key). */
+  start: string;
+  key: string;
+  busy: boolean;
+  error?: string;
+}
+
 /** A thrown value as the kit's typed error (anything unknown is a backend failure). */
 function toKitError(error: unknown): CallbackKitError {
   if (error instanceof CallbackKitError) return error;
@@ -117,10 +144,14 @@ interface Loaded {
   /** The agent's campaigns (to accept live changes of their callbacks); undefined when unknown. */
   campaignIds?: Set<string>;
   contacts?: Contact[];
+  /** `listContacts` failed (e.g. a server without the contact routes): customers cannot be named. */
+  contactsError?: CallbackKitError;
 }
 
 /** A backend that can also list contacts (MemoryBackend does; the contract does not require it). */
-type ContactSource = SchedulingBackend & {listContacts?: () => Contact[] | Promise<Contact[]>};
+type ContactSource = SchedulingBackend & {
+  listContacts?: (o?: {signal?: AbortSignal}) => Contact[] | Promise<Contact[]>;
+};
 
 interface ConfirmState {
   callback: Callback;
@@ -134,7 +165,16 @@ interface ConfirmState {
  * the type (personal, campaign, followup, web), the status and the notes, with Launch, Reschedule and Cancel.
  *
  * - Data: `backend.listCallbacks({agentId})`, or `.callbacks` when the host sets them (then nothing is listed), kept
- *   live through `backend.subscribe` (`callback-changed`) while connected.
+ *   live through `backend.subscribe` (`callback-changed`) while connected, and loaded again on `resync` (events were
+ *   missed) keeping the agent's row, filters and scroll. A failed `listContacts` is said in an alert.
+ * - The customer's time: from `callback.customerTimeZones`, else the CRM's `contact.timeZone`, else the number's
+ *   zones (the phone chunk, downloaded only when a callback needs it; an ambiguous number shows the spread of local
+ *   times and its zones). Never from `callback.timeZone`, the zone the agent booked in.
+ * - Lifecycle: Launch persists `in-progress` and a followup's expiry persists `expired` through
+ *   `backend.updateCallbackStatus` (one idempotency key per intent; a failure is shown in the row with Try again
+ *   and retried with the same key on a resync; events never fire twice). `due` is derived from the clock by every
+ *   list and is not persisted.
+ * - Names are bidi isolates: `<bdi>` in the DOM, FSI…PDI in labels, titles and announcements.
  * - Reminders: `policy.reminderLeadMinutes` before its start a personal callback or followup (campaign callbacks
  *   too with `remind-campaign`) becomes due: `callback-due` fires once, the row is highlighted, a toast with Launch,
  *   Snooze (5 minutes, then it reminds again) and Dismiss appears in a polite live region, and `due-count` counts
@@ -161,7 +201,7 @@ interface ConfirmState {
  * @event {CallbackRescheduleRequestEvent} callback-reschedule-request - Cancelable. The agent wants to reschedule `detail.callback`. With `inline-reschedule` and `<callback-scheduler>` defined, the element opens it unless canceled.
  * @event {CallbackCancelRequestEvent} callback-cancel-request - Cancelable. The agent confirmed a cancellation; `detail.respondWith(promise)` lets the host cancel it (events-only), `preventDefault()` refuses, otherwise `backend.cancelCallback` is called. `detail: {callback, respondWith}`.
  * @event {CallbackCanceledEvent} callback-canceled - A cancellation succeeded; the row is gone. `detail: {callback}`.
- * @event {CallbackListErrorEvent} callback-list-error - Loading, canceling or the given data failed; the agent sees the message too. `detail: {operation, error, callback?}`.
+ * @event {CallbackListErrorEvent} callback-list-error - Loading, canceling, persisting a status or the given data failed; the agent sees the message too. `detail: {operation, error, callback?}`.
  *
  * @csspart toolbar - The bar with the filters and the count.
  * @csspart filter - Each filter's label and select.
@@ -233,6 +273,11 @@ export class CallbackListElement extends KitElement {
   #unsubscribe?: () => void;
   #subscribedBackend?: SchedulingBackend;
   #phone?: PhoneTools;
+  /** The phone chunk is being downloaded, or failed (`'failed'`: customer zones from numbers stay unknown). */
+  #phoneLoad?: 'loading' | 'failed';
+  #phoneCheckKey = '';
+  /** Status writes not yet confirmed by the backend, by callback id. */
+  #writes = new Map<string, StatusWrite>();
   #deadlineKey = '';
   #deadlineVersion = -1;
   #pendingFocus?: string;
@@ -270,11 +315,17 @@ export class CallbackListElement extends KitElement {
         agentId ? backend.listCampaigns({agentId}, {signal}).catch(() => undefined) : undefined,
         this.contacts === undefined && typeof source.listContacts === 'function'
           ? Promise.resolve()
-              .then(() => source.listContacts!())
-              .catch(() => undefined)
+              .then(() => source.listContacts!({signal}))
+              .catch((error: unknown) => (isAbort(error) ? undefined : toKitError(error)))
           : undefined,
       ]);
-      return {callbacks, campaignIds: campaigns && new Set(campaigns.map((c) => c.id)), contacts};
+      const failed = contacts instanceof CallbackKitError ? contacts : undefined;
+      return {
+        callbacks,
+        campaignIds: campaigns && new Set(campaigns.map((c) => c.id)),
+        contacts: failed ? undefined : (contacts as Contact[] | undefined),
+        contactsError: failed,
+      };
     },
     args: () => [this.resolvedBackend, this.resolvedAgent?.id, this.callbacks !== undefined] as const,
     onComplete: (loaded) => this.#applyLoaded(loaded),
@@ -298,6 +349,8 @@ export class CallbackListElement extends KitElement {
   /** Problems with the filter attributes (shown in an alert). */
   @state() private filterProblems: string[] = [];
   @state() private loadError?: CallbackKitError;
+  /** Listing the contacts failed: rows say "Unknown customer", this says why. */
+  @state() private contactsError?: CallbackKitError;
   /** The row holding the list's single tab stop. */
   @state() private activeId?: string;
   /** Polite announcement (canceled, launched, expired...). */
@@ -384,15 +437,6 @@ export class CallbackListElement extends KitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     if (this.#operations.signal.aborted) this.#operations = new AbortController();
-    if (!this.#phone) {
-      loadPhoneTools().then(
-        (tools) => {
-          this.#phone = tools;
-          this.requestUpdate();
-        },
-        () => undefined, // numbers stay in E.164
-      );
-    }
     // Back after a disconnect: changes were missed while unsubscribed, so load again.
     if (this.hasUpdated) {
       this.#syncSubscription();
@@ -414,6 +458,7 @@ export class CallbackListElement extends KitElement {
     }
     if (changed.has('contacts') || changed.has('session')) this.#indexContacts();
     if (changed.has('filterType') || changed.has('filterStatus')) this.#checkFilters();
+    this.#loadPhoneToolsIfNeeded();
     this.#syncSubscription();
     const timing = this.#timing;
     const settings = `${timing.reminderLeadMinutes}|${timing.followupExpiryMinutes}|${timing.remindCampaign}|${this.agentTimeZone}`;
@@ -464,6 +509,37 @@ export class CallbackListElement extends KitElement {
     this.#contacts = new Map((this.contacts ?? this.#loadedContacts ?? []).map((c) => [c.id, c]));
   }
 
+  /**
+   * Downloads the phone chunk only when a callback needs it for its customer's zone: no `customerTimeZones` and no
+   * CRM `contact.timeZone`. Numbers are formatted once it is there, shown in E.164 otherwise.
+   */
+  #loadPhoneToolsIfNeeded(): void {
+    if (this.#phone || this.#phoneLoad) return;
+    const key = `${this.#model.version}|${this.#contacts.size}`;
+    if (key === this.#phoneCheckKey) return;
+    this.#phoneCheckKey = key;
+    let needed = false;
+    for (const item of this.#model.items()) {
+      if (!this.#knownZones(item.callback)) {
+        needed = true;
+        break;
+      }
+    }
+    if (!needed) return;
+    this.#phoneLoad = 'loading';
+    loadPhoneTools().then(
+      (tools) => {
+        this.#phone = tools;
+        this.#phoneLoad = undefined;
+        this.requestUpdate();
+      },
+      () => {
+        this.#phoneLoad = 'failed'; // numbers stay in E.164, zones from numbers unknown
+        this.requestUpdate();
+      },
+    );
+  }
+
   #checkFilters(): void {
     const problems: string[] = [];
     if (!TYPE_FILTERS.includes(this.filterType)) {
@@ -511,6 +587,13 @@ export class CallbackListElement extends KitElement {
   }
 
   #onBackendEvent = (event: BackendEvent): void => {
+    if (event.type === 'resync') {
+      // Events were missed (a reconnection, a gap the server could not replay): load everything again, keeping the
+      // agent's place (the current row, filters, scroll), and retry the status writes that failed.
+      this.refresh();
+      this.#retryFailedWrites();
+      return;
+    }
     if (event.type !== 'callback-changed' || !event.callback) return;
     if (this.#buffer) this.#buffer.push(event.callback);
     else this.#applyChange(event.callback);
@@ -538,6 +621,9 @@ export class CallbackListElement extends KitElement {
     if (!loaded) return;
     this.loadError = undefined;
     this.#campaignIds = loaded.campaignIds;
+    // Never a silent "Unknown customer": say why the names are missing.
+    this.contactsError = loaded.contactsError;
+    if (loaded.contactsError) this.#fail('load', loaded.contactsError);
     if (loaded.contacts) {
       this.#loadedContacts = loaded.contacts;
       this.#indexContacts();
@@ -567,8 +653,10 @@ export class CallbackListElement extends KitElement {
     this.dueCount = this.#model.alerting(now.epochMilliseconds, timing).length;
     this.requestUpdate();
     for (const item of expired) {
-      const name = this.#name(item.callback);
+      const name = isolate(this.#name(item.callback));
       this.announcement = msg(str`The followup with ${name} expired: it was not launched in time.`);
+      // After this update: a synchronous backend answers (and emits) at once, which must not re-enter the update.
+      queueMicrotask(() => this.#persistStatus(item.callback, 'expired'));
       this.dispatchEvent(new CallbackExpiredEvent({callback: {...item.callback, status: 'expired'}}));
     }
     for (const {item, repeat} of due) {
@@ -635,10 +723,55 @@ export class CallbackListElement extends KitElement {
     return this.#contacts.get(callback.contactId)?.name ?? msg('Unknown customer');
   }
 
-  #customerZone(callback: Callback): string | undefined {
+  /** The customer's zones known without the phone chunk: the callback's `customerTimeZones`, else the contact's. */
+  #knownZones(callback: Callback): string[] | undefined {
+    const given = Array.isArray(callback.customerTimeZones) ? callback.customerTimeZones.filter(isValidTimeZone) : [];
+    if (given.length) return [...new Set(given)];
     const zone = this.#contacts.get(callback.contactId)?.timeZone;
-    if (zone && isValidTimeZone(zone)) return zone;
-    return isValidTimeZone(callback.timeZone) ? callback.timeZone : undefined;
+    return zone && isValidTimeZone(zone) ? [zone] : undefined;
+  }
+
+  /**
+   * The customer's candidate zones, most likely first: `callback.customerTimeZones`, else the CRM's
+   * `contact.timeZone`, else the number's zones (the phone chunk). Never the booking zone `callback.timeZone`: an
+   * agent books in their own zone. `undefined` while the phone chunk loads; empty when unknown.
+   */
+  #customerZones(callback: Callback): string[] | undefined {
+    const known = this.#knownZones(callback);
+    if (known) return known;
+    if (!this.#phone) return this.#phoneLoad === 'failed' ? [] : undefined;
+    return this.#phone.timeZonesForPhone(callback.phone).filter(isValidTimeZone);
+  }
+
+  /**
+   * "Customer: same time as you", "Customer: 8:00 AM PST", or for a number that may be in several zones the spread
+   * of its local times and the zones: "Customer: 8:00 AM–9:00 AM Pacific Time or Mountain Time".
+   */
+  #customerTime(item: ListItem, zones: string[], agentZone: string): string {
+    const start = Temporal.Instant.fromEpochMilliseconds(item.startMs);
+    const locale = this.resolvedLocale;
+    const zoned = (zone: string) => formatTime(start, {timeZone: zone, zoneName: true});
+    const distinct = [...new Map(zones.map((zone) => [zoned(zone), zone])).values()];
+    if (distinct.length === 1) {
+      const [zone] = distinct;
+      if (zoned(zone) === zoned(agentZone)) return msg('Customer: same time as you');
+      const withDate = this.#localDate(item.startMs, zone) !== this.#localDate(item.startMs, agentZone);
+      return msg(str`Customer: ${this.#when(item, zone, withDate)}`);
+    }
+    const local = distinct
+      .map((zone) => ({zone, wall: start.toZonedDateTimeISO(zone).toPlainDateTime()}))
+      .sort((a, b) => Temporal.PlainDateTime.compare(a.wall, b.wall));
+    const first = formatTime(start, {locale, timeZone: local[0].zone});
+    const last = formatTime(start, {locale, timeZone: local[local.length - 1].zone});
+    const names = [...new Set(local.map(({zone}) => zoneLongName(zone, locale, start)))];
+    let where: string;
+    try {
+      where = new Intl.ListFormat(locale, {type: 'disjunction'}).format(names);
+    } catch {
+      where = names.join(' / ');
+    }
+    const range = first === last ? first : `${first}–${last}`;
+    return msg(str`Customer: ${range} ${where}`);
   }
 
   /** "2:00 PM EST", "2:00 – 4:00 PM EST" for a web callback, with the date when it is not today or tomorrow. */
@@ -742,8 +875,63 @@ export class CallbackListElement extends KitElement {
     this.dispatchEvent(event);
     if (event.defaultPrevented) return;
     this.#model.launch(id);
-    this.announcement = msg(str`Callback to ${this.#name(item.callback)} launched: in progress.`);
+    this.announcement = msg(str`Callback to ${isolate(this.#name(item.callback))} launched: in progress.`);
+    this.#persistStatus(item.callback, 'in-progress');
     this.requestUpdate();
+  }
+
+  /**
+   * Persists a lifecycle step (`in-progress` on launch, `expired` on followup expiry) with
+   * `backend.updateCallbackStatus`, so a reload (another element over the same backend) shows it and never fires
+   * `callback-expired` again. One idempotency key per intent: a failure is shown in the row and retried (Try again,
+   * a resync) with the same key, never as a second change. Without a backend (or one without the method) the host
+   * persists it from `callback-launch`/`callback-expired`.
+   */
+  #persistStatus(callback: Callback, status: CallbackStatusUpdate): void {
+    const backend = this.resolvedBackend;
+    if (!backend || typeof backend.updateCallbackStatus !== 'function') return;
+    const previous = this.#writes.get(callback.id);
+    const write: StatusWrite =
+      previous && previous.status === status && previous.start === callback.start
+        ? previous
+        : {status, start: callback.start, key: createIdempotencyKey(), busy: false};
+    if (write.busy) return;
+    write.busy = true;
+    write.error = undefined;
+    this.#writes.set(callback.id, write);
+    const signal = this.#operations.signal;
+    backend.updateCallbackStatus(callback.id, status, {idempotencyKey: write.key, signal}).then(
+      (saved) => {
+        write.busy = false;
+        if (this.#writes.get(callback.id) === write) this.#writes.delete(callback.id);
+        if (saved && typeof saved.id === 'string') this.#applyChange(saved);
+        this.requestUpdate();
+      },
+      (error: unknown) => {
+        write.busy = false;
+        if (signal.aborted || isAbort(error)) return; // reconnected later: a resync or Try again sends it again
+        const kitError = toKitError(error);
+        write.error = errorMessage(kitError);
+        this.#fail('status', kitError, callback);
+        this.requestUpdate();
+      },
+    );
+  }
+
+  /** Sends again (same keys) the status writes that failed or were cut off. */
+  #retryFailedWrites(): void {
+    for (const [id, write] of this.#writes) {
+      if (write.busy) continue;
+      const callback = this.#model.get(id)?.callback;
+      if (callback) this.#persistStatus(callback, write.status);
+      else this.#writes.delete(id);
+    }
+  }
+
+  private handleRetryWrite(id: string): void {
+    const write = this.#writes.get(id);
+    const callback = this.#model.get(id)?.callback;
+    if (write && callback) this.#persistStatus(callback, write.status);
   }
 
   private handleReschedule(id: string): void {
@@ -760,7 +948,7 @@ export class CallbackListElement extends KitElement {
     if (callback && typeof callback.id === 'string') {
       const errors = this.#model.upsert(callback);
       if (errors.length) this.#reportData(errors, false);
-      this.announcement = msg(str`Callback with ${this.#name(callback)} rescheduled.`);
+      this.announcement = msg(str`Callback with ${isolate(this.#name(callback))} rescheduled.`);
     }
     this.#closeReschedule();
   }
@@ -841,7 +1029,7 @@ export class CallbackListElement extends KitElement {
       return;
     }
     this.#model.remove(callback.id);
-    this.announcement = msg(str`Callback with ${this.#name(callback)} canceled.`);
+    this.announcement = msg(str`Callback with ${isolate(this.#name(callback))} canceled.`);
     this.confirming = undefined;
     this.confirmDialog?.close();
     if (neighbour && this.#model.has(neighbour.key)) {
@@ -930,22 +1118,14 @@ export class CallbackListElement extends KitElement {
     const alerting = this.#model.isAlerting(item, nowMs, timing);
     const snoozedUntil = this.#model.snoozedUntil(item, nowMs);
     const agentZone = this.agentTimeZone;
-    const name = this.#name(callback);
+    const rawName = this.#name(callback);
+    const name = isolate(rawName); // in aria-labels and titles
     const known = this.#contacts.has(callback.contactId);
     const withDate = !(item.startMs >= days.today && item.startMs < days.dayAfter);
     const agentTime = this.#when(item, agentZone, withDate);
-    const customerZone = this.#customerZone(callback);
-    const sameZone =
-      !customerZone ||
-      formatTime(Temporal.Instant.fromEpochMilliseconds(item.startMs), {timeZone: customerZone, zoneName: true}) ===
-        formatTime(Temporal.Instant.fromEpochMilliseconds(item.startMs), {timeZone: agentZone, zoneName: true});
-    const customerTime = customerZone
-      ? this.#when(
-          item,
-          customerZone,
-          this.#localDate(item.startMs, customerZone) !== this.#localDate(item.startMs, agentZone),
-        )
-      : undefined;
+    const customerZones = this.#customerZones(callback);
+    const customerTime = customerZones?.length ? this.#customerTime(item, customerZones, agentZone) : undefined;
+    const write = this.#writes.get(callback.id);
     const phone = this.#phone?.formatPhone(callback.phone, this.#region) ?? callback.phone;
     const type = item.type;
     const active = entry.key === this.activeId;
@@ -984,7 +1164,7 @@ export class CallbackListElement extends KitElement {
         <div class="row__main">
           <span class="row__time" part="time"><time datetime=${callback.start}>${agentTime}</time></span>
           <span class=${classMap({row__customer: true, 'row__customer--unknown': !known})} part="customer" title=${name}
-            >${name}</span
+            ><bdi>${rawName}</bdi></span
           >
           <span class="row__phone" part="phone"
             ><span class="visually-hidden">${msg('Number')} </span><bdi>${phone}</bdi></span
@@ -995,12 +1175,12 @@ export class CallbackListElement extends KitElement {
           <span class=${`badge badge--status badge--${status}`} part="status">${shownStatus}</span>
           ${
             customerTime
-              ? html`<span class="row__customer-time" part="customer-time"
-                  >${sameZone ? msg('Customer: same time as you') : msg(str`Customer: ${customerTime}`)}</span
-                >`
-              : html`<span class="row__customer-time" part="customer-time"
-                  >${msg("Customer's time zone unknown")}</span
-                >`
+              ? html`<span class="row__customer-time" part="customer-time">${customerTime}</span>`
+              : customerZones
+                ? html`<span class="row__customer-time" part="customer-time"
+                    >${msg("Customer's time zone unknown")}</span
+                  >`
+                : nothing
           }
           ${expires ? html`<span class="row__expiry" part="expiry">${msg(str`Expires at ${expires}`)}</span>` : nothing}
           ${
@@ -1017,6 +1197,22 @@ export class CallbackListElement extends KitElement {
           }
         </div>
         ${callback.notes ? html`<p class="row__notes" part="notes" dir="auto" title=${callback.notes}>${callback.notes}</p>` : nothing}
+        ${
+          write?.error
+            ? html`<p class="message message--error row__error" part="message" role="alert">
+                <span>${msg(str`Could not save "${statusLabel(write.status)}": ${write.error}`)}</span>
+                <button
+                  type="button"
+                  class="action"
+                  part="action"
+                  tabindex=${tab}
+                  @click=${() => this.handleRetryWrite(callback.id)}
+                >
+                  ${msg('Try again')}
+                </button>
+              </p>`
+            : nothing
+        }
         ${
           open
             ? html`<div class="row__actions" part="actions">
@@ -1088,18 +1284,18 @@ export class CallbackListElement extends KitElement {
       </p>
       <ul class="toast__list">
         ${alerting.slice(0, TOAST_MAX).map((item) => {
-          const name = this.#name(item.callback);
+          const name = isolate(this.#name(item.callback));
           const start = Temporal.Instant.fromEpochMilliseconds(item.startMs);
           const time = formatTime(start, {locale, timeZone: zone});
           const overdue = nowMs >= item.overdueMs;
           const expires = item.type === 'followup' ? this.#expiry(item) : undefined;
           return html`<li class="toast__item">
             <span class="toast__text"
-              >${
+              >${withBdi(
                 overdue
                   ? msg(str`${name}, ${typeLabel(item.type)}, was due at ${time}.`)
-                  : msg(str`${name}, ${typeLabel(item.type)}, at ${time}.`)
-              }${expires ? html` <strong>${msg(str`Expires at ${expires}.`)}</strong>` : nothing}</span
+                  : msg(str`${name}, ${typeLabel(item.type)}, at ${time}.`),
+              )}${expires ? html` <strong>${msg(str`Expires at ${expires}.`)}</strong>` : nothing}</span
             >
             <span class="toast__actions">
               <button
@@ -1156,7 +1352,7 @@ export class CallbackListElement extends KitElement {
     const item = callback ? this.#model.get(callback.id) : undefined;
     const zone = this.agentTimeZone;
     const when = item ? this.#when(item, zone, true) : '';
-    const name = callback ? this.#name(callback) : '';
+    const name = callback ? isolate(this.#name(callback)) : '';
     return html`<dialog
       class="dialog confirm"
       part="dialog"
@@ -1169,7 +1365,9 @@ export class CallbackListElement extends KitElement {
         callback
           ? html`<h2 id="confirm-title" class="dialog__title">${msg('Cancel this callback?')}</h2>
               <p id="confirm-text">
-                ${msg(str`The callback with ${name} on ${when} will be canceled and the customer will not be called.`)}
+                ${withBdi(
+                  msg(str`The callback with ${name} on ${when} will be canceled and the customer will not be called.`),
+                )}
               </p>
               ${
                 confirming?.error
@@ -1214,7 +1412,9 @@ export class CallbackListElement extends KitElement {
       ${
         callback
           ? html`<div class="dialog__head">
-                <h2 class="dialog__title">${msg(str`Reschedule the callback with ${this.#name(callback)}`)}</h2>
+                <h2 class="dialog__title">
+                  ${withBdi(msg(str`Reschedule the callback with ${isolate(this.#name(callback))}`))}
+                </h2>
                 <button type="button" class="action" part="action" @click=${() => this.rescheduleDialog?.close()}>
                   ${msg('Close')}
                 </button>
@@ -1222,6 +1422,7 @@ export class CallbackListElement extends KitElement {
               <callback-scheduler
                 mode="reschedule"
                 .callback=${callback}
+                .contact=${this.#contacts.get(callback.contactId)}
                 .backend=${this.backend}
                 .clock=${this.clock}
                 .policy=${this.policy}
@@ -1296,6 +1497,13 @@ export class CallbackListElement extends KitElement {
       ${[...this.filterProblems, ...this.dataProblems].map(
         (p) => html`<div class="message message--error" part="message" role="alert">${p}</div>`,
       )}
+      ${
+        this.contactsError && this.#model.size
+          ? html`<div class="message message--error" part="message" role="alert">
+              ${msg(str`Customer names could not be loaded. ${errorMessage(this.contactsError)}`)}
+            </div>`
+          : nothing
+      }
       ${
         this.loadError
           ? html`<div class="message message--error" part="message" role="alert">
