@@ -1029,6 +1029,45 @@ describe('<callback-list>', () => {
       expect(events.launch).to.have.length(1);
     });
 
+    it('a status write cut off by a disconnect, or failed, is sent again with its key on reconnect and on resync', async () => {
+      const clock = new ManualClock(NOW);
+      const backend = new MemoryBackend({clock, seed: 1, latency: 40});
+      let deliver: (e: BackendEvent) => void = () => undefined;
+      const original = backend.subscribe.bind(backend);
+      sinon.stub(backend, 'subscribe').callsFake((listener: (e: BackendEvent) => void) => {
+        deliver = listener;
+        return original(listener);
+      });
+      const update = sinon.spy(backend, 'updateCallbackStatus');
+      const {el, events} = await mount({clock, backend});
+      await waitUntil(() => row(el, 'cb-demo-today'), 'the rows', BUSY);
+      const status = async (id: string) =>
+        (await backend.listCallbacks({agentId: 'agent-maria'})).find((c) => c.id === id)?.status;
+
+      button(row(el, 'cb-demo-today')!, /^Launch/)!.click();
+      const parent = el.parentElement!;
+      el.remove(); // the write is cut off (aborted) before the backend answers
+      await waitUntil(
+        async () => (await status('cb-demo-today')) === 'scheduled' && update.callCount === 1,
+        'the cut-off write',
+        BUSY,
+      );
+      parent.append(el);
+      await waitUntil(async () => (await status('cb-demo-today')) === 'in-progress', 'the write on reconnect', BUSY);
+      expect(update.callCount).to.equal(2);
+      expect(update.secondCall.args[2].idempotencyKey).to.equal(update.firstCall.args[2].idempotencyKey);
+
+      backend.failNext('updateCallbackStatus');
+      await waitUntil(() => row(el, 'cb-demo-tomorrow'), 'the rows', BUSY);
+      button(row(el, 'cb-demo-tomorrow')!, /^Launch/)!.click();
+      await waitUntil(() => row(el, 'cb-demo-tomorrow')?.querySelector('.row__error'), 'the error', BUSY);
+      deliver({type: 'resync'});
+      await waitUntil(async () => (await status('cb-demo-tomorrow')) === 'in-progress', 'the write on resync', BUSY);
+      expect(update.callCount).to.equal(4);
+      expect(update.getCall(3).args[2].idempotencyKey).to.equal(update.getCall(2).args[2].idempotencyKey);
+      expect(events.launch.map((e) => e.detail.callback.id)).to.deep.equal(['cb-demo-today', 'cb-demo-tomorrow']);
+    });
+
     it('a followup expiry is persisted: a reload (a fresh list on the same backend) never fires callback-expired again', async () => {
       const clock = new ManualClock(NOW);
       const backend = new MemoryBackend({clock, seed: 1});

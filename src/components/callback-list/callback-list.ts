@@ -441,6 +441,7 @@ export class CallbackListElement extends KitElement {
     if (this.hasUpdated) {
       this.#syncSubscription();
       if (this.resolvedBackend) void this.#loader.run();
+      this.#retryFailedWrites(); // writes cut off by the disconnect
     }
   }
 
@@ -918,20 +919,29 @@ export class CallbackListElement extends KitElement {
     );
   }
 
+  /**
+   * Sends a status write again with its key, unless it no longer applies: the callback is gone, was moved to another
+   * time (a new intent), or already has that status.
+   */
+  #retryWrite(id: string): void {
+    const write = this.#writes.get(id);
+    if (!write || write.busy) return;
+    const callback = this.#model.get(id)?.callback;
+    if (!callback || callback.start !== write.start || callback.status === write.status) {
+      this.#writes.delete(id);
+      this.requestUpdate();
+      return;
+    }
+    this.#persistStatus(callback, write.status);
+  }
+
   /** Sends again (same keys) the status writes that failed or were cut off. */
   #retryFailedWrites(): void {
-    for (const [id, write] of this.#writes) {
-      if (write.busy) continue;
-      const callback = this.#model.get(id)?.callback;
-      if (callback) this.#persistStatus(callback, write.status);
-      else this.#writes.delete(id);
-    }
+    for (const id of [...this.#writes.keys()]) this.#retryWrite(id);
   }
 
   private handleRetryWrite(id: string): void {
-    const write = this.#writes.get(id);
-    const callback = this.#model.get(id)?.callback;
-    if (write && callback) this.#persistStatus(callback, write.status);
+    this.#retryWrite(id);
   }
 
   private handleReschedule(id: string): void {
