@@ -390,10 +390,11 @@ async function crash() {
   const killAt = Math.floor(count / 3);
   const attempt = async (intent, n) => {
     for (let tries = 0; tries < 40; tries++) {
-      const live = instances.filter((i) => i.alive);
-      if (live.length === 0) {
-        await restarted;
-        continue;
+      let live = instances.filter((i) => i.alive);
+      while (live.length === 0) {
+        // The lone instance is down: wait for its restart (not counted as a try).
+        await (restarted ?? killed);
+        live = instances.filter((i) => i.alive);
       }
       const target = live[(n + tries) % live.length];
       try {
@@ -514,7 +515,8 @@ function writeBenchmarks(results, contended, crashed) {
         ? `crash ${crashed.bookings} bookings with one instance killed by SIGKILL -> ${crashed.created} answered 201, ${crashed.missing} missing afterwards.`
         : 'crash phase not run.'),
     '',
-    `Machine: ${cpu.length} cores (${cpu[0]?.model.trim() ?? 'unknown'}), ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, ${os.type()} ${os.release()}, Node ${process.version}, loopback only.`,
+    `Machine: ${cpu.length} cores (${cpu[0]?.model.trim() ?? 'unknown'}), ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, ${os.type()} ${os.release()}, Node ${process.version}, loopback only; ` +
+      `load average ${loadBefore.toFixed(1)} before the run, ${os.loadavg()[0].toFixed(1)} after (other work shares the machine).`,
     '',
   ].join('\n');
   const next =
@@ -526,6 +528,8 @@ function writeBenchmarks(results, contended, crashed) {
 }
 
 // ----------------------------------------------------------------------------------------------------- main
+
+const loadBefore = os.loadavg()[0];
 
 async function main() {
   log(`load test: ${STORAGE}, ${INSTANCES} instance(s), ${BOOKINGS} bookings per phase, ${CONCURRENCY} in flight`);
