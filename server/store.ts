@@ -468,11 +468,10 @@ export class SqlStore {
     return this.#idempotent(who, key, canonical({op: 'schedule', r}), async (tx) => {
       if (r.kind !== 'web-callback') await this.#lockSlot(tx, r.start);
       const start = Temporal.Instant.from(r.start);
-      const [agents, contact, bookings] = await Promise.all([
-        this.#agents(tx),
-        this.#contact(tx, r.contactId),
-        this.#bookings(tx, start, start.add({minutes: this.policy.slotMinutes})),
-      ]);
+      // one after the other: a transaction is one connection
+      const agents = await this.#agents(tx);
+      const contact = await this.#contact(tx, r.contactId);
+      const bookings = await this.#bookings(tx, start, start.add({minutes: this.policy.slotMinutes}));
       const rules = this.#rules({agents, contacts: contact ? [contact] : [], campaigns, callbacks: bookings});
       const decided = await rules.scheduleCallback(r, {idempotencyKey: 'rules'});
       const callback: Callback = {
@@ -500,11 +499,10 @@ export class SqlStore {
       const existing = await this.#lockCallback(tx, id, who, campaigns);
       if (r.kind !== 'web-callback') await this.#lockSlot(tx, r.start);
       const start = Temporal.Instant.from(r.start);
-      const [agents, contact, bookings] = await Promise.all([
-        this.#agents(tx),
-        this.#contact(tx, r.contactId),
-        this.#bookings(tx, start, start.add({minutes: this.policy.slotMinutes})),
-      ]);
+      // one after the other: a transaction is one connection
+      const agents = await this.#agents(tx);
+      const contact = await this.#contact(tx, r.contactId);
+      const bookings = await this.#bookings(tx, start, start.add({minutes: this.policy.slotMinutes}));
       const callbacks = [...bookings.filter((b) => b.id !== id), existing];
       const rules = this.#rules({agents, contacts: contact ? [contact] : [], campaigns, callbacks});
       const decided = await rules.rescheduleCallback(id, r, {idempotencyKey: 'rules'});

@@ -95,10 +95,11 @@ async function collectingUncaught(body: () => Promise<void>): Promise<unknown[]>
 
     it('a dropped answer after commit: the backend itself holds exactly one callback', async () => {
       server.faults.add({route: 'scheduleCallback', kind: 'drop', times: 2});
-      const created = await new HttpBackend({headers: () => AUTH, baseUrl: server.url, sleep: recordingSleep().sleep}).scheduleCallback(
-        personal(),
-        {idempotencyKey: 'k-in-process'},
-      );
+      const created = await new HttpBackend({
+        headers: () => AUTH,
+        baseUrl: server.url,
+        sleep: recordingSleep().sleep,
+      }).scheduleCallback(personal(), {idempotencyKey: 'k-in-process'});
       const mine = (await server.backend.listCallbacks({agentId: AGENT})).filter(
         (c) => c.start === created.start && c.contactId === created.contactId,
       );
@@ -108,14 +109,20 @@ async function collectingUncaught(body: () => Promise<void>): Promise<unknown[]>
 
     it('a socket reset before the server did anything is a network error, retried', async () => {
       server.faults.add({route: 'listCampaigns', kind: 'reset'});
-      const campaigns = await new HttpBackend({headers: () => AUTH, baseUrl: server.url, sleep: recordingSleep().sleep}).listCampaigns({
+      const campaigns = await new HttpBackend({
+        headers: () => AUTH,
+        baseUrl: server.url,
+        sleep: recordingSleep().sleep,
+      }).listCampaigns({
         agentId: AGENT,
       });
       expect(campaigns.length).to.be.greaterThan(0);
       expect(server.requests.map((r) => r.fault)).to.deep.equal(['reset', undefined]);
 
       server.faults.add({route: 'listCampaigns', kind: 'reset'});
-      const error = await rejection(new HttpBackend({headers: () => AUTH, baseUrl: server.url, retries: 0}).listCampaigns({agentId: AGENT}));
+      const error = await rejection(
+        new HttpBackend({headers: () => AUTH, baseUrl: server.url, retries: 0}).listCampaigns({agentId: AGENT}),
+      );
       expect(error).to.be.instanceOf(BackendUnavailableError);
       expect(error.message).to.equal('The scheduling service cannot be reached. Check the connection and try again.');
     });
@@ -123,7 +130,9 @@ async function collectingUncaught(body: () => Promise<void>): Promise<unknown[]>
     it('408 is retried after its Retry-After (browsers may re-send it themselves, hence Node only)', async () => {
       server.faults.add({route: 'listCampaigns', kind: '408', retryAfter: 1});
       const {sleep, delays} = recordingSleep();
-      const campaigns = await new HttpBackend({headers: () => AUTH, baseUrl: server.url, sleep}).listCampaigns({agentId: AGENT});
+      const campaigns = await new HttpBackend({headers: () => AUTH, baseUrl: server.url, sleep}).listCampaigns({
+        agentId: AGENT,
+      });
       expect(campaigns.length).to.be.greaterThan(0);
       expect(delays).to.deep.equal([1000]);
       expect(server.requests.map((r) => r.fault)).to.deep.equal(['408', undefined]);

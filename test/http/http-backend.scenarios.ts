@@ -348,7 +348,10 @@ export function describeHttpBackendScenarios(url: () => string): void {
       });
       await control.fault({route: 'listCampaigns', kind: '401'});
       expect(await http.listCampaigns({agentId: AGENT})).to.have.length.greaterThan(0);
-      expect((await control.requests()).map((r) => r.authorization)).to.deep.equal(['Bearer test-old', 'Bearer test-new']);
+      expect((await control.requests()).map((r) => r.authorization)).to.deep.equal([
+        'Bearer test-old',
+        'Bearer test-new',
+      ]);
 
       await control.fault({route: 'listCampaigns', kind: '401', times: 2});
       expect(await rejection(http.listCampaigns({agentId: AGENT}))).to.be.instanceOf(AuthError);

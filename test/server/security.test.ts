@@ -4,7 +4,18 @@
  */
 import {expect} from 'chai';
 import type {ReferenceServer} from '../../server/reference-server.js';
-import {JAMES, MARIA, SUPERVISOR, book, call, campaign, openEventStream, personal, serverOnShared, waitFor} from './support.js';
+import {
+  JAMES,
+  MARIA,
+  SUPERVISOR,
+  book,
+  call,
+  campaign,
+  openEventStream,
+  personal,
+  serverOnShared,
+  waitFor,
+} from './support.js';
 
 describe('server/security (reference server, secure by default)', function () {
   this.timeout(60_000); // the first test of the process starts PGlite
@@ -82,7 +93,10 @@ describe('server/security (reference server, secure by default)', function () {
       expect(status.status).to.equal(404);
 
       const mine = await call(base, '/callbacks?agentId=agent-maria', {token: MARIA});
-      expect(mine.body.find((c: {id: string}) => c.id === id)).to.include({status: 'scheduled', start: '2026-06-16T15:00:00Z'});
+      expect(mine.body.find((c: {id: string}) => c.id === id)).to.include({
+        status: 'scheduled',
+        start: '2026-06-16T15:00:00Z',
+      });
       const all = await call(base, '/callbacks?agentId=agent-maria', {token: SUPERVISOR});
       expect(all.body.map((c: {id: string}) => c.id)).to.include(id);
     });
@@ -111,7 +125,9 @@ describe('server/security (reference server, secure by default)', function () {
         expect(ids(maria.messages)).to.deep.equal([mine.body.id, shared.body.id]);
         expect(ids(james.messages)).to.deep.equal([shared.body.id]);
         const poll = await call(base, '/events?after=0', {token: JAMES});
-        const polled = poll.body.events.map((e: {event: {type: string; callback?: {id: string}}}) => e.event.callback?.id);
+        const polled = poll.body.events.map(
+          (e: {event: {type: string; callback?: {id: string}}}) => e.event.callback?.id,
+        );
         expect(polled).to.include(shared.body.id).and.not.include(mine.body.id);
       } finally {
         james.close();
@@ -160,7 +176,9 @@ describe('server/security (reference server, secure by default)', function () {
         'Authorization, Content-Type, Idempotency-Key, Last-Event-ID, Cache-Control',
       );
       expect(preflight.headers.get('access-control-allow-private-network')).to.equal(null);
-      const read = await fetch(`${base}/agents`, {headers: {Origin: 'https://crm.example', Authorization: `Bearer ${MARIA}`}});
+      const read = await fetch(`${base}/agents`, {
+        headers: {Origin: 'https://crm.example', Authorization: `Bearer ${MARIA}`},
+      });
       expect(read.headers.get('access-control-allow-origin')).to.equal('https://crm.example');
     });
 
@@ -186,10 +204,16 @@ describe('server/security (reference server, secure by default)', function () {
         ['DELETE', '/__faults'],
         ['POST', '/__streams/drop'],
       ]) {
-        expect((await call(base, path, {method, token: SUPERVISOR, body: method === 'POST' ? {} : undefined})).status).to.equal(404);
+        expect(
+          (await call(base, path, {method, token: SUPERVISOR, body: method === 'POST' ? {} : undefined})).status,
+        ).to.equal(404);
       }
       // what a page on any origin can send without a preflight: text/plain, no Authorization
-      const noCors = await fetch(`${base}/__reset`, {method: 'POST', headers: {'Content-Type': 'text/plain'}, body: '{}'});
+      const noCors = await fetch(`${base}/__reset`, {
+        method: 'POST',
+        headers: {'Content-Type': 'text/plain'},
+        body: '{}',
+      });
       expect(noCors.status).to.equal(404);
       const list = await call(base, '/callbacks?agentId=agent-maria');
       expect(list.body.map((c: {id: string}) => c.id)).to.include(created.body.id);

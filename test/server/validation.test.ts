@@ -54,15 +54,27 @@ describe('server/validation (reference server, strict contract)', function () {
   it('refuses markup in enums, bad local times and unknown newPhone fields', async () => {
     const newPhone = {number: '+12124567788', type: 'work'};
     const phone = '+12124567788';
-    await refused(personal(undefined, {phone, newPhone: {...newPhone, type: '<img src=x onerror=alert(1)>'}}), 'newPhone.type', 'invalid');
-    await refused(personal(undefined, {phone, newPhone: {...newPhone, contactFrom: '99:99'}}), 'newPhone.contactFrom', 'invalid-local-time');
+    await refused(
+      personal(undefined, {phone, newPhone: {...newPhone, type: '<img src=x onerror=alert(1)>'}}),
+      'newPhone.type',
+      'invalid',
+    );
+    await refused(
+      personal(undefined, {phone, newPhone: {...newPhone, contactFrom: '99:99'}}),
+      'newPhone.contactFrom',
+      'invalid-local-time',
+    );
     await refused(personal(undefined, {phone, newPhone: {...newPhone, label: 'x'}}), 'newPhone.label', 'unknown-field');
   });
 
   it('refuses zones that are not IANA names as IANA spells them, and bad customerTimeZones', async () => {
     await refused(personal(undefined, {timeZone: '+05:00'}), 'timeZone', 'invalid-time-zone');
     await refused(personal(undefined, {timeZone: 'america/new_york'}), 'timeZone', 'invalid-time-zone');
-    await refused(personal(undefined, {customerTimeZones: ['America/New_York', 'Mars/Olympus']}), 'customerTimeZones[1]', 'invalid-time-zone');
+    await refused(
+      personal(undefined, {customerTimeZones: ['America/New_York', 'Mars/Olympus']}),
+      'customerTimeZones[1]',
+      'invalid-time-zone',
+    );
     await refused(personal(undefined, {customerTimeZones: 'America/New_York'}), 'customerTimeZones', 'invalid-type');
     const eleven = Intl.supportedValuesOf('timeZone').slice(0, 11);
     await refused(personal(undefined, {customerTimeZones: eleven}), 'customerTimeZones', 'too-many');
@@ -153,10 +165,18 @@ describe('server/validation (reference server, strict contract)', function () {
       });
       expect(canceled.status).to.equal(422);
       expect(canceled.body.fieldErrors[0]).to.include({field: 'status', code: 'invalid-transition'});
-      expect((await call(base, `/callbacks/cb-nope/status`, {method: 'POST', body: {status: 'due'}, headers: {'Idempotency-Key': 'k-s4'}})).status).to.equal(404);
+      expect(
+        (
+          await call(base, `/callbacks/cb-nope/status`, {
+            method: 'POST',
+            body: {status: 'due'},
+            headers: {'Idempotency-Key': 'k-s4'},
+          })
+        ).status,
+      ).to.equal(404);
     });
 
-    it('the same Idempotency-Key of two agents are two keys (no replay of another agent\'s answer)', async () => {
+    it("the same Idempotency-Key of two agents are two keys (no replay of another agent's answer)", async () => {
       const maria = await book(base, personal(), 'shared-key', MARIA);
       const supervisor = await book(base, personal('2026-06-16T16:00:00Z'), 'shared-key', SUPERVISOR);
       expect(supervisor.status).to.equal(201);
