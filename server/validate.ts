@@ -33,7 +33,9 @@ export const MAX_AVAILABILITY_DAYS = 62;
 const MIN_YEAR = 1970;
 const MAX_YEAR = 2200;
 
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029]/;
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL_OR_BREAK = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 const LOCAL_TIME = /^(?:[01]\d|2[0-3]):[0-5]\d$/;
 /** Digits and the usual separators only: letters (`ext`, `x`), `#`, `;` (extensions) are refused. */
