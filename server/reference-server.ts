@@ -13,6 +13,7 @@
  *   the development tokens (`dev-agent-maria`, `dev-agent-james`, `dev-agent-lucia`, `dev-agent-aiko`,
  *   `dev-supervisor`) are accepted, and only on a loopback host: the server refuses to start elsewhere.
  * - `--cors-origin https://crm.example` (repeatable): the browser origins allowed to call it (none by default).
+ *   `--cors-header X-Tenant` (repeatable): a request header to allow besides the contract's own.
  * - `--test-routes`: serve the `/__` test controls below (off by default; they need a supervisor token).
  * - `--now 2026-06-15T13:00:00Z`: a ManualClock stopped there instead of the real time (tests, demos).
  * - `--event-log-size 1000`: events kept for resuming.
@@ -213,6 +214,11 @@ export interface ReferenceServerOptions {
   verifyToken?: TokenVerifier;
   /** Browser origins allowed by CORS, e.g. `['https://crm.example']` (default none). */
   corsOrigins?: readonly string[];
+  /**
+   * Request headers allowed by CORS besides Authorization, Content-Type, Idempotency-Key, Last-Event-ID and
+   * Cache-Control (e.g. a host's `X-Tenant`). A fixed list: the server never echoes what a preflight asks for.
+   */
+  corsHeaders?: readonly string[];
   /** Serve the `/__` test controls (default false). */
   testRoutes?: boolean;
   /** Largest request body in bytes (default 64 KiB; larger: 413). */
@@ -534,6 +540,10 @@ export async function startReferenceServer(options: ReferenceServerOptions = {})
   const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY;
   const testRoutes = options.testRoutes ?? false;
   const corsOrigins = new Set(options.corsOrigins ?? []);
+  for (const name of options.corsHeaders ?? []) {
+    if (!/^[A-Za-z0-9-]{1,64}$/.test(name)) throw new RangeError(`CORS header "${name}" is not a header name.`);
+  }
+  const allowedHeaders = [ALLOWED_HEADERS, ...(options.corsHeaders ?? [])].join(', ');
   for (const origin of corsOrigins) {
     if (origin === '*' || origin === 'null' || new URL(origin).origin !== origin) {
       throw new RangeError(`CORS origin "${origin}" must be an exact origin such as https://crm.example.`);
@@ -603,7 +613,7 @@ export async function startReferenceServer(options: ReferenceServerOptions = {})
     res.setHeader('Access-Control-Expose-Headers', 'Retry-After, Location');
     if (req.method === 'OPTIONS') {
       res.setHeader('Access-Control-Allow-Methods', ALLOWED_METHODS);
-      res.setHeader('Access-Control-Allow-Headers', ALLOWED_HEADERS);
+      res.setHeader('Access-Control-Allow-Headers', allowedHeaders);
       res.setHeader('Access-Control-Max-Age', '600');
     }
     return true;
@@ -974,6 +984,7 @@ async function main(): Promise<void> {
       'in-memory': {type: 'boolean', default: false},
       tokens: {type: 'string'},
       'cors-origin': {type: 'string', multiple: true, default: []},
+      'cors-header': {type: 'string', multiple: true, default: []},
       'test-routes': {type: 'boolean', default: false},
       now: {type: 'string'},
       'event-log-size': {type: 'string'},
@@ -993,6 +1004,7 @@ async function main(): Promise<void> {
     database: databaseUrl ? {url: databaseUrl} : values['in-memory'] ? {} : {dataDir: values['data-dir']},
     tokens: values.tokens ? await loadTokenFile(values.tokens) : undefined,
     corsOrigins: values['cors-origin'],
+    corsHeaders: values['cors-header'],
     testRoutes: values['test-routes'],
     eventLogSize: logSize,
   });

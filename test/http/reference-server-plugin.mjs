@@ -38,6 +38,7 @@ export function referenceServerPlugin({now = '2026-06-15T13:00:00Z'} = {}) {
           now,
           testRoutes: true,
           corsOrigins: origins,
+          corsHeaders: ['X-Tenant'], // the scenario 'asks the headers callback before every request'
           verifyToken: (token) => (token.startsWith('test-') ? {agentId: 'test-supervisor', role: 'supervisor'} : null),
         }),
       );
