@@ -146,8 +146,8 @@ function quoteIdent(name: string): string {
 export const MIGRATIONS_DIR = fileURLToPath(new URL('../migrations/', import.meta.url));
 
 /**
- * Applies `server/migrations/NNN_name.sql` files not yet recorded in `schema_migrations`, in name order, each
- * in its own transaction. Concurrent starts on one PostgreSQL wait for each other (an advisory lock).
+ * Applies `server/migrations/NNN_name.sql` files not yet recorded in `schema_migrations`, in name order, all
+ * in one transaction (all or nothing). Concurrent starts on one PostgreSQL wait for each other (an advisory lock).
  * Returns the names applied.
  */
 export async function migrate(db: Database, dir = MIGRATIONS_DIR): Promise<string[]> {
