@@ -20,18 +20,17 @@
  *
  * Options: --instances N (1; 2+ needs DATABASE_URL), --bookings 300, --concurrency 16, --contention 200,
  * --retried 40, --no-crash, --no-write, --token dev-agent-maria, --agent-id agent-maria,
- * --storage postgres|pglite|memory (default: postgres when DATABASE_URL is set, else pglite; memory: the
- * in-memory server, 1 instance, no crash phase), --server-arg <arg> (repeatable, passed to every instance).
+ * --storage postgres|pglite|memory (default: postgres when DATABASE_URL is set, else pglite in a temp
+ * --data-dir; memory: --in-memory, 1 instance, no crash phase), --server-arg <arg> (repeatable, passed to every
+ * instance), --target-url <url> (repeatable: load servers that already run instead of starting instances; no
+ * crash phase, BENCHMARKS.md untouched).
  */
-import {spawn} from 'node:child_process';
 import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import {fileURLToPath} from 'node:url';
 import {parseArgs} from 'node:util';
 import {Api, newKey} from '../../conformance/http.mjs';
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+import {Instance, root} from './instances.mjs';
 
 const {values} = parseArgs({
   options: {
@@ -46,8 +45,10 @@ const {values} = parseArgs({
     'agent-id': {type: 'string', default: 'agent-maria'},
     storage: {type: 'string'},
     'server-arg': {type: 'string', multiple: true, default: []},
+    'target-url': {type: 'string', multiple: true, default: []},
   },
 });
+const TARGETS = values['target-url'];
 
 const usage = (message) => {
   console.error(`load.mjs: ${message}`);
@@ -58,15 +59,17 @@ const int = (name, min = 1) => {
   if (!Number.isInteger(n) || n < min) usage(`--${name} must be an integer >= ${min}, got ${values[name]}`);
   return n;
 };
-const INSTANCES = int('instances');
+const INSTANCES = TARGETS.length || int('instances');
 const BOOKINGS = int('bookings');
 const CONCURRENCY = int('concurrency');
 const CONTENTION = int('contention');
 const RETRIED = int('retried', 0);
-const STORAGE = values.storage ?? (process.env.DATABASE_URL ? 'postgres' : 'pglite');
-if (!['postgres', 'pglite', 'memory'].includes(STORAGE)) usage(`unknown --storage ${STORAGE}`);
+const STORAGE = TARGETS.length ? 'external' : (values.storage ?? (process.env.DATABASE_URL ? 'postgres' : 'pglite'));
+if (!['postgres', 'pglite', 'memory', 'external'].includes(STORAGE)) usage(`unknown --storage ${STORAGE}`);
 if (STORAGE === 'postgres' && !process.env.DATABASE_URL) usage('--storage postgres needs DATABASE_URL');
-if (STORAGE !== 'postgres' && INSTANCES > 1) usage(`${STORAGE} runs in one process: --instances 2 needs DATABASE_URL`);
+if ((STORAGE === 'pglite' || STORAGE === 'memory') && INSTANCES > 1) {
+  usage(`${STORAGE} runs in one process: --instances 2 needs DATABASE_URL`);
+}
 if (RETRIED > CONTENTION) usage('--retried must not exceed --contention');
 
 const violations = [];
@@ -80,84 +83,13 @@ const log = (message) => console.log(message);
 
 const dataDir = STORAGE === 'pglite' ? mkdtempSync(path.join(os.tmpdir(), 'ck-load-pglite-')) : undefined;
 
-/** A reference server child process. */
-class Instance {
-  constructor(index) {
-    this.index = index;
-    this.url = undefined;
-    this.child = undefined;
-    this.output = '';
-  }
-
-  /** The process runs (it may still be starting). */
-  get running() {
-    return !!this.child && this.child.exitCode === null && this.child.signalCode === null;
-  }
-
-  /** The process runs and listens. */
-  get alive() {
-    return this.ready && this.running;
-  }
-
-  async start() {
-    const args = ['--import', 'tsx', 'server/reference-server.ts', '--port', '0', '--host', '127.0.0.1'];
-    if (dataDir) args.push('--data-dir', dataDir);
-    args.push(...values['server-arg']);
-    const env = {...process.env};
-    if (STORAGE !== 'postgres') delete env.DATABASE_URL;
-    const child = spawn(process.execPath, args, {cwd: root, env, stdio: ['ignore', 'pipe', 'pipe']});
-    this.child = child;
-    this.ready = false;
-    this.output = '';
-    this.url = await new Promise((resolve, reject) => {
-      const timer = setTimeout(
-        () => reject(new Error(`instance ${this.index} did not listen within 60 s:\n${this.output}`)),
-        60_000,
-      );
-      const onData = (chunk) => {
-        this.output += chunk;
-        const match = /listening on (http:\/\/\S+)/.exec(this.output);
-        if (match) {
-          clearTimeout(timer);
-          resolve(match[1].replace(/\/+$/, ''));
-        }
-      };
-      child.stdout.setEncoding('utf8').on('data', onData);
-      child.stderr.setEncoding('utf8').on('data', (chunk) => (this.output += chunk));
-      child.once('exit', (code, signal) => {
-        clearTimeout(timer);
-        reject(new Error(`instance ${this.index} exited (${code ?? signal}) before listening:\n${this.output}`));
-      });
-    });
-    child.removeAllListeners('exit');
-    this.ready = true;
-    return this;
-  }
-
-  /** SIGKILL: no shutdown hook runs. Resolves once the process is gone. */
-  kill9() {
-    if (!this.running) return Promise.resolve();
-    return new Promise((resolve) => {
-      this.child.once('exit', () => resolve());
-      process.kill(this.child.pid, 'SIGKILL');
-    });
-  }
-
-  /** SIGTERM, then SIGKILL after 10 s. */
-  stop() {
-    if (!this.running) return Promise.resolve();
-    return new Promise((resolve) => {
-      const timer = setTimeout(() => this.running && process.kill(this.child.pid, 'SIGKILL'), 10_000);
-      this.child.once('exit', () => {
-        clearTimeout(timer);
-        resolve();
-      });
-      process.kill(this.child.pid, 'SIGTERM');
-    });
-  }
-}
-
-const instances = Array.from({length: INSTANCES}, (_, i) => new Instance(i));
+const serverArgs = [...(dataDir ? ['--data-dir', dataDir] : []), ...(STORAGE === 'memory' ? ['--in-memory'] : [])];
+const instances = TARGETS.length
+  ? TARGETS.map((url, i) => new Instance(i, {url}))
+  : Array.from(
+      {length: INSTANCES},
+      (_, i) => new Instance(i, {args: [...serverArgs, ...values['server-arg']], storage: STORAGE}),
+    );
 
 /** A client for the given instances (round-robin by index), with the agent's token. */
 const clientFor = (list) => new Api({baseUrls: list.map((i) => i.url), token: values.token});
@@ -489,11 +421,11 @@ function writeBenchmarks(results, contended, crashed) {
   const start = text.indexOf(SECTION);
   const end = start === -1 ? -1 : text.indexOf('\n## ', start + SECTION.length);
   const old = start === -1 ? '' : text.slice(start, end === -1 ? undefined : end);
-  const storage = {postgres: 'PostgreSQL 15', pglite: 'PGlite (embedded)', memory: 'in memory'}[STORAGE];
-  const rowRe = /^\| (PostgreSQL 15|PGlite \(embedded\)|in memory) \| (\d+) \|.*$/gm;
+  const storage = {postgres: 'PostgreSQL 15', pglite: 'PGlite (embedded)', memory: 'PGlite in memory'}[STORAGE];
+  const rowRe = /^\| (PostgreSQL 15|PGlite \(embedded\)|PGlite in memory) \| (\d+) \|.*$/gm;
   const rows = new Map([...old.matchAll(rowRe)].map((m) => [`${m[1]}|${m[2]}`, m[0]]));
   const date = new Date().toISOString().slice(0, 10);
-  const order = ['in memory', 'PGlite (embedded)', 'PostgreSQL 15'];
+  const order = ['PGlite in memory', 'PGlite (embedded)', 'PostgreSQL 15'];
   for (const r of results) {
     rows.set(
       `${storage}|${r.instances}`,
@@ -507,7 +439,7 @@ function writeBenchmarks(results, contended, crashed) {
       return order.indexOf(sa) - order.indexOf(sb) || Number(ia) - Number(ib);
     })
     .map(([, row]) => row);
-  const checkRe = /^- (PostgreSQL 15|PGlite \(embedded\)|in memory), .*$/gm;
+  const checkRe = /^- (PostgreSQL 15|PGlite \(embedded\)|PGlite in memory), .*$/gm;
   const checks = new Map([...old.matchAll(checkRe)].map((m) => [m[1], m[0]]));
   checks.set(
     storage,
@@ -574,9 +506,9 @@ async function main() {
   for (let k = 1; k <= INSTANCES; k++) results.push(await throughput(k));
   const contended = await contention();
   let crashed;
-  if (STORAGE === 'memory' || values['no-crash']) log('crash: skipped');
+  if (STORAGE === 'memory' || STORAGE === 'external' || values['no-crash']) log('crash: skipped');
   else crashed = await crash();
-  if (values['no-write']) return;
+  if (values['no-write'] || STORAGE === 'external') return;
   if (violations.length) log('BENCHMARKS.md not written: there were violations');
   else writeBenchmarks(results, contended, crashed);
   return results;
