@@ -4,6 +4,7 @@
  */
 import {expect} from 'chai';
 import type {ReferenceServer} from '../../server/reference-server.js';
+import {contactProblem} from '../../server/store.js';
 import {MARIA, SUPERVISOR, book, call, personal, serverOnShared} from './support.js';
 
 describe('server/validation (reference server, strict contract)', function () {
@@ -123,6 +124,14 @@ describe('server/validation (reference server, strict contract)', function () {
     expect(tooFar.body.fieldErrors).to.deep.equal([
       {field: 'to', code: 'range-too-large', message: 'Ask for at most 62 days of availability at once.'},
     ]);
+  });
+
+  it('checks contact regions as ISO 3166 codes (the seed refuses any other)', () => {
+    const contact = {id: 'c', name: 'C', phones: []};
+    expect(contactProblem({...contact, region: 'US-FL'})).to.equal(undefined);
+    expect(contactProblem({...contact, region: 'CA'})).to.equal(undefined);
+    expect(contactProblem({...contact, region: 'florida'})).to.match(/region "florida" is not an ISO 3166 code/);
+    expect(contactProblem({...contact, region: 'US-FL<script>'})).to.match(/not an ISO 3166 code/);
   });
 
   describe('contacts, agents and status', () => {
