@@ -4,7 +4,8 @@
  * given (`DATABASE_URL`). Both speak the same SQL; the schema is `server/migrations/*.sql`, applied in order
  * at start and recorded in `schema_migrations`.
  */
-import {readdir, readFile, mkdir} from 'node:fs/promises';
+import {readdir, readFile, mkdir, writeFile, rm} from 'node:fs/promises';
+import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 
 /** A result row: column name to value. */
@@ -59,8 +60,14 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
 
 async function openPglite(dataDir?: string): Promise<Database> {
   const {PGlite} = await import('@electric-sql/pglite');
-  if (dataDir) await mkdir(dataDir, {recursive: true});
-  const pg = dataDir ? await PGlite.create({dataDir}) : await PGlite.create();
+  const unlock = dataDir ? await lockDataDir(dataDir) : async () => undefined;
+  let pg: InstanceType<typeof PGlite>;
+  try {
+    pg = dataDir ? await PGlite.create({dataDir}) : await PGlite.create();
+  } catch (error) {
+    await unlock();
+    throw error;
+  }
   const wrap = (q: {query: typeof pg.query}): Queryable => ({
     query: async <T extends Row>(sql: string, params?: readonly unknown[]) =>
       (await q.query<T>(sql, params ? [...params] : undefined)).rows,
@@ -79,8 +86,45 @@ async function openPglite(dataDir?: string): Promise<Database> {
     },
     close: async () => {
       if (!pg.closed) await pg.close();
+      await unlock();
     },
   };
+}
+
+/**
+ * PGlite is single-process: a second process on the same data directory would corrupt it. A lock file with the
+ * owner's pid refuses that (a stale lock of a dead process is taken over). Resolves to the unlock function.
+ */
+async function lockDataDir(dataDir: string): Promise<() => Promise<void>> {
+  await mkdir(dataDir, {recursive: true});
+  const file = join(dataDir, 'callback-kit.lock');
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await writeFile(file, String(process.pid), {flag: 'wx'});
+      return () => rm(file, {force: true});
+    } catch (error) {
+      if ((error as {code?: string}).code !== 'EEXIST' || attempt > 0) throw error;
+      const owner = Number(await readFile(file, 'utf8').catch(() => ''));
+      if (owner && owner !== process.pid && isAlive(owner)) {
+        throw new Error(
+          `${dataDir} is in use by process ${owner}: PGlite serves one process. Use DATABASE_URL for several instances.`,
+        );
+      }
+      if (owner === process.pid) {
+        throw new Error(`${dataDir} is already open in this process: share its Database instead.`);
+      }
+      await rm(file, {force: true});
+    }
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as {code?: string}).code === 'EPERM';
+  }
 }
 
 async function openPostgres(url: string, max: number): Promise<Database> {

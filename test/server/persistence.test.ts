@@ -32,6 +32,11 @@ describe('server/persistence (PGlite data directory)', function () {
       first = (await book(server.url, personal(), 'k-before')).body;
       expect(first.id).to.match(UUID_ID);
       lastEventId = (await call(server.url, '/events?after=')).body.lastEventId;
+      // PGlite serves one process: a second opening of the directory is refused, not allowed to corrupt it
+      const {openDatabase} = await import('../../server/db/index.js');
+      let error: unknown;
+      await openDatabase({dataDir: dir}).catch((thrown: unknown) => (error = thrown));
+      expect(String(error)).to.match(/already open in this process/);
     } finally {
       await server.close();
     }
