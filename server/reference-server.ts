@@ -1,15 +1,26 @@
 /**
- * The reference server of the callback-kit REST contract (`api/openapi.yaml`), backed by `MemoryBackend`.
- * Plain `node:http`, no framework. Serves the demo data to stories and example hosts, and `HttpBackend`'s
- * tests run against it over loopback, with faults injected per test.
+ * The reference server of the callback-kit REST contract (`api/openapi.yaml`): plain `node:http`, data in
+ * PostgreSQL through `server/db` (embedded PGlite by default, a real server with `DATABASE_URL`), the kit's
+ * own scheduling rules (`server/store.ts`), bearer-token auth, a CORS allowlist, strict validation and a
+ * durable event log fanned out to every instance with LISTEN/NOTIFY. See docs/reference-backend.md.
  *
- * Run it: `npm run serve:api` (`tsx server/reference-server.ts`), with optional flags
- * `--port 8787` (0: a free port), `--host 127.0.0.1`, `--seed 1`, `--now 2026-06-15T13:00:00Z` (a ManualClock
- * stopped there instead of the real time), `--dialer` (MemoryBackend's simulated dialer), `--no-control`
- * (no `/__` routes). It prints `callback-kit reference server listening on <url>` once it listens.
- * In-process: `const server = await startReferenceServer({port: 0, now: '2026-06-15T13:00:00Z', seed: 1})`.
+ * Run it: `npm run serve:api` (`tsx server/reference-server.ts`), flags:
+ * - `--port 8787` (0: a free port; env PORT), `--host 127.0.0.1`
+ * - `--database-url postgres://...` (default: env DATABASE_URL): a real PostgreSQL; several instances may share it.
+ * - `--data-dir .data/pglite` (default): the embedded PGlite's directory, when there is no database URL.
+ *   `--in-memory`: PGlite in memory (nothing kept).
+ * - `--tokens server/tokens.example.json`: the bearer tokens (`{"tokens": [{token, agentId, role}]}`). Without it
+ *   the development tokens (`dev-agent-maria`, `dev-agent-james`, `dev-agent-lucia`, `dev-agent-aiko`,
+ *   `dev-supervisor`) are accepted, and only on a loopback host: the server refuses to start elsewhere.
+ * - `--cors-origin https://crm.example` (repeatable): the browser origins allowed to call it (none by default).
+ *   `--cors-header X-Tenant` (repeatable): a request header to allow besides the contract's own.
+ * - `--test-routes`: serve the `/__` test controls below (off by default; they need a supervisor token).
+ * - `--now 2026-06-15T13:00:00Z`: a ManualClock stopped there instead of the real time (tests, demos).
+ * - `--event-log-size 1000`: events kept for resuming.
+ * It prints `callback-kit reference server listening on <url>` once it listens.
+ * In-process: `const server = await startReferenceServer({now: '2026-06-15T13:00:00Z', testRoutes: true})`.
  *
- * Test controls (not part of the contract; JSON bodies; off with `control: false`):
+ * Test controls (only with `testRoutes`; a supervisor's token; JSON bodies):
  * - `POST /__faults` `{route, kind, times?, delayMs?, retryAfter?}` (or an array): the next `times` (default 1)
  *   requests of `route` (an operationId of the contract, `streamEvents`/`pollEvents` for the two forms of
  *   `GET /events`, or `*`) get the fault. `kind`: `slow` (wait `delayMs`, default 1000, then answer),
@@ -17,34 +28,68 @@
  *   it, then destroy the socket in the middle of the answer), or an HTTP status such as `'500'`, `'409'`,
  *   `'401'`, `'429'` (answer it with a matching error body, without doing the work; `retryAfter` adds the
  *   header). `DELETE /__faults` clears them, `GET /__faults` lists them. In-process: `server.faults`.
- * - `POST /__reset` `{now?, seed?}`: a fresh backend (ManualClock back to its start or to `now`), no faults, no
- *   recorded requests, no retained events, every event stream closed. Event ids keep growing.
+ * - `POST /__reset` `{now?}`: every record deleted and the demo data seeded again (ManualClock back to its start
+ *   or to `now`), no faults, no recorded requests, no retained events, every event stream closed. Event ids
+ *   keep growing.
  * - `POST /__clock` `{advance?: DurationLike, set?: IsoInstant}` (ManualClock only): moves the clock.
  * - `POST /__campaigns/{id}/start`, `POST /__campaigns/{id}/status` `{status}`, `POST /__agents/{id}/reserve`
- *   `{seconds, campaignId?}`: MemoryBackend's `startCampaign`, `setCampaignStatus`, `reserveAgentForCall`.
+ *   `{seconds, campaignId?}`: the store's `startCampaign`, `setCampaignStatus`, `reserveAgentForCall`.
  * - `GET /__requests`: the requests received (route, method, path, headers that matter), oldest first.
  * - `GET /__streams` `{open}`; `POST /__streams/drop`: destroys every open event stream (`{dropped}`).
+ *
+ * Event stream protocol (`GET /events`, `Accept: text/event-stream`, authenticated, filtered per agent):
+ * `retry: <ms>` and `: connected` at once; then, without `Last-Event-ID`, the id-only message `id: <N>` (N the
+ * newest event id at connect) and live events; with `Last-Event-ID: <n>` still retained, every retained event
+ * after n the agent may see, then `id: <end of the replay>`, then live events; with an n older than the log (or
+ * not one of its ids), `id: <newest>` + `event: resync` + `data: {"type":"resync"}` first, then live events.
+ * Each event: `id: <n>\nevent: <type>\ndata: <BackendEvent JSON>\n\n`; `: ping` every `heartbeatMs`.
+ * Polling: `GET /events?after=<id>` answers `{events: [{id, event}], lastEventId, truncated?: true}`.
  */
 import {createServer, type IncomingMessage, type ServerResponse} from 'node:http';
-import type {AddressInfo} from 'node:net';
+import {isIP, type AddressInfo} from 'node:net';
 import {pathToFileURL} from 'node:url';
 import {parseArgs} from 'node:util';
 import {
   BackendUnavailableError,
   ManualClock,
-  MemoryBackend,
   NotFoundError,
   SlotUnavailableError,
   ValidationError,
   systemClock,
   type BackendEvent,
   type CallbackRequest,
+  type CallbackStatusUpdate,
   type CampaignStatus,
   type Clock,
   type FieldError,
-  type MemoryBackendOptions,
+  type OpeningHours,
+  type SchedulingPolicy,
   type Temporal,
+  type TimeZoneId,
 } from '../src/core/index.js';
+import {
+  DEV_TOKENS,
+  bearerToken,
+  loadTokenFile,
+  tokenListVerifier,
+  type TokenEntry,
+  type TokenVerifier,
+} from './auth.js';
+import {openDatabase, type Database, type DatabaseOptions} from './db/index.js';
+import {EVENT_CHANNEL, ForbiddenError, SqlStore, visibleTo, type LoggedEvent, type Principal} from './store.js';
+import {
+  BadRequest,
+  Checker,
+  checkAvailabilityQuery,
+  checkCallbackRequest,
+  checkIdempotencyKey,
+  checkLogoutBody,
+  checkStatusBody,
+} from './validate.js';
+
+export type {Principal} from './store.js';
+export type {TokenEntry, TokenVerifier} from './auth.js';
+export {DEV_TOKENS} from './auth.js';
 
 /** The operations of the contract (operationIds), with the two forms of `GET /events` told apart. */
 export type RouteName =
@@ -56,6 +101,10 @@ export type RouteName =
   | 'listCampaigns'
   | 'requestLogout'
   | 'cancelLogout'
+  | 'getContact'
+  | 'listContacts'
+  | 'listAgents'
+  | 'updateCallbackStatus'
   | 'streamEvents'
   | 'pollEvents';
 
@@ -68,6 +117,10 @@ const ROUTES: readonly RouteName[] = [
   'listCampaigns',
   'requestLogout',
   'cancelLogout',
+  'getContact',
+  'listContacts',
+  'listAgents',
+  'updateCallbackStatus',
   'streamEvents',
   'pollEvents',
 ];
@@ -126,7 +179,7 @@ export class FaultInjector {
   }
 }
 
-/** One request the server received (control routes and preflights excepted). */
+/** One request the server received (test routes and preflights excepted); kept only with `testRoutes`. */
 export interface RecordedRequest {
   route: RouteName;
   method: string;
@@ -144,55 +197,74 @@ export interface ReferenceServerOptions {
   port?: number;
   /** The interface to listen on (default `127.0.0.1`). */
   host?: string;
-  /** The backend's clock (default the real one). A `ManualClock` can be moved with `POST /__clock`. */
+  /** The clock (default the real one). A `ManualClock` can be moved with `POST /__clock`. */
   clock?: Clock;
   /** Instead of `clock`: a new `ManualClock` stopped at this instant. */
   now?: string;
-  /** The backend's seed (ids): same seed, same ids. */
-  seed?: number;
-  /** More MemoryBackend options (latency, failureRate, simulateDialer, data...). */
-  backend?: Omit<MemoryBackendOptions, 'clock' | 'seed'>;
+  /**
+   * The database: an open `Database` to share (several instances in one process; the caller closes it), or
+   * where to open one (`{url}` PostgreSQL, `{dataDir}` PGlite on disk). Default: PGlite in memory.
+   */
+  database?: Database | DatabaseOptions;
+  /** Seed the demo data into an empty database (default true). */
+  demo?: boolean;
+  /** Bearer tokens accepted (see `server/tokens.example.json`). */
+  tokens?: readonly TokenEntry[];
+  /** Or your own verifier (wins over `tokens`). Neither: `DEV_TOKENS`, on a loopback host only. */
+  verifyToken?: TokenVerifier;
+  /** Browser origins allowed by CORS, e.g. `['https://crm.example']` (default none). */
+  corsOrigins?: readonly string[];
+  /**
+   * Request headers allowed by CORS besides Authorization, Content-Type, Idempotency-Key, Last-Event-ID and
+   * Cache-Control (e.g. a host's `X-Tenant`). A fixed list: the server never echoes what a preflight asks for.
+   */
+  corsHeaders?: readonly string[];
+  /** Serve the `/__` test controls (default false). */
+  testRoutes?: boolean;
+  /** Largest request body in bytes (default 64 KiB; larger: 413). */
+  maxBodyBytes?: number;
   /** Milliseconds between two `: ping` comments on event streams (default 15 000). */
   heartbeatMs?: number;
   /** The `retry:` reconnection hint sent to event streams, in ms (default 2000). */
   retryMs?: number;
   /** How many events are kept for resuming streams and polling (default 1000). */
   eventLogSize?: number;
-  /** Serve the `/__` test controls (default true). */
-  control?: boolean;
+  /** Scheduling rules: the centre's zone, opening hours, campaign seats per slot, policy (MemoryBackend's defaults). */
+  timeZone?: TimeZoneId;
+  openingHours?: OpeningHours;
+  slotCapacity?: number;
+  policy?: Partial<SchedulingPolicy>;
 }
 
 export interface ReferenceServer {
   /** `http://host:port`, without a trailing slash. */
   readonly url: string;
-  /** The backend behind the API now (a new one after `reset`). */
-  readonly backend: MemoryBackend;
-  /** The backend's clock. */
+  /** The store behind the API (in-process calls act as a supervisor). */
+  readonly backend: SqlStore;
+  /** The database. */
+  readonly db: Database;
+  /** The clock. */
   readonly clock: Clock;
   /** Injected faults, in-process. */
   readonly faults: FaultInjector;
-  /** The requests received since the start or the last reset. */
+  /** The requests received since the start or the last reset (recorded with `testRoutes` only). */
   readonly requests: readonly RecordedRequest[];
   /** How many event streams are open. */
   readonly openStreams: number;
-  /** A fresh backend and an empty state; see `POST /__reset`. */
-  reset(options?: {now?: string; seed?: number}): void;
+  /** Every record deleted and the demo data seeded again; see `POST /__reset`. */
+  reset(options?: {now?: string}): Promise<void>;
   /** Destroys every open event stream; returns how many. */
   dropStreams(): number;
-  /** Closes every connection and stops listening. */
+  /** Closes every connection, stops listening, and closes the database when the server opened it. */
   close(): Promise<void>;
 }
 
-interface HttpError {
-  status: number;
-  body: {
-    code: string;
-    message: string;
-    fieldErrors?: FieldError[];
-    start?: string;
-    reason?: string;
-  };
-  headers?: Record<string, string>;
+interface ErrorBody {
+  code: string;
+  message: string;
+  fieldErrors?: FieldError[];
+  start?: string;
+  reason?: string;
 }
 
 interface Answer {
@@ -201,25 +273,31 @@ interface Answer {
   headers?: Record<string, string>;
 }
 
-class RequestError extends Error {
-  readonly answer: HttpError;
+/** An answer to send as it is (an HTTP error decided by the server itself). */
+class HttpFailure extends Error {
+  readonly answer: Answer;
 
-  constructor(answer: HttpError) {
-    super(answer.body.message);
-    this.answer = answer;
+  constructor(status: number, body: ErrorBody, headers?: Record<string, string>) {
+    super(body.message);
+    this.answer = {status, body, headers};
   }
 }
 
-const MAX_BODY_BYTES = 1_000_000;
+const DEFAULT_MAX_BODY = 64 * 1024;
 const MAX_RECORDED = 2000;
-const MAX_LOGOUT_KEYS = 1000;
+const ALLOWED_HEADERS = 'Authorization, Content-Type, Idempotency-Key, Last-Event-ID, Cache-Control';
+const ALLOWED_METHODS = 'GET, POST, PUT, DELETE';
+/** node-postgres/PGlite errors meaning "the database is not there right now" (connection, shutdown, lock timeout). */
+const UNAVAILABLE_SQLSTATE = /^(08|57P|53|40001|40P01|55P03)/;
 
-const bad = (field: string, code: string, message: string): RequestError =>
-  new RequestError({status: 400, body: {code: 'validation', message, fieldErrors: [{field, code, message}]}});
+const notFound = (message: string) => new HttpFailure(404, {code: 'not-found', message});
 
-/** The error body and status of an error thrown by MemoryBackend (or the server itself). */
-function toHttpError(error: unknown): HttpError {
-  if (error instanceof RequestError) return error.answer;
+/** The status and body of an error thrown while answering. Anything unexpected is a 500 (and logged). */
+function toAnswer(error: unknown): Answer {
+  if (error instanceof HttpFailure) return error.answer;
+  if (error instanceof BadRequest) {
+    return {status: error.status, body: {code: 'validation', message: error.message, fieldErrors: error.fieldErrors}};
+  }
   if (error instanceof ValidationError) {
     return {status: 422, body: {code: 'validation', message: error.message, fieldErrors: error.fieldErrors}};
   }
@@ -228,16 +306,28 @@ function toHttpError(error: unknown): HttpError {
     return {status: 409, body: {code: 'slot-unavailable', message, start, reason}};
   }
   if (error instanceof NotFoundError) return {status: 404, body: {code: 'not-found', message: error.message}};
-  if (error instanceof URIError) return {status: 400, body: {code: 'validation', message: 'The path is not valid.'}};
-  if (error instanceof BackendUnavailableError) {
-    return {status: 503, body: {code: 'backend-unavailable', message: error.message}, headers: {'Retry-After': '1'}};
+  if (error instanceof ForbiddenError) return {status: 403, body: {code: 'forbidden', message: error.message}};
+  if (error instanceof URIError) {
+    return {status: 400, body: {code: 'validation', message: 'The path is not valid (bad percent-encoding).'}};
+  }
+  const sqlstate = (error as {code?: unknown})?.code;
+  if (
+    error instanceof BackendUnavailableError ||
+    (typeof sqlstate === 'string' && UNAVAILABLE_SQLSTATE.test(sqlstate)) ||
+    ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT'].includes(String(sqlstate))
+  ) {
+    return {
+      status: 503,
+      body: {code: 'backend-unavailable', message: 'The database is unavailable. Try again in a moment.'},
+      headers: {'Retry-After': '1'},
+    };
   }
   console.error('[reference-server]', error);
   return {status: 500, body: {code: 'internal', message: 'The server failed. Try again in a moment.'}};
 }
 
 /** The error an injected status fault answers with. */
-function faultError(status: number, body: unknown, retryAfter?: number | string): HttpError {
+function faultError(status: number, body: unknown, retryAfter?: number | string): Answer {
   const headers: Record<string, string> = retryAfter === undefined ? {} : {'Retry-After': String(retryAfter)};
   const start = (body as {start?: unknown} | undefined)?.start;
   switch (status) {
@@ -283,14 +373,16 @@ function header(req: IncomingMessage, name: string): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
-async function readBody(req: IncomingMessage): Promise<unknown> {
+/** Reads a JSON body of at most `max` bytes (413 past it). */
+async function readBody(req: IncomingMessage, max: number): Promise<unknown> {
+  const tooLarge = () =>
+    new HttpFailure(413, {code: 'validation', message: `The body is larger than ${max} bytes.`}, {Connection: 'close'});
+  if (Number(header(req, 'content-length') ?? 0) > max) throw tooLarge();
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {
     size += chunk.length;
-    if (size > MAX_BODY_BYTES) {
-      throw new RequestError({status: 413, body: {code: 'validation', message: 'The body is too large.'}});
-    }
+    if (size > max) throw tooLarge();
     chunks.push(chunk);
   }
   const text = Buffer.concat(chunks).toString('utf8');
@@ -298,27 +390,35 @@ async function readBody(req: IncomingMessage): Promise<unknown> {
   try {
     return JSON.parse(text) as unknown;
   } catch {
-    throw bad('body', 'invalid-json', 'The body is not valid JSON.');
+    throw new BadRequest([{field: 'body', code: 'invalid-json', message: 'The body is not valid JSON.'}]);
   }
 }
 
-function requireObject(body: unknown): Record<string, unknown> {
-  if (!body || typeof body !== 'object' || Array.isArray(body)) {
-    throw bad('body', 'required', 'The body must be a JSON object.');
+/** A path id (callback, contact, agent): printable, at most 128 characters. */
+function pathId(raw: string, field: string): string {
+  const id = decodeURIComponent(raw);
+  const c = new Checker();
+  c.text(id, field, {required: true});
+  c.done();
+  return id;
+}
+
+/** Only these query parameters, each at most once. */
+function onlyParams(url: URL, allowed: readonly string[]): void {
+  const c = new Checker();
+  for (const name of new Set(url.searchParams.keys())) {
+    if (!allowed.includes(name)) c.add(name, 'unknown-field', `Unknown query parameter "${name}".`);
+    else if (url.searchParams.getAll(name).length > 1) c.add(name, 'repeated', `"${name}" is repeated.`);
   }
-  return body as Record<string, unknown>;
+  c.done();
 }
 
-function requireParam(url: URL, name: string): string {
-  const value = url.searchParams.get(name);
-  if (!value) throw bad(name, 'required', `The query parameter "${name}" is required.`);
-  return value;
-}
-
-function requireKey(req: IncomingMessage): string {
-  const key = header(req, 'idempotency-key');
-  if (!key) throw bad('idempotencyKey', 'required', 'The Idempotency-Key header is required.');
-  return key;
+function requiredParam(url: URL, name: string): string {
+  const value = url.searchParams.get(name) ?? undefined;
+  const c = new Checker();
+  c.text(value, name, {required: true});
+  c.done();
+  return value!;
 }
 
 interface Match {
@@ -335,19 +435,22 @@ function match(method: string, url: URL, accept: string): Match | {allow: string
     if (method === 'POST') return {route: 'scheduleCallback'};
     return {allow: 'GET, POST'};
   }
+  const status = /^\/callbacks\/([^/]+)\/status$/.exec(path);
+  if (status) return method === 'POST' ? {route: 'updateCallbackStatus', id: status[1]} : {allow: 'POST'};
   const one = /^\/callbacks\/([^/]+)$/.exec(path);
   if (one) {
-    const id = decodeURIComponent(one[1]);
-    if (method === 'PUT') return {route: 'rescheduleCallback', id};
-    if (method === 'DELETE') return {route: 'cancelCallback', id};
+    if (method === 'PUT') return {route: 'rescheduleCallback', id: one[1]};
+    if (method === 'DELETE') return {route: 'cancelCallback', id: one[1]};
     return {allow: 'PUT, DELETE'};
   }
+  if (path === '/contacts') return method === 'GET' ? {route: 'listContacts'} : {allow: 'GET'};
+  const contact = /^\/contacts\/([^/]+)$/.exec(path);
+  if (contact) return method === 'GET' ? {route: 'getContact', id: contact[1]} : {allow: 'GET'};
+  if (path === '/agents') return method === 'GET' ? {route: 'listAgents'} : {allow: 'GET'};
   if (path === '/campaigns') return method === 'GET' ? {route: 'listCampaigns'} : {allow: 'GET'};
   if (path === '/logout-requests') return method === 'POST' ? {route: 'requestLogout'} : {allow: 'POST'};
   const logout = /^\/logout-requests\/([^/]+)$/.exec(path);
-  if (logout) {
-    return method === 'DELETE' ? {route: 'cancelLogout', id: decodeURIComponent(logout[1])} : {allow: 'DELETE'};
-  }
+  if (logout) return method === 'DELETE' ? {route: 'cancelLogout', id: logout[1]} : {allow: 'DELETE'};
   if (path === '/events') {
     if (method !== 'GET') return {allow: 'GET'};
     const json =
@@ -357,47 +460,123 @@ function match(method: string, url: URL, accept: string): Match | {allow: string
   return null;
 }
 
+function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || (isIP(host) === 4 && host.startsWith('127.'));
+}
+
+/**
+ * Delivers the durable event log to this instance's streams: reads what follows its cursor whenever any
+ * instance NOTIFYs (and every 2 s in case a notification was lost), in id order.
+ */
+class EventHub {
+  readonly listeners = new Set<(entry: LoggedEvent) => void>();
+  #store: SqlStore;
+  #cursor = 0;
+  #running: Promise<void> | undefined;
+  #again = false;
+  #stop: (() => Promise<void>) | undefined;
+  #timer: ReturnType<typeof setInterval> | undefined;
+
+  constructor(store: SqlStore) {
+    this.#store = store;
+  }
+
+  async start(db: Database): Promise<void> {
+    this.#cursor = await this.#store.newestEventId();
+    this.#stop = await db.listen(EVENT_CHANNEL, () => void this.pump());
+    this.#timer = setInterval(() => void this.pump(), 2000);
+    this.#timer.unref();
+  }
+
+  /** Reads and delivers everything after the cursor (one run at a time; a request during a run runs again). */
+  pump(): Promise<void> {
+    if (this.#running) {
+      this.#again = true;
+      return this.#running;
+    }
+    this.#running = (async () => {
+      do {
+        this.#again = false;
+        for (;;) {
+          const page = await this.#store.eventsAfter(this.#cursor);
+          for (const entry of page.events) {
+            this.#cursor = entry.id;
+            for (const listener of [...this.listeners]) listener(entry);
+          }
+          if (page.events.length < 500) break;
+        }
+      } while (this.#again);
+    })()
+      .catch((error: unknown) => console.error('[reference-server] reading events failed:', error))
+      .finally(() => (this.#running = undefined));
+    return this.#running;
+  }
+
+  async stop(): Promise<void> {
+    clearInterval(this.#timer);
+    await this.#stop?.().catch(() => undefined);
+    await this.#running;
+  }
+}
+
+function sseFrame({id, event}: {id: number; event: BackendEvent}): string {
+  return `id: ${id}\nevent: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`;
+}
+
 /**
  * Starts the reference server. Resolves once it listens; `url` has the real port when `port` is 0.
  *
  * ```ts
- * const server = await startReferenceServer({now: '2026-06-15T13:00:00Z', seed: 1});
- * server.faults.add({route: 'scheduleCallback', kind: 'drop'});
- * const backend = new HttpBackend({baseUrl: server.url});
+ * const server = await startReferenceServer({now: '2026-06-15T13:00:00Z', testRoutes: true});
+ * const backend = new HttpBackend({baseUrl: server.url, headers: () => ({Authorization: 'Bearer dev-agent-maria'})});
  * ```
  */
 export async function startReferenceServer(options: ReferenceServerOptions = {}): Promise<ReferenceServer> {
   const clock = options.now ? new ManualClock(options.now) : (options.clock ?? systemClock);
   const startedAt = clock.now();
+  const host = options.host ?? '127.0.0.1';
   const heartbeatMs = options.heartbeatMs ?? 15_000;
   const retryMs = options.retryMs ?? 2000;
-  const logSize = options.eventLogSize ?? 1000;
-  const control = options.control ?? true;
+  const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY;
+  const testRoutes = options.testRoutes ?? false;
+  const corsOrigins = new Set(options.corsOrigins ?? []);
+  for (const name of options.corsHeaders ?? []) {
+    if (!/^[A-Za-z0-9-]{1,64}$/.test(name)) throw new RangeError(`CORS header "${name}" is not a header name.`);
+  }
+  const allowedHeaders = [ALLOWED_HEADERS, ...(options.corsHeaders ?? [])].join(', ');
+  for (const origin of corsOrigins) {
+    if (origin === '*' || origin === 'null' || new URL(origin).origin !== origin) {
+      throw new RangeError(`CORS origin "${origin}" must be an exact origin such as https://crm.example.`);
+    }
+  }
+  let verify = options.verifyToken ?? (options.tokens ? tokenListVerifier(options.tokens) : undefined);
+  if (!verify) {
+    if (!isLoopback(host)) {
+      throw new Error(`No tokens configured: pass --tokens <file> (or tokens/verifyToken) to listen on ${host}.`);
+    }
+    verify = tokenListVerifier(DEV_TOKENS);
+  }
+  const verifyToken = verify;
+
+  const shared = options.database && 'query' in options.database ? options.database : undefined;
+  const db = shared ?? (await openDatabase((options.database as DatabaseOptions | undefined) ?? {}));
+  const store = new SqlStore({
+    db,
+    clock,
+    eventLogSize: options.eventLogSize,
+    timeZone: options.timeZone,
+    openingHours: options.openingHours,
+    slotCapacity: options.slotCapacity,
+    policy: options.policy,
+  });
+  if (options.demo ?? true) await store.seedIfEmpty();
+  const hub = new EventHub(store);
+  await hub.start(db);
+
   const faults = new FaultInjector();
   const streams = new Set<ServerResponse>();
   const held = new Set<ServerResponse>();
   let requests: RecordedRequest[] = [];
-  let log: Array<{id: number; event: BackendEvent}> = [];
-  let nextEventId = 1;
-  let logoutKeys = new Map<string, {agentId: string; answer: unknown}>();
-  let seed = options.seed;
-  let backend: MemoryBackend;
-  let unsubscribe: () => void = () => undefined;
-
-  const publish = (event: BackendEvent) => {
-    const entry = {id: nextEventId++, event};
-    log.push(entry);
-    if (log.length > logSize) log.splice(0, log.length - logSize);
-    const frame = sseFrame(entry);
-    for (const res of streams) res.write(frame);
-  };
-
-  const createBackend = () => {
-    unsubscribe();
-    backend?.dispose();
-    backend = new MemoryBackend({...options.backend, clock, seed});
-    unsubscribe = backend.subscribe(publish);
-  };
 
   const dropStreams = () => {
     const count = streams.size;
@@ -406,44 +585,54 @@ export async function startReferenceServer(options: ReferenceServerOptions = {})
     return count;
   };
 
-  const reset = (opts: {now?: string; seed?: number} = {}) => {
+  const reset = async (opts: {now?: string} = {}) => {
+    if (opts.now !== undefined && !(clock instanceof ManualClock)) {
+      throw new BadRequest([{field: 'now', code: 'not-manual', message: 'Only a ManualClock can be set.'}]);
+    }
     dropStreams();
     for (const res of [...held]) res.destroy();
     held.clear();
     faults.clear();
     requests = [];
-    log = [];
-    logoutKeys = new Map();
-    if (opts.seed !== undefined) seed = opts.seed;
-    unsubscribe();
-    unsubscribe = () => undefined;
     if (clock instanceof ManualClock) clock.set(opts.now ?? startedAt);
-    else if (opts.now !== undefined) throw bad('now', 'not-manual', 'Only a ManualClock can be set.');
-    createBackend();
+    await store.reset();
+    await hub.pump();
   };
-
-  createBackend();
 
   const heartbeat = setInterval(() => {
     for (const res of streams) res.write(': ping\n\n');
   }, heartbeatMs);
   heartbeat.unref();
 
-  const cors = (req: IncomingMessage, res: ServerResponse) => {
-    res.setHeader('Access-Control-Allow-Origin', '*');
+  /** CORS for allowed origins only: no header at all for any other origin. Returns whether it is allowed. */
+  const cors = (req: IncomingMessage, res: ServerResponse): boolean => {
+    res.setHeader('Vary', 'Origin');
+    const origin = header(req, 'origin');
+    if (!origin || !corsOrigins.has(origin)) return false;
+    res.setHeader('Access-Control-Allow-Origin', origin);
     res.setHeader('Access-Control-Expose-Headers', 'Retry-After, Location');
-    res.setHeader('Vary', 'Origin, Access-Control-Request-Headers');
     if (req.method === 'OPTIONS') {
-      res.setHeader('Access-Control-Allow-Methods', 'GET, POST, PUT, DELETE, OPTIONS');
-      res.setHeader(
-        'Access-Control-Allow-Headers',
-        header(req, 'access-control-request-headers') ?? 'Authorization, Content-Type, Idempotency-Key, Last-Event-ID',
-      );
+      res.setHeader('Access-Control-Allow-Methods', ALLOWED_METHODS);
+      res.setHeader('Access-Control-Allow-Headers', allowedHeaders);
       res.setHeader('Access-Control-Max-Age', '600');
-      if (header(req, 'access-control-request-private-network')) {
-        res.setHeader('Access-Control-Allow-Private-Network', 'true');
-      }
     }
+    return true;
+  };
+
+  const authenticate = async (req: IncomingMessage): Promise<Principal> => {
+    const token = bearerToken(header(req, 'authorization'));
+    const principal = token ? await verifyToken(token) : null;
+    if (!principal) {
+      throw new HttpFailure(
+        401,
+        {
+          code: 'unauthorized',
+          message: token ? 'The token is not valid or has expired.' : 'Send Authorization: Bearer <token>.',
+        },
+        {'WWW-Authenticate': 'Bearer realm="callback-kit"'},
+      );
+    }
+    return principal;
   };
 
   const send = (res: ServerResponse, answer: Answer) => {
@@ -452,6 +641,7 @@ export async function startReferenceServer(options: ReferenceServerOptions = {})
       ...(payload ? {'Content-Type': 'application/json; charset=utf-8'} : {}),
       'Content-Length': String(Buffer.byteLength(payload)),
       'Cache-Control': 'no-store',
+      'X-Content-Type-Options': 'nosniff',
       ...answer.headers,
     });
     res.end(payload);
@@ -468,96 +658,83 @@ export async function startReferenceServer(options: ReferenceServerOptions = {})
     res.write(payload.subarray(0, Math.max(1, Math.floor(payload.length / 2))), () => res.destroy());
   };
 
-  /** Runs one contract operation against the backend. */
-  const run = async (req: IncomingMessage, url: URL, {route, id}: Match, body: unknown): Promise<Answer> => {
+  /** Runs one contract operation for a principal. */
+  const run = async (req: IncomingMessage, url: URL, {route, id: rawId}: Match, body: unknown, who: Principal) => {
+    const id = rawId === undefined ? undefined : pathId(rawId, route === 'cancelLogout' ? 'agentId' : 'id');
     switch (route) {
       case 'getAvailability': {
-        const type = requireParam(url, 'type') as 'personal' | 'campaign';
-        const [from, to] = [requireParam(url, 'from'), requireParam(url, 'to')];
-        const optional = (name: string) => url.searchParams.get(name) || undefined;
-        const slots = await backend.getAvailability({
-          from,
-          to,
-          type,
-          campaignId: optional('campaignId'),
-          agentId: optional('agentId'),
-          phone: optional('phone'),
-          contactId: optional('contactId'),
-        });
-        return {status: 200, body: slots};
+        const query = checkAvailabilityQuery(url.searchParams);
+        return {status: 200, body: await store.getAvailability(query, who)};
       }
       case 'scheduleCallback': {
-        const key = requireKey(req);
-        const request = requireObject(body) as unknown as CallbackRequest;
-        const callback = await backend.scheduleCallback(request, {idempotencyKey: key});
+        const key = checkIdempotencyKey(header(req, 'idempotency-key'), true)!;
+        checkCallbackRequest(body);
+        const callback = await store.scheduleCallback(body as CallbackRequest, key, who);
         return {status: 201, body: callback, headers: {Location: `/callbacks/${encodeURIComponent(callback.id)}`}};
       }
       case 'rescheduleCallback': {
-        const key = requireKey(req);
-        const request = requireObject(body) as unknown as CallbackRequest;
-        return {status: 200, body: await backend.rescheduleCallback(id!, request, {idempotencyKey: key})};
+        const key = checkIdempotencyKey(header(req, 'idempotency-key'), true)!;
+        checkCallbackRequest(body);
+        return {status: 200, body: await store.rescheduleCallback(id!, body as CallbackRequest, key, who)};
       }
       case 'cancelCallback':
-        await backend.cancelCallback(id!);
+        await store.cancelCallback(id!, who);
         return {status: 204};
+      case 'updateCallbackStatus': {
+        const key = checkIdempotencyKey(header(req, 'idempotency-key'), true)!;
+        checkStatusBody(body);
+        const {status} = body as {status: CallbackStatusUpdate};
+        return {status: 200, body: await store.updateCallbackStatus(id!, status, key, who)};
+      }
       case 'listCallbacks': {
-        const agentId = requireParam(url, 'agentId');
-        const includeCanceled = url.searchParams.get('includeCanceled') === 'true';
-        return {status: 200, body: await backend.listCallbacks({agentId, includeCanceled})};
+        onlyParams(url, ['agentId', 'includeCanceled']);
+        const agentId = requiredParam(url, 'agentId');
+        const include = url.searchParams.get('includeCanceled');
+        if (include !== null && include !== 'true' && include !== 'false') {
+          throw new BadRequest([
+            {field: 'includeCanceled', code: 'invalid', message: 'includeCanceled must be true or false.'},
+          ]);
+        }
+        return {status: 200, body: await store.listCallbacks({agentId, includeCanceled: include === 'true'}, who)};
       }
       case 'listCampaigns':
-        return {status: 200, body: await backend.listCampaigns({agentId: requireParam(url, 'agentId')})};
+        onlyParams(url, ['agentId']);
+        return {status: 200, body: await store.listCampaigns({agentId: requiredParam(url, 'agentId')}, who)};
+      case 'getContact':
+        return {status: 200, body: await store.getContact(id!)};
+      case 'listContacts':
+        onlyParams(url, []);
+        return {status: 200, body: await store.listContacts()};
+      case 'listAgents':
+        onlyParams(url, []);
+        return {status: 200, body: await store.listAgents()};
       case 'requestLogout': {
-        const {agentId} = requireObject(body);
-        if (typeof agentId !== 'string' || !agentId) throw bad('agentId', 'required', 'agentId is required.');
-        const key = header(req, 'idempotency-key');
-        const seen = key ? logoutKeys.get(key) : undefined;
-        if (seen) {
-          if (seen.agentId !== agentId) {
-            throw new RequestError({
-              status: 422,
-              body: {
-                code: 'validation',
-                message: 'This idempotency key was already used for another request.',
-                fieldErrors: [
-                  {
-                    field: 'idempotencyKey',
-                    code: 'idempotency-key-reused',
-                    message: 'This idempotency key was already used for another request.',
-                  },
-                ],
-              },
-            });
-          }
-          return {status: 200, body: seen.answer};
-        }
-        const answer = await backend.requestLogout({agentId});
-        if (key) {
-          logoutKeys.set(key, {agentId, answer});
-          if (logoutKeys.size > MAX_LOGOUT_KEYS) logoutKeys.delete(logoutKeys.keys().next().value!);
-        }
-        return {status: 200, body: answer};
+        const key = checkIdempotencyKey(header(req, 'idempotency-key'), false);
+        const {agentId} = checkLogoutBody(body);
+        return {status: 200, body: await store.requestLogout({agentId}, key, who)};
       }
       case 'cancelLogout':
-        await backend.cancelLogout({agentId: id!});
+        await store.cancelLogout({agentId: id!}, who);
         return {status: 204};
       case 'pollEvents': {
+        onlyParams(url, ['after']);
         const after = url.searchParams.get('after') ?? '';
-        const last = String(nextEventId - 1);
-        if (after === '') return {status: 200, body: {events: [], lastEventId: last}};
-        const cursor = /^\d+$/.test(after) ? Number(after) : Number.NaN;
-        if (Number.isNaN(cursor)) throw bad('after', 'invalid', 'after must be an event id.');
-        const events = log.filter((e) => e.id > cursor).map((e) => ({id: String(e.id), event: e.event}));
-        const truncated = cursor < nextEventId - 1 && (log.length === 0 || log[0].id > cursor + 1);
-        return {status: 200, body: {events, lastEventId: events.at(-1)?.id ?? last, ...(truncated ? {truncated} : {})}};
+        if (after === '') return {status: 200, body: {events: [], lastEventId: String(await store.newestEventId())}};
+        if (!/^\d{1,15}$/.test(after)) {
+          throw new BadRequest([{field: 'after', code: 'invalid', message: 'after must be an event id.'}]);
+        }
+        const page = await store.eventsAfter(Number(after));
+        const events = page.events.filter((e) => visibleTo(e, who)).map((e) => ({id: String(e.id), event: e.event}));
+        const lastEventId = String(page.events.at(-1)?.id ?? page.newest);
+        return {status: 200, body: {events, lastEventId, ...(page.truncated ? {truncated: true} : {})}};
       }
       default:
         throw new Error(`Unhandled route ${route}`);
     }
   };
 
-  /** Opens an event stream: headers and `: connected` at once, then the replay after `Last-Event-ID`, then live. */
-  const openStream = (req: IncomingMessage, res: ServerResponse, drop: boolean) => {
+  /** Opens an event stream for a principal; see the module comment for the protocol. */
+  const openStream = async (req: IncomingMessage, res: ServerResponse, who: Principal, drop: boolean) => {
     res.writeHead(200, {
       'Content-Type': 'text/event-stream; charset=utf-8',
       'Cache-Control': 'no-cache, no-transform',
@@ -569,26 +746,59 @@ export async function startReferenceServer(options: ReferenceServerOptions = {})
       res.destroy();
       return;
     }
-    const lastId = header(req, 'last-event-id');
-    if (lastId && /^\d+$/.test(lastId)) {
-      for (const entry of log) if (entry.id > Number(lastId)) res.write(sseFrame(entry));
-    }
+    let through = -1;
+    let ready = false;
+    const pending: LoggedEvent[] = [];
+    const deliver = (entry: LoggedEvent) => {
+      if (entry.id <= through) return;
+      through = entry.id;
+      if (visibleTo(entry, who)) res.write(sseFrame(entry));
+    };
+    const listener = (entry: LoggedEvent) => (ready ? deliver(entry) : pending.push(entry));
+    // Listen first, then read the log: nothing committed in between can fall in a gap.
+    hub.listeners.add(listener);
     streams.add(res);
-    const forget = () => streams.delete(res);
+    const forget = () => {
+      streams.delete(res);
+      hub.listeners.delete(listener);
+    };
     req.on('close', forget);
     res.on('close', forget);
+    const last = header(req, 'last-event-id');
+    if (last === undefined || last === '') {
+      through = await store.newestEventId();
+      res.write(`id: ${through}\n\n`);
+    } else {
+      const cursor = /^\d{1,15}$/.test(last) ? Number(last) : Number.NaN;
+      let page = Number.isNaN(cursor) ? undefined : await store.eventsAfter(cursor);
+      if (!page || page.truncated) {
+        through = page?.newest ?? (await store.newestEventId());
+        res.write(`id: ${through}\nevent: resync\ndata: {"type":"resync"}\n\n`);
+      } else {
+        for (;;) {
+          for (const entry of page.events) deliver(entry);
+          if (page.events.length < 500) break;
+          page = await store.eventsAfter(through);
+        }
+        through = Math.max(through, page.newest);
+        res.write(`id: ${through}\n\n`);
+      }
+    }
+    ready = true;
+    for (const entry of pending.splice(0)) deliver(entry);
   };
 
   const controlRoute = async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> => {
     const method = req.method ?? 'GET';
     const path = url.pathname;
-    const body = method === 'GET' || method === 'DELETE' ? undefined : await readBody(req);
+    const body = method === 'GET' || method === 'DELETE' ? undefined : await readBody(req, maxBody);
     const input = (body ?? {}) as Record<string, unknown>;
+    const invalid = (field: string, message: string) => new BadRequest([{field, code: 'invalid', message}]);
     if (path === '/__faults' && method === 'POST') {
       try {
         for (const fault of Array.isArray(body) ? body : [body]) faults.add(fault as Fault);
       } catch (error) {
-        throw bad('fault', 'invalid', (error as Error).message);
+        throw invalid('fault', (error as Error).message);
       }
       return send(res, {status: 204});
     }
@@ -598,16 +808,14 @@ export async function startReferenceServer(options: ReferenceServerOptions = {})
     }
     if (path === '/__faults' && method === 'GET') return send(res, {status: 200, body: faults.pending});
     if (path === '/__reset' && method === 'POST') {
-      reset({
-        now: typeof input.now === 'string' ? input.now : undefined,
-        seed: typeof input.seed === 'number' ? input.seed : undefined,
-      });
+      await reset({now: typeof input.now === 'string' ? input.now : undefined});
       return send(res, {status: 204});
     }
     if (path === '/__clock' && method === 'POST') {
-      if (!(clock instanceof ManualClock)) throw bad('clock', 'not-manual', 'The server clock is not a ManualClock.');
+      if (!(clock instanceof ManualClock)) throw invalid('clock', 'The server clock is not a ManualClock.');
       if (typeof input.set === 'string') clock.set(input.set);
       if (input.advance && typeof input.advance === 'object') clock.advance(input.advance as Temporal.DurationLike);
+      await store.tick();
       return send(res, {status: 200, body: {now: clock.now().toString()}});
     }
     const campaign = /^\/__campaigns\/([^/]+)\/(start|status)$/.exec(path);
@@ -615,15 +823,15 @@ export async function startReferenceServer(options: ReferenceServerOptions = {})
       const id = decodeURIComponent(campaign[1]);
       const result =
         campaign[2] === 'start'
-          ? backend.startCampaign(id)
-          : backend.setCampaignStatus(id, input.status as CampaignStatus);
+          ? await store.startCampaign(id)
+          : await store.setCampaignStatus(id, input.status as CampaignStatus);
       return send(res, {status: 200, body: result});
     }
     const agent = /^\/__agents\/([^/]+)\/reserve$/.exec(path);
     if (agent && method === 'POST') {
       const seconds = typeof input.seconds === 'number' ? input.seconds : 20;
       const campaignId = typeof input.campaignId === 'string' ? input.campaignId : undefined;
-      const until = backend.reserveAgentForCall(decodeURIComponent(agent[1]), seconds, campaignId);
+      const until = store.reserveAgentForCall(decodeURIComponent(agent[1]), seconds, campaignId);
       return send(res, {status: 200, body: {until}});
     }
     if (path === '/__requests' && method === 'GET') return send(res, {status: 200, body: requests});
@@ -631,7 +839,7 @@ export async function startReferenceServer(options: ReferenceServerOptions = {})
     if (path === '/__streams/drop' && method === 'POST') {
       return send(res, {status: 200, body: {dropped: dropStreams()}});
     }
-    throw new RequestError({status: 404, body: {code: 'not-found', message: `No control route ${method} ${path}.`}});
+    throw notFound(`No test route ${method} ${path}.`);
   };
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -644,32 +852,44 @@ export async function startReferenceServer(options: ReferenceServerOptions = {})
     }
     const url = new URL(req.url ?? '/', 'http://reference.invalid');
     if (url.pathname.startsWith('/__')) {
-      if (!control) throw new RequestError({status: 404, body: {code: 'not-found', message: 'No such route.'}});
+      if (!testRoutes) throw notFound('No such route.');
+      const who = await authenticate(req);
+      if (who.role !== 'supervisor') {
+        throw new HttpFailure(403, {code: 'forbidden', message: 'Test routes need a supervisor token.'});
+      }
       return controlRoute(req, res, url);
     }
     const found = match(method, url, header(req, 'accept') ?? '');
-    if (!found) {
-      throw new RequestError({status: 404, body: {code: 'not-found', message: `No route ${url.pathname}.`}});
-    }
+    if (!found) throw notFound(`No route ${url.pathname}.`);
+    const who = await authenticate(req);
     if ('allow' in found) {
-      throw new RequestError({
-        status: 405,
-        body: {code: 'validation', message: `${method} is not allowed here; use ${found.allow}.`},
-        headers: {Allow: found.allow},
-      });
+      throw new HttpFailure(
+        405,
+        {code: 'validation', message: `${method} is not allowed here; use ${found.allow}.`},
+        {Allow: found.allow},
+      );
     }
-    const fault = faults.take(found.route);
-    requests.push({
-      route: found.route,
-      method,
-      url: url.pathname + url.search,
-      idempotencyKey: header(req, 'idempotency-key'),
-      authorization: header(req, 'authorization'),
-      lastEventId: header(req, 'last-event-id'),
-      ...(fault ? {fault: fault.kind} : {}),
-    });
-    if (requests.length > MAX_RECORDED) requests.splice(0, requests.length - MAX_RECORDED);
-    const body = method === 'POST' || method === 'PUT' ? await readBody(req) : undefined;
+    const fault = testRoutes ? faults.take(found.route) : undefined;
+    if (testRoutes) {
+      requests.push({
+        route: found.route,
+        method,
+        url: url.pathname + url.search,
+        idempotencyKey: header(req, 'idempotency-key'),
+        authorization: header(req, 'authorization'),
+        lastEventId: header(req, 'last-event-id'),
+        ...(fault ? {fault: fault.kind} : {}),
+      });
+      if (requests.length > MAX_RECORDED) requests.splice(0, requests.length - MAX_RECORDED);
+    }
+    let body: unknown;
+    if (method === 'POST' || method === 'PUT') {
+      const type = header(req, 'content-type') ?? '';
+      if (!/^application\/json\s*(;|$)/i.test(type)) {
+        throw new HttpFailure(415, {code: 'validation', message: 'Send the body as Content-Type: application/json.'});
+      }
+      body = await readBody(req, maxBody);
+    }
     if (fault?.kind === 'slow') await delay(fault.delayMs ?? 1000);
     if (fault?.kind === 'timeout') {
       held.add(res);
@@ -680,17 +900,13 @@ export async function startReferenceServer(options: ReferenceServerOptions = {})
       req.socket.destroy();
       return;
     }
-    if (fault && /^\d+$/.test(fault.kind)) {
-      const error = faultError(Number(fault.kind), body, fault.retryAfter);
-      return send(res, {status: error.status, body: error.body, headers: error.headers});
-    }
-    if (found.route === 'streamEvents') return openStream(req, res, fault?.kind === 'drop');
+    if (fault && /^\d+$/.test(fault.kind)) return send(res, faultError(Number(fault.kind), body, fault.retryAfter));
+    if (found.route === 'streamEvents') return openStream(req, res, who, fault?.kind === 'drop');
     let answer: Answer;
     try {
-      answer = await run(req, url, found, body);
+      answer = await run(req, url, found, body, who);
     } catch (error) {
-      const failed = toHttpError(error);
-      answer = {status: failed.status, body: failed.body, headers: failed.headers};
+      answer = toAnswer(error);
     }
     if (fault?.kind === 'drop') return sendTorn(res, answer);
     send(res, answer);
@@ -698,29 +914,40 @@ export async function startReferenceServer(options: ReferenceServerOptions = {})
 
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
-      if (res.headersSent || res.destroyed) return;
-      const failed = toHttpError(error);
-      send(res, {status: failed.status, body: failed.body, headers: failed.headers});
+      if (res.headersSent || res.destroyed) {
+        if (!(error instanceof HttpFailure)) console.error('[reference-server]', error);
+        res.destroy();
+        return;
+      }
+      send(res, toAnswer(error));
     });
   });
   server.keepAliveTimeout = 5000;
+  server.headersTimeout = 20_000;
+  server.requestTimeout = 60_000;
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port ?? 0, host, () => {
+        server.off('error', reject);
+        resolve();
+      });
     });
-  });
+  } catch (error) {
+    await hub.stop();
+    store.dispose();
+    if (!shared) await db.close();
+    throw error;
+  }
   const address = server.address() as AddressInfo;
-  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-  const url = `http://${host}:${address.port}`;
+  const shown = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  const url = `http://${shown}:${address.port}`;
 
   return {
     url,
-    get backend() {
-      return backend;
-    },
+    backend: store,
+    db,
     clock,
     faults,
     get requests() {
@@ -731,48 +958,66 @@ export async function startReferenceServer(options: ReferenceServerOptions = {})
     },
     reset,
     dropStreams,
-    close: () =>
-      new Promise<void>((resolve) => {
-        clearInterval(heartbeat);
-        dropStreams();
-        for (const res of held) res.destroy();
-        unsubscribe();
-        backend.dispose();
+    close: async () => {
+      clearInterval(heartbeat);
+      dropStreams();
+      for (const res of held) res.destroy();
+      await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
-      }),
+      });
+      await hub.stop();
+      store.dispose();
+      if (!shared) await db.close();
+    },
   };
 }
 
-function sseFrame({id, event}: {id: number; event: BackendEvent}): string {
-  return `id: ${id}\nevent: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`;
-}
-
-/** `tsx server/reference-server.ts [--port 8787] [--host 127.0.0.1] [--seed 1] [--now ISO] [--dialer] [--no-control]` */
+/** `tsx server/reference-server.ts [flags]`: see the module comment. */
 async function main(): Promise<void> {
   const {values} = parseArgs({
     options: {
       port: {type: 'string', default: process.env.PORT ?? '8787'},
       host: {type: 'string', default: '127.0.0.1'},
-      seed: {type: 'string'},
+      'database-url': {type: 'string', default: process.env.DATABASE_URL},
+      'data-dir': {type: 'string', default: '.data/pglite'},
+      'in-memory': {type: 'boolean', default: false},
+      tokens: {type: 'string'},
+      'cors-origin': {type: 'string', multiple: true, default: []},
+      'cors-header': {type: 'string', multiple: true, default: []},
+      'test-routes': {type: 'boolean', default: false},
       now: {type: 'string'},
-      dialer: {type: 'boolean', default: false},
-      'no-control': {type: 'boolean', default: false},
+      'event-log-size': {type: 'string'},
     },
   });
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new RangeError(`Invalid port "${values.port}".`);
-  const seed = values.seed === undefined ? 1 : Number(values.seed);
-  if (!Number.isInteger(seed)) throw new RangeError(`Invalid seed "${values.seed}".`);
+  const logSize = values['event-log-size'] === undefined ? undefined : Number(values['event-log-size']);
+  if (logSize !== undefined && !(Number.isInteger(logSize) && logSize > 0)) {
+    throw new RangeError(`Invalid --event-log-size "${values['event-log-size']}".`);
+  }
+  const databaseUrl = values['database-url'] || undefined;
   const server = await startReferenceServer({
     port,
     host: values.host,
-    seed,
     now: values.now,
-    backend: {simulateDialer: values.dialer},
-    control: !values['no-control'],
+    database: databaseUrl ? {url: databaseUrl} : values['in-memory'] ? {} : {dataDir: values['data-dir']},
+    tokens: values.tokens ? await loadTokenFile(values.tokens) : undefined,
+    corsOrigins: values['cors-origin'],
+    corsHeaders: values['cors-header'],
+    testRoutes: values['test-routes'],
+    eventLogSize: logSize,
   });
+  const where = databaseUrl
+    ? 'PostgreSQL (DATABASE_URL)'
+    : values['in-memory']
+      ? 'PGlite in memory'
+      : `PGlite in ${values['data-dir']}`;
   console.log(`callback-kit reference server listening on ${server.url}`);
+  console.log(`  data: ${where}`);
+  if (!values.tokens) console.log(`  tokens: development tokens (${DEV_TOKENS.map((t) => t.token).join(', ')})`);
+  console.log(`  CORS origins: ${values['cors-origin'].length ? values['cors-origin'].join(', ') : 'none'}`);
+  if (values['test-routes']) console.log('  test routes /__ are ON (never in production)');
   const stop = () => {
     void server.close().then(() => process.exit(0));
   };
@@ -782,7 +1027,7 @@ async function main(): Promise<void> {
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   main().catch((error: unknown) => {
-    console.error(error);
+    console.error(error instanceof Error ? error.message : error);
     process.exit(1);
   });
 }

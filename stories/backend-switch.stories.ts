@@ -85,6 +85,8 @@ class BackendSwitchDemo extends LitElement {
         this.connection = 'connecting';
         this.#backend = new HttpBackend({
           baseUrl: this.baseUrl,
+          // the reference server's development token for Maria (`npm run serve:api`, loopback only)
+          headers: () => ({Authorization: 'Bearer dev-agent-maria'}),
           onConnectionChange: (state, error) => {
             this.connection = state;
             this.connectionError = error ? String((error as Error).message ?? error) : undefined;

@@ -10,7 +10,8 @@ import {describeHttpBackendScenarios} from './http-backend.scenarios.js';
 describe('HttpBackend in the browser (reference server over loopback)', () => {
   let url = '';
 
-  before(async () => {
+  before(async function () {
+    this.timeout(60_000); // the server starts on first use: PGlite (PostgreSQL in WebAssembly) takes seconds
     url = await executeServerCommand<string, undefined>('reference-server-url');
     expect(url).to.match(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(new URL(url).origin).not.to.equal(location.origin);
