@@ -290,7 +290,8 @@ const ALLOWED_METHODS = 'GET, POST, PUT, DELETE';
 /** node-postgres/PGlite errors meaning "the database is not there right now" (connection, shutdown, lock timeout). */
 const UNAVAILABLE_SQLSTATE = /^(08|57P|53|40001|40P01|55P03)/;
 
-const notFound = (message: string) => new HttpFailure(404, {code: 'not-found', message});
+/** A path the server does not serve at all: not `not-found`, so clients tell a missing route from a missing record. */
+const noRoute = (message: string) => new HttpFailure(404, {code: 'no-route', message});
 
 /** The status and body of an error thrown while answering. Anything unexpected is a 500 (and logged). */
 function toAnswer(error: unknown): Answer {
@@ -839,7 +840,7 @@ export async function startReferenceServer(options: ReferenceServerOptions = {})
     if (path === '/__streams/drop' && method === 'POST') {
       return send(res, {status: 200, body: {dropped: dropStreams()}});
     }
-    throw notFound(`No test route ${method} ${path}.`);
+    throw noRoute(`No test route ${method} ${path}.`);
   };
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -852,7 +853,7 @@ export async function startReferenceServer(options: ReferenceServerOptions = {})
     }
     const url = new URL(req.url ?? '/', 'http://reference.invalid');
     if (url.pathname.startsWith('/__')) {
-      if (!testRoutes) throw notFound('No such route.');
+      if (!testRoutes) throw noRoute('No such route.');
       const who = await authenticate(req);
       if (who.role !== 'supervisor') {
         throw new HttpFailure(403, {code: 'forbidden', message: 'Test routes need a supervisor token.'});
@@ -860,7 +861,7 @@ export async function startReferenceServer(options: ReferenceServerOptions = {})
       return controlRoute(req, res, url);
     }
     const found = match(method, url, header(req, 'accept') ?? '');
-    if (!found) throw notFound(`No route ${url.pathname}.`);
+    if (!found) throw noRoute(`No route ${url.pathname}.`);
     const who = await authenticate(req);
     if ('allow' in found) {
       throw new HttpFailure(
