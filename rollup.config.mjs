@@ -10,7 +10,8 @@ import {minifyTemplates} from './scripts/minify-templates.mjs';
 import {shortLocaleIds} from './scripts/short-locale-ids.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
-const external = Object.keys(pkg.dependencies ?? {});
+// Peer dependencies (react, @lit/react for the React entry) stay external too.
+const external = [...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.peerDependencies ?? {})];
 
 export const entries = {
   index: 'src/index.ts',
@@ -21,6 +22,26 @@ export const entries = {
   'logout-countdown': 'src/components/logout-countdown/logout-countdown.ts',
   'callback-list': 'src/components/callback-list/callback-list.ts',
   'campaign-list': 'src/components/campaign-list/campaign-list.ts',
+  react: 'src/react/index.ts', // callback-kit/react: @lit/react wrappers
+  vue: 'src/vue/index.ts', // callback-kit/vue: isCallbackKitElement (DOM-free) + GlobalComponents types
+};
+
+/**
+ * Starts dist/react.js with `'use client';`, marking callback-kit/react a client module for React Server Components
+ * hosts (Next.js App Router). Done after minifying (terser drops a `banner` directive); its source map moves one line.
+ */
+const useClientDirective = {
+  name: 'use-client-directive',
+  generateBundle(_options, bundle) {
+    const chunk = bundle['react.js'];
+    if (chunk?.type !== 'chunk') return;
+    chunk.code = `'use client';\n${chunk.code}`;
+    const map = bundle['react.js.map'];
+    if (map?.type === 'asset') {
+      const json = JSON.parse(String(map.source));
+      map.source = JSON.stringify({...json, mappings: `;${json.mappings}`});
+    }
+  },
 };
 
 export default {
@@ -45,5 +66,6 @@ export default {
     }),
     shortLocaleIds(), // after TypeScript: plugin-typescript reads the sources itself
     terser({ecma: 2022, module: true, format: {comments: false}}),
+    useClientDirective,
   ],
 };

@@ -288,6 +288,11 @@ class SseParser {
  *   row, and stays on polling until the last listener leaves.
  */
 export class HttpBackend implements SchedulingBackend {
+  /** Vue's `markRaw` flag: Vue's reactivity leaves this object unwrapped (a Proxy cannot reach its #private fields). */
+  get __v_skip(): true {
+    return true;
+  }
+
   #base: URL;
   #fetch: (input: string, init: RequestInit) => Promise<Response>;
   #headers: (() => HeadersInit | Promise<HeadersInit>) | undefined;
