@@ -21,6 +21,7 @@ import {TimeslotGridElement} from '../components/timeslot-grid/timeslot-grid.js'
 import {
   callbackKitEvents,
   type CallbackKitElementClasses,
+  type CallbackKitEventMap,
   type CallbackKitElementProperties,
   type CallbackKitEventHandlers,
   type CallbackKitEventName,
@@ -35,6 +36,7 @@ export {
   type CallbackKitTag,
   type CallbackKitElementProperties,
   type CallbackKitEventHandlers,
+  type CallbackKitEventMap,
 } from '../types/elements.js';
 
 /**
@@ -56,7 +58,7 @@ export type CallbackKitComponent<T extends CallbackKitTag> = React.ForwardRefExo
 /** `callback-scheduled` -> `onCallbackScheduled`, for every event of the element (the map `createComponent` wants). */
 function eventProps<T extends CallbackKitTag>(
   tag: T,
-): {[N in CallbackKitEventName<T> as `on${PascalEventName<N>}`]: EventName<GlobalEventHandlersEventMap[N]>} {
+): {[N in CallbackKitEventName<T> as `on${PascalEventName<N>}`]: EventName<CallbackKitEventMap[N]>} {
   const props: Record<string, string> = {};
   for (const name of callbackKitEvents[tag]) {
     props[`on${name.replace(/(^|-)([a-z])/g, (_, __, letter: string) => letter.toUpperCase())}`] = name;

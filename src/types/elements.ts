@@ -11,6 +11,29 @@ import type {CallbackSchedulerElement} from '../components/callback-scheduler/ca
 import type {CampaignListElement} from '../components/campaign-list/campaign-list.js';
 import type {LogoutCountdownElement} from '../components/logout-countdown/logout-countdown.js';
 import type {TimeslotGridElement} from '../components/timeslot-grid/timeslot-grid.js';
+import type {AvailabilityRequestEvent} from '../events/availability-request.js';
+import type {CallbackCancelEvent} from '../events/callback-cancel.js';
+import type {CallbackCancelRequestEvent} from '../events/callback-cancel-request.js';
+import type {CallbackCanceledEvent} from '../events/callback-canceled.js';
+import type {CallbackDueEvent} from '../events/callback-due.js';
+import type {CallbackExpiredEvent} from '../events/callback-expired.js';
+import type {CallbackLaunchEvent} from '../events/callback-launch.js';
+import type {CallbackListErrorEvent} from '../events/callback-list-error.js';
+import type {CallbackRescheduleRequestEvent} from '../events/callback-reschedule-request.js';
+import type {CallbackScheduleErrorEvent} from '../events/callback-schedule-error.js';
+import type {CallbackRescheduledEvent, CallbackScheduledEvent} from '../events/callback-scheduled.js';
+import type {CallbackSubmitEvent} from '../events/callback-submit.js';
+import type {CampaignSelectEvent} from '../events/campaign-select.js';
+import type {CampaignStartedEvent} from '../events/campaign-started.js';
+import type {DispositionSelectEvent} from '../events/disposition-select.js';
+import type {LogoutAuthorizedEvent} from '../events/logout-authorized.js';
+import type {LogoutCanceledEvent} from '../events/logout-canceled.js';
+import type {LogoutErrorEvent} from '../events/logout-error.js';
+import type {LogoutRequestEvent} from '../events/logout-request.js';
+import type {PreviewRecordRequestEvent} from '../events/preview-record-request.js';
+import type {RangeChangeEvent} from '../events/range-change.js';
+import type {SessionErrorEvent} from '../events/session-error.js';
+import type {SlotSelectEvent} from '../events/slot-select.js';
 
 /** Every tag callback-kit registers (the public elements; their internal parts are not listed). */
 export const callbackKitTags = [
@@ -49,7 +72,38 @@ export const callbackKitEvents = {
   ],
   'campaign-list': ['campaign-started', 'campaign-select', 'preview-record-request'],
   'logout-countdown': ['logout-request', 'logout-authorized', 'logout-canceled', 'logout-error'],
-} as const satisfies Record<CallbackKitTag, readonly (keyof GlobalEventHandlersEventMap)[]>;
+} as const satisfies Record<CallbackKitTag, readonly (keyof CallbackKitEventMap)[]>;
+
+/**
+ * Every event the kit's elements dispatch, by name, with its class. Importing these types also loads their
+ * `GlobalEventHandlersEventMap` entries, so `addEventListener('callback-scheduled', ...)` is typed too.
+ */
+export interface CallbackKitEventMap {
+  'availability-request': AvailabilityRequestEvent;
+  'callback-cancel': CallbackCancelEvent;
+  'callback-cancel-request': CallbackCancelRequestEvent;
+  'callback-canceled': CallbackCanceledEvent;
+  'callback-due': CallbackDueEvent;
+  'callback-expired': CallbackExpiredEvent;
+  'callback-launch': CallbackLaunchEvent;
+  'callback-list-error': CallbackListErrorEvent;
+  'callback-reschedule-request': CallbackRescheduleRequestEvent;
+  'callback-rescheduled': CallbackRescheduledEvent;
+  'callback-schedule-error': CallbackScheduleErrorEvent;
+  'callback-scheduled': CallbackScheduledEvent;
+  'callback-submit': CallbackSubmitEvent;
+  'campaign-select': CampaignSelectEvent;
+  'campaign-started': CampaignStartedEvent;
+  'disposition-select': DispositionSelectEvent;
+  'logout-authorized': LogoutAuthorizedEvent;
+  'logout-canceled': LogoutCanceledEvent;
+  'logout-error': LogoutErrorEvent;
+  'logout-request': LogoutRequestEvent;
+  'preview-record-request': PreviewRecordRequestEvent;
+  'range-change': RangeChangeEvent;
+  'session-error': SessionErrorEvent;
+  'slot-select': SlotSelectEvent;
+}
 
 /**
  * `isCustomElement` for Vue's template compiler (and anything else that asks "is this tag one of the kit's?"):
@@ -154,5 +208,5 @@ export type PascalEventName<S extends string> = S extends `${infer Head}-${infer
 
 /** Typed `on<EventName>` callbacks for an element's events: `onCallbackScheduled(event: CallbackScheduledEvent)`. */
 export type CallbackKitEventHandlers<T extends CallbackKitTag> = {
-  [N in CallbackKitEventName<T> as `on${PascalEventName<N>}`]?: (event: GlobalEventHandlersEventMap[N]) => void;
+  [N in CallbackKitEventName<T> as `on${PascalEventName<N>}`]?: (event: CallbackKitEventMap[N]) => void;
 };

@@ -11,6 +11,7 @@
 import type {ReactNode, Ref, HTMLAttributes} from 'react';
 import type {
   CallbackKitElementClasses,
+  CallbackKitEventMap,
   CallbackKitElementProperties,
   CallbackKitEventName,
   CallbackKitTag,
@@ -18,7 +19,7 @@ import type {
 
 /** `on<event-name>` props for React 19 intrinsic elements, typed with the event classes. */
 export type CallbackKitIntrinsicEventProps<T extends CallbackKitTag> = {
-  [N in CallbackKitEventName<T> as `on${N}`]?: (event: GlobalEventHandlersEventMap[N]) => void;
+  [N in CallbackKitEventName<T> as `on${N}`]?: (event: CallbackKitEventMap[N]) => void;
 };
 
 /** The JSX props of one of the kit's tags. */

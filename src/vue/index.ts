@@ -19,6 +19,7 @@ export {
   type CallbackKitTag,
   type CallbackKitElementProperties,
   type CallbackKitEventHandlers,
+  type CallbackKitEventMap,
 } from '../types/elements.js';
 
 /** The props of a kit tag in a Vue template: its properties and its events as `on<EventName>` (`@event-name`). */
