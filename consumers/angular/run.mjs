@@ -1,11 +1,12 @@
 #!/usr/bin/env node
 // Angular host app from the packed tarball ($CK_TARBALL, from `npm pack`): `npm install --no-save <tarball>` here
 // (the app's own package-lock.json for Angular), `ng build` (the application builder, production), the output
-// served statically on a free loopback port, and Chromium schedules a callback: the component must receive
-// `callback-scheduled` with the saved callback. Angular 21.2: Angular 22 needs Node >= 22.22, the kit's
-// machines run Node 20.
+// served statically on a free loopback port, and Chromium schedules a callback: the component's
+// (callback-scheduled) handler must run with the saved callback. The component is the README's Angular example,
+// verbatim (src/callback.component.ts, checked against docs/frameworks-angular-cdn.md). Angular 21.2: Angular 22
+// needs Node >= 22.22, the kit's machines run Node 20.
 import {execFileSync} from 'node:child_process';
-import {existsSync} from 'node:fs';
+import {existsSync, readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {launchChromium, scheduleCallback, serveStatic, timer} from '../html-cdn/harness.mjs';
@@ -22,6 +23,12 @@ const sh = (command, args, env = {}) =>
 let server;
 let browser;
 try {
+  const docs = readFileSync(join(here, '../../docs/frameworks-angular-cdn.md'), 'utf8');
+  const example = docs.match(/```ts\n([\s\S]*?)```/)?.[1];
+  if (example !== readFileSync(join(here, 'src/callback.component.ts'), 'utf8')) {
+    throw new Error('src/callback.component.ts differs from the Angular example in docs/frameworks-angular-cdn.md');
+  }
+
   const install = timer();
   sh('npm', ['install', '--no-save', '--no-audit', '--no-fund', '--loglevel=error', tarball]);
   console.log(`angular: npm install (Angular + the tarball): ${install()}`);

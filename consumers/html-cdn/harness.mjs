@@ -1,8 +1,9 @@
 // The host-app harness for consumers/html-cdn and consumers/angular (each app's run.mjs): a static file server on
 // a free loopback port, Debian's Chromium through puppeteer-core (from the root node_modules), and the one flow
 // every host must pass: pick a slot in <callback-scheduler>, Save, and the host page receives `callback-scheduled`
-// with the saved callback in its detail. The page records what it received in `window.ckReceived` (an array of
-// {type, detail}); the flow fails with a clear message when anything is missing.
+// with the saved callback in its detail. The page shows what its listener received either in `window.ckReceived`
+// (an array of {type, detail}) or, as the README examples do, with `console.log(event.detail.callback)`; the flow
+// fails with a clear message when anything is missing.
 import {createServer} from 'node:http';
 import {readFile, stat} from 'node:fs/promises';
 import {extname, join, normalize, sep} from 'node:path';
@@ -25,6 +26,7 @@ export async function serveStatic(root, {fallback} = {}) {
   const base = normalize(root + sep);
   const server = createServer(async (request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
+    if (url.pathname === '/favicon.ico') return response.writeHead(204).end(); // a page without <link rel="icon">
     let path = normalize(join(base, decodeURIComponent(url.pathname)));
     if (!path.startsWith(base)) return response.writeHead(403).end();
     try {
@@ -54,6 +56,15 @@ export async function launchChromium() {
  */
 export async function scheduleCallback(browser, url, {timeout = 30_000} = {}) {
   const page = await browser.newPage();
+  // Keeps what the page logs, as objects: the README examples' listeners `console.log(detail.callback)`.
+  await page.evaluateOnNewDocument(() => {
+    const log = console.log.bind(console);
+    window.ckLogged = [];
+    console.log = (...args) => {
+      window.ckLogged.push(args);
+      log(...args);
+    };
+  });
   const scripts = [];
   const problems = [];
   page.on('request', (request) => {
@@ -104,13 +115,17 @@ export async function scheduleCallback(browser, url, {timeout = 30_000} = {}) {
   const submit = await page.$('callback-scheduler >>> [part="submit"]');
   if (!submit) fail('no Save button', new Error('callback-scheduler >>> [part="submit"] matched nothing'));
   await submit.click();
+  const received = () =>
+    window.ckReceived?.find((e) => e.type === 'callback-scheduled')?.detail ??
+    window.ckLogged.map(([value]) => value).find((value) => value?.id && value?.start && value?.status) ??
+    undefined;
   await page
-    .waitForFunction(() => window.ckReceived?.some((e) => e.type === 'callback-scheduled'), {timeout, polling: 100})
-    .catch((error) => fail('the host never received callback-scheduled', error));
-  const received = await page.evaluate(() => window.ckReceived);
-  const {detail} = received.find((e) => e.type === 'callback-scheduled');
+    .waitForFunction(received, {timeout, polling: 100})
+    .catch((error) => fail("the host's callback-scheduled listener never ran", error));
+  const saved = await page.evaluate(received);
   await page.close();
 
+  const detail = saved.callback ? saved : {callback: saved};
   const callback = detail?.callback;
   if (!callback?.id) throw new Error(`callback-scheduled carried no saved callback: ${JSON.stringify(detail)}`);
   if (Date.parse(callback.start) !== key) {

@@ -1,11 +1,12 @@
 #!/usr/bin/env node
 // Plain HTML, no bundler, no import map: the unpacked tarball ($CK_TARBALL, from `npm pack`) served as static files,
-// as a CDN would serve the published package. Two pages: index.html loads dist/cdn/callback-kit.js and passes its
+// as a CDN would serve the published package. Three pages: index.html loads dist/cdn/callback-kit.js and passes its
 // own MemoryBackend (imported from that bundle); autoloader.html loads dist/cdn/autoloader.js and lets
-// <agent-session> run on its demo backend. Each schedules a callback in Chromium and must receive
-// `callback-scheduled`; the module requests of each page are counted and printed.
+// <agent-session> run on its demo backend; readme.html is the README's plain-HTML example taken verbatim from
+// docs/frameworks-angular-cdn.md (its CDN URL pointed at the local copy). Each schedules a callback in Chromium and
+// must receive `callback-scheduled`; the module requests of each page are counted and printed.
 import {execFileSync} from 'node:child_process';
-import {cpSync, existsSync, mkdirSync, mkdtempSync, rmSync} from 'node:fs';
+import {cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
@@ -28,11 +29,20 @@ try {
   execFileSync('tar', ['-xzf', tarball, '-C', join(site, 'callback-kit'), '--strip-components=1']);
   console.log(`html-cdn: unpacked the tarball (no install, no build): ${install()}`);
 
+  const docs = readFileSync(join(here, '../../docs/frameworks-angular-cdn.md'), 'utf8');
+  const example = docs.match(/```html\n([\s\S]*?)```/)?.[1];
+  const CDN = 'https://cdn.jsdelivr.net/npm/callback-kit@0.1/dist/cdn/';
+  if (!example?.includes(CDN)) throw new Error(`docs/frameworks-angular-cdn.md has no html example loading ${CDN}`);
+  writeFileSync(
+    join(site, 'readme.html'),
+    `<!doctype html><meta charset="utf-8"><title>README example</title>\n${example.replaceAll(CDN, './callback-kit/dist/cdn/')}`,
+  );
+
   const served = await serveStatic(site);
   server = served.server;
   const base = served.url;
   browser = await launchChromium();
-  for (const page of ['index.html', 'autoloader.html']) {
+  for (const page of ['index.html', 'autoloader.html', 'readme.html']) {
     const run = timer();
     const {detail, scripts, initialScripts} = await scheduleCallback(browser, `${base}${page}`);
     const modules = scripts.filter((url) => url.includes('/callback-kit/'));

@@ -1,7 +1,9 @@
+// Bootstraps the README's Angular example verbatim (src/callback.component.ts; run.mjs checks it matches
+// docs/frameworks-angular-cdn.md).
 import {provideZonelessChangeDetection} from '@angular/core';
 import {bootstrapApplication} from '@angular/platform-browser';
-import {AppComponent} from './app.component';
+import {CallbackComponent} from './callback.component';
 
-bootstrapApplication(AppComponent, {providers: [provideZonelessChangeDetection()]}).catch((error: unknown) =>
+bootstrapApplication(CallbackComponent, {providers: [provideZonelessChangeDetection()]}).catch((error: unknown) =>
   console.error(error),
 );
