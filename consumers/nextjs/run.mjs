@@ -40,7 +40,14 @@ await main('nextjs', async () => {
       });
       await step('hydrate and schedule a callback in Chromium', () =>
         inBrowser(`${origin}/`, async (page) => {
-          await page.waitForFunction(() => document.querySelector('callback-scheduler')?.contact, {timeout: 20_000});
+          await page
+            .waitForFunction(() => document.querySelector('callback-scheduler')?.contact, {timeout: 20_000})
+            .catch(async () => {
+              const contact = await page.evaluate(() => String(document.querySelector('callback-scheduler')?.contact));
+              throw new Error(
+                `after hydration, callback-scheduler.contact is still ${contact} (the contact prop was lost)`,
+              );
+            });
           const state = await page.evaluate(() => {
             const session = document.querySelector('agent-session');
             return {

@@ -21,7 +21,14 @@ await main('vue-vite', async () => {
     try {
       await step('schedule a callback in Chromium', () =>
         inBrowser(`${server.origin}/`, async (page) => {
-          await page.waitForFunction(() => document.querySelector('callback-scheduler')?.contact, {timeout: 20_000});
+          await page
+            .waitForFunction(() => document.querySelector('callback-scheduler')?.contact, {timeout: 20_000})
+            .catch(async () => {
+              const contact = await page.evaluate(() => String(document.querySelector('callback-scheduler')?.contact));
+              throw new Error(
+                `after mounting, callback-scheduler.contact is still ${contact} (the contact prop was lost)`,
+              );
+            });
           const state = await page.evaluate(() => {
             const session = document.querySelector('agent-session');
             return {
