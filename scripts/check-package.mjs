@@ -133,6 +133,7 @@ for (const entry of ['cdn/callback-kit.js', 'cdn/autoloader.js']) {
     assert.ok(!code.includes(marker), `${entry}: ${what} must be a lazy chunk (found "${marker}" in its eager files)`);
   }
   const gzip = [...eager].reduce((sum, f) => sum + gzipSync(read(f), {level: 9}).length, 0);
+  if (entry === 'cdn/autoloader.js') assert.ok(gzip <= 4000, `${entry} loads ${gzip} B gzip eagerly (budget 4 kB)`);
   console.log(`ok ${entry}: ${eager.size} eager module(s), ${(gzip / 1000).toFixed(1)} kB gzip, no bare imports`);
 }
 
