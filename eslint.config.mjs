@@ -11,6 +11,8 @@ export default tseslint.config(
       'node_modules/',
       'dist/',
       'examples/dist/',
+      'consumers/*/dist/', // host apps' build output (consumers/<app>/run.mjs)
+      'consumers/*/.angular/',
       'src/generated/',
       'storybook-static/',
       'custom-elements.json',

@@ -1,7 +1,14 @@
-// Production build: minified ES modules in dist/, one entry per element plus `index` and `core`.
-// Dependencies (lit, @lit/*, temporal-polyfill, libphonenumber-js) stay external so a host's bundler
-// dedupes them; the phone tools, the demo backend and the Temporal polyfill are separate lazy chunks.
-import {readFileSync} from 'node:fs';
+// Production build, two parts:
+// 1. dist/: minified ES modules, one entry per element plus `index`, `core` and `autoloader`. Dependencies (lit,
+//    @lit/*, temporal-polyfill, libphonenumber-js) stay external so a host's bundler dedupes them; the phone tools,
+//    the demo backend and the Temporal polyfill are separate lazy chunks.
+// 2. dist/cdn/: the no-bundler build, for a plain page (`<script type="module" src=".../cdn/callback-kit.js">`, no
+//    import map). Every dependency is bundled; the Temporal polyfill, the phone tools, the demo data, the virtualizer
+//    and the locales stay lazy chunks. `callback-kit.js` and `autoloader.js` are built separately, each
+//    self-contained: a page uses one of them, never both (two copies of lit otherwise).
+// Source maps: dist/ ships them with their sources inlined (`sourcesContent`; the package does not ship src/).
+// dist/cdn/ ships none: they would embed lit, temporal-polyfill and libphonenumber-js again (3.4 MB unpacked).
+import {readFileSync, rmSync} from 'node:fs';
 import resolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
@@ -10,40 +17,127 @@ import {minifyTemplates} from './scripts/minify-templates.mjs';
 import {shortLocaleIds} from './scripts/short-locale-ids.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
-const external = Object.keys(pkg.dependencies ?? {});
+// Peer dependencies (react, @lit/react for the React entry) stay external too.
+const external = [...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.peerDependencies ?? {})];
 
 export const entries = {
   index: 'src/index.ts',
   core: 'src/core/index.ts',
+  autoloader: 'src/autoloader.ts',
   'agent-session': 'src/components/agent-session/agent-session.ts',
   'timeslot-grid': 'src/components/timeslot-grid/timeslot-grid.ts',
   'callback-scheduler': 'src/components/callback-scheduler/callback-scheduler.ts',
   'logout-countdown': 'src/components/logout-countdown/logout-countdown.ts',
   'callback-list': 'src/components/callback-list/callback-list.ts',
   'campaign-list': 'src/components/campaign-list/campaign-list.ts',
+  react: 'src/react/index.ts', // callback-kit/react: @lit/react wrappers
+  vue: 'src/vue/index.ts', // callback-kit/vue: isCallbackKitElement (DOM-free) + GlobalComponents types
 };
 
-export default {
-  input: entries,
-  external: (id) => external.some((dep) => id === dep || id.startsWith(`${dep}/`)),
-  output: {
-    dir: 'dist',
-    format: 'es',
-    sourcemap: true,
-    entryFileNames: '[name].js',
-    chunkFileNames: 'chunks/[name]-[hash].js',
-  },
-  plugins: [
-    resolve(),
-    typescript({
-      tsconfig: './tsconfig.build.json',
-      declaration: false,
-      sourceMap: true,
-      outDir: 'dist',
-      noEmit: false,
-      transformers: {before: [{type: 'program', factory: () => minifyTemplates(ts)}]},
-    }),
-    shortLocaleIds(), // after TypeScript: plugin-typescript reads the sources itself
-    terser({ecma: 2022, module: true, format: {comments: false}}),
-  ],
+/** The no-bundler entries (dist/cdn/<name>.js), each its own self-contained build. */
+export const cdnEntries = {
+  'callback-kit': 'src/cdn.ts',
+  autoloader: 'src/autoloader.ts',
 };
+
+/** What the CDN entry may leave out of `callback-kit`'s exports: the phone tools, reached through loadPhoneTools(). */
+const CDN_OMITS = ['formatPhone', 'parsePhone', 'timeZonesForPhone'];
+
+const plugins = (outDir) => [
+  resolve(),
+  typescript({
+    tsconfig: './tsconfig.build.json',
+    declaration: false,
+    sourceMap: true,
+    inlineSources: true,
+    outDir,
+    noEmit: false,
+    transformers: {before: [{type: 'program', factory: () => minifyTemplates(ts)}]},
+  }),
+  shortLocaleIds(), // after TypeScript: plugin-typescript reads the sources itself
+  terser({ecma: 2022, module: true, format: {comments: false}}),
+];
+
+/** Removes dist/ before the package build, so no chunk of an earlier build (hashed names) is ever packed. */
+const cleanDist = {
+  name: 'clean-dist',
+  buildStart() {
+    rmSync(new URL('./dist', import.meta.url), {recursive: true, force: true});
+  },
+};
+
+/** The exports of the `index` entry, recorded by the package build for the CDN build's check. */
+let indexExports;
+const recordIndexExports = {
+  name: 'record-index-exports',
+  generateBundle(_options, bundle) {
+    indexExports = Object.values(bundle).find((c) => c.type === 'chunk' && c.isEntry && c.name === 'index')?.exports;
+  },
+};
+
+/** Fails the CDN build when cdn/callback-kit.js does not export what `callback-kit` does (less CDN_OMITS). */
+const checkCdnExports = {
+  name: 'check-cdn-exports',
+  generateBundle(_options, bundle) {
+    const entry = Object.values(bundle).find((c) => c.type === 'chunk' && c.isEntry && c.name === 'callback-kit');
+    if (!entry || !indexExports) return;
+    const want = indexExports.filter((name) => !CDN_OMITS.includes(name)).sort();
+    const have = [...entry.exports].sort();
+    const missing = want.filter((name) => !have.includes(name));
+    const extra = have.filter((name) => !want.includes(name));
+    if (missing.length || extra.length) {
+      this.error(
+        `src/cdn.ts must export what src/index.ts does (except ${CDN_OMITS.join(', ')}): ` +
+          `missing ${missing.join(', ') || 'nothing'}; extra ${extra.join(', ') || 'nothing'}.`,
+      );
+    }
+  },
+};
+
+/**
+ * Starts dist/react.js with `'use client';`, marking callback-kit/react a client module for React Server Components
+ * hosts (Next.js App Router). Done after minifying (terser drops a `banner` directive); its source map moves one line.
+ */
+const useClientDirective = {
+  name: 'use-client-directive',
+  generateBundle(_options, bundle) {
+    const chunk = bundle['react.js'];
+    if (chunk?.type !== 'chunk') return;
+    chunk.code = `'use client';\n${chunk.code}`;
+    const map = bundle['react.js.map'];
+    if (map?.type === 'asset') {
+      const json = JSON.parse(String(map.source));
+      map.source = JSON.stringify({...json, mappings: `;${json.mappings}`});
+    }
+  },
+};
+
+export default [
+  {
+    input: entries,
+    external: (id) => external.some((dep) => id === dep || id.startsWith(`${dep}/`)),
+    output: {
+      dir: 'dist',
+      format: 'es',
+      sourcemap: true,
+      entryFileNames: '[name].js',
+      chunkFileNames: 'chunks/[name]-[hash].js',
+    },
+    plugins: [cleanDist, ...plugins('dist'), recordIndexExports, useClientDirective],
+  },
+  ...Object.entries(cdnEntries).map(([name, input]) => ({
+    input: {[name]: input},
+    output: {
+      dir: 'dist/cdn',
+      format: 'es',
+      sourcemap: false,
+      entryFileNames: '[name].js',
+      chunkFileNames: `chunks/${name}/[name]-[hash].js`,
+      // Fewer, larger chunks for a page without a bundler (each chunk is a request): rollup merges chunks smaller
+      // than this (callback-kit.js: 4 requests instead of 6). Not for the autoloader: merging moves its own code
+      // into a chunk with the virtualizer's layout (4.4 kB gzip eager instead of 0.8 kB, even at 5 kB).
+      experimentalMinChunkSize: name === 'autoloader' ? 0 : 20_000,
+    },
+    plugins: [...plugins('dist/cdn'), checkCdnExports],
+  })),
+];

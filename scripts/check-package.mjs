@@ -2,7 +2,9 @@
 // Checks the built package as a host would consume it: `callback-kit/core` through the package's own
 // exports (self-reference) in plain Node 20 with no global Temporal, and the custom-elements manifest.
 import assert from 'node:assert/strict';
-import {readFileSync} from 'node:fs';
+import {existsSync, readdirSync, readFileSync} from 'node:fs';
+import {gzipSync} from 'node:zlib';
+import {parseAst} from 'rollup/parseAst';
 
 const core = await import('callback-kit/core');
 const {
@@ -57,9 +59,114 @@ assert.ok(
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 for (const [entry, target] of Object.entries(pkg.exports)) {
-  const file = typeof target === 'string' ? target : target.default;
+  const file = typeof target === 'string' ? target : (target.default ?? target.types); // `./jsx`: types only
   readFileSync(new URL(`../${file}`, import.meta.url));
   if (typeof target !== 'string') readFileSync(new URL(`../${target.types}`, import.meta.url));
   console.log(`ok ${entry} -> ${file}`);
+}
+
+// --- Shipped files, as a host and its tools see them ------------------------------------------------------------
+const dist = new URL('../dist/', import.meta.url);
+const read = (path) => readFileSync(new URL(path, dist), 'utf8');
+const walk = (dir) =>
+  readdirSync(new URL(dir, dist), {withFileTypes: true}).flatMap((e) =>
+    e.isDirectory() ? walk(`${dir}${e.name}/`) : [`${dir}${e.name}`],
+  );
+/** The specifiers a module imports statically (`import`/`export ... from`) and dynamically (`import('x')`). */
+function importsOf(code) {
+  const staticImports = [];
+  const dynamicImports = [];
+  const visit = (node) => {
+    if (!node || typeof node !== 'object') return;
+    if (Array.isArray(node)) return node.forEach(visit);
+    if (/^(Import|ExportNamed|ExportAll)Declaration$/.test(node.type) && node.source) {
+      staticImports.push(node.source.value);
+    }
+    if (node.type === 'ImportExpression' && node.source?.type === 'Literal') dynamicImports.push(node.source.value);
+    for (const value of Object.values(node)) if (value && typeof value === 'object') visit(value);
+  };
+  visit(parseAst(code));
+  return {staticImports, dynamicImports};
+}
+/** The names a module exports. */
+const exportsOf = (code) =>
+  new Set(
+    parseAst(code)
+      .body.filter((n) => n.type === 'ExportNamedDeclaration')
+      .flatMap((n) => n.specifiers.map((s) => s.exported.name ?? s.exported.value)),
+  );
+
+// The autoloader: a few hundred bytes eager, every element a dynamic import (issue 17: <= 4 kB gzip).
+const autoloader = read('autoloader.js');
+const autoloaderImports = importsOf(autoloader);
+assert.deepEqual(autoloaderImports.staticImports, [], 'autoloader.js imports nothing eagerly');
+assert.equal(autoloaderImports.dynamicImports.length, 6, 'autoloader.js imports each of the six elements lazily');
+const autoloaderGzip = gzipSync(autoloader, {level: 9}).length;
+assert.ok(autoloaderGzip <= 4000, `autoloader.js is ${autoloaderGzip} B gzip (budget 4 kB)`);
+console.log(
+  `ok autoloader.js: ${autoloaderGzip} B gzip eager, ${autoloaderImports.dynamicImports.length} lazy elements`,
+);
+
+// The no-bundler build: no bare specifier anywhere (a plain page has no import map), and the heavy parts lazy.
+const cdnFiles = walk('cdn/').filter((f) => f.endsWith('.js'));
+for (const file of cdnFiles) {
+  const {staticImports, dynamicImports} = importsOf(read(file));
+  const bare = [...staticImports, ...dynamicImports].filter((s) => !s.startsWith('./') && !s.startsWith('../'));
+  assert.deepEqual(bare, [], `${file} imports only relative files (no import map on a plain page)`);
+}
+for (const entry of ['cdn/callback-kit.js', 'cdn/autoloader.js']) {
+  const eager = new Set();
+  const queue = [entry];
+  while (queue.length) {
+    const file = queue.pop();
+    if (eager.has(file)) continue;
+    eager.add(file);
+    const base = file.slice(0, file.lastIndexOf('/') + 1);
+    for (const s of importsOf(read(file)).staticImports) queue.push(new URL(s, `file:///${base}`).pathname.slice(1));
+  }
+  const code = [...eager].map(read).join('\n');
+  for (const [what, marker] of [
+    ['the Temporal polyfill', 'Mismatching Calendars'],
+    ['the phone metadata', 'nationalPrefixForParsing'],
+    ['the Spanish strings', 'Guardar'],
+  ]) {
+    assert.ok(!code.includes(marker), `${entry}: ${what} must be a lazy chunk (found "${marker}" in its eager files)`);
+  }
+  const gzip = [...eager].reduce((sum, f) => sum + gzipSync(read(f), {level: 9}).length, 0);
+  if (entry === 'cdn/autoloader.js') assert.ok(gzip <= 4000, `${entry} loads ${gzip} B gzip eagerly (budget 4 kB)`);
+  console.log(`ok ${entry}: ${eager.size} eager module(s), ${(gzip / 1000).toFixed(1)} kB gzip, no bare imports`);
+}
+
+// Source maps carry their sources: the package does not ship src/.
+for (const file of walk('').filter((f) => f.endsWith('.js.map'))) {
+  const map = JSON.parse(read(file));
+  assert.equal(map.sourcesContent?.length, map.sources.length, `${file} has sourcesContent`);
+  assert.ok(
+    map.sourcesContent.every((c) => typeof c === 'string'),
+    `${file}: every source is inlined`,
+  );
+}
+console.log('ok source maps inline their sources');
+
+// The manifest points at shipped files, and a .js path exports the declarations listed for it.
+for (const module of manifest.modules) {
+  assert.ok(existsSync(new URL(`../${module.path}`, import.meta.url)), `manifest module ${module.path} is shipped`);
+  if (!module.path.endsWith('.js')) continue;
+  const exported = exportsOf(readFileSync(new URL(`../${module.path}`, import.meta.url), 'utf8'));
+  for (const e of module.exports ?? []) {
+    if (e.kind === 'js' && /Element$|Event$/.test(e.name)) {
+      assert.ok(exported.has(e.name), `${module.path} exports ${e.name} (custom-elements.json says so)`);
+    }
+  }
+}
+console.log('ok custom-elements.json paths point at shipped files');
+
+// Editor data (scripts/editor-data.mjs) ships and is wired up.
+assert.equal(pkg['web-types'], './web-types.json');
+for (const file of ['web-types.json', 'vscode.html-custom-data.json']) {
+  assert.ok(pkg.files.includes(file), `package.json files lists ${file}`);
+  const data = JSON.parse(readFileSync(new URL(`../${file}`, import.meta.url), 'utf8'));
+  const tags = (data.tags ?? data.contributions.html.elements).map((t) => t.name);
+  assert.ok(tags.includes('callback-scheduler'), `${file} describes <callback-scheduler>`);
 }
 console.log('package check passed');

@@ -1,6 +1,9 @@
 // A React 19 host. React 19 passes props to custom elements as properties when the element has that property
-// (so objects arrive as objects) and turns `on<event-name>` props into event listeners. See custom-elements.d.ts.
+// (so objects arrive as objects) and turns `on<event-name>` props into event listeners. The tags' JSX types are the
+// package's own (callback-kit/jsx); callback-kit/react has components that do the same without the element having
+// to be defined first (see consumers/react-vite and docs/frameworks.md).
 import 'callback-kit'; // registers the elements before React renders them
+import type {} from 'callback-kit/jsx'; // the kit's tags in JSX.IntrinsicElements, typed
 import type {
   AvailabilityRequestEvent,
   Callback,

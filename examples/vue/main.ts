@@ -1,10 +1,11 @@
 // A Vue 3 host. Templates are compiled in the browser here (the full `vue` build), exactly as an SFC template
 // would be at build time. Three things matter with custom elements:
-// - tell the compiler which tags are custom elements (`compilerOptions.isCustomElement`);
+// - tell the compiler which tags are custom elements (`compilerOptions.isCustomElement`, callback-kit/vue's
+//   `isCallbackKitElement`);
 // - bind objects with `.prop` (`:contact.prop="contact"`) so they are always set as properties, even before the
 //   element is defined;
-// - keep class instances (backend, clock) out of deep reactivity: a reactive Proxy cannot reach their private
-//   fields, so never put them in `ref()`/`reactive()`/`data()` (or wrap them in `markRaw`).
+// - keep class instances with #private fields out of deep reactivity: a reactive Proxy cannot reach them. The kit's
+//   own clocks and backends mark themselves raw; a host's own adapter class needs `markRaw` (as done below).
 import 'callback-kit';
 import type {
   AvailabilityRequestEvent,
@@ -14,17 +15,9 @@ import type {
   LogoutRequestEvent,
   PreviewRecordRequestEvent,
 } from 'callback-kit';
+import {isCallbackKitElement} from 'callback-kit/vue';
 import {createApp, markRaw, onMounted, ref, shallowRef} from 'vue';
 import {agent, campaigns, clock, contact, crm, eventsOnly, nextRecord, policy, summarize} from '../shared/crm.js';
-
-const KIT_TAGS = new Set([
-  'agent-session',
-  'callback-scheduler',
-  'callback-list',
-  'campaign-list',
-  'logout-countdown',
-  'timeslot-grid',
-]);
 
 interface LogEntry {
   n: number;
@@ -184,5 +177,5 @@ const app = createApp({
 });
 
 // Without this, Vue warns "Failed to resolve component" and treats the tags as Vue components first.
-app.config.compilerOptions.isCustomElement = (tag) => KIT_TAGS.has(tag);
+app.config.compilerOptions.isCustomElement = isCallbackKitElement;
 app.mount('#app');

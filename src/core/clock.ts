@@ -27,6 +27,11 @@ export const systemClock: Clock = Object.freeze({
  * ```
  */
 export class ManualClock implements Clock {
+  /** Vue's `markRaw` flag: Vue's reactivity leaves this object unwrapped (a Proxy cannot reach its #private fields). */
+  get __v_skip(): true {
+    return true;
+  }
+
   #now: Temporal.Instant;
   #listeners = new Set<() => void>();
 
@@ -60,6 +65,11 @@ export class ManualClock implements Clock {
  * story runs at `rate: 60`, one minute a second). Pure: it reads the real clock and scales the elapsed time.
  */
 export class SimulatedClock implements Clock {
+  /** Vue's `markRaw` flag: Vue's reactivity leaves this object unwrapped (a Proxy cannot reach its #private fields). */
+  get __v_skip(): true {
+    return true;
+  }
+
   #origin: Temporal.Instant;
   #realOrigin: number;
   #rate: number;

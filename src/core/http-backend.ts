@@ -368,6 +368,11 @@ class SseParser {
  *   route and rejects with `UnsupportedOperationError` ("This server does not serve contacts (GET /contacts/{id}).").
  */
 export class HttpBackend implements SchedulingBackend {
+  /** Vue's `markRaw` flag: Vue's reactivity leaves this object unwrapped (a Proxy cannot reach its #private fields). */
+  get __v_skip(): true {
+    return true;
+  }
+
   #base: URL;
   #fetch: (input: string, init: RequestInit) => Promise<Response>;
   #headers: (() => HeadersInit | Promise<HeadersInit>) | undefined;

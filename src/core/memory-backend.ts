@@ -204,6 +204,11 @@ function ruleMessage(rule: CallingRuleViolation): string {
  *   was answered the first time.
  */
 export class MemoryBackend implements SchedulingBackend {
+  /** Vue's `markRaw` flag: Vue's reactivity leaves this object unwrapped (a Proxy cannot reach its #private fields). */
+  get __v_skip(): true {
+    return true;
+  }
+
   #clock: Clock;
   #policy: SchedulingPolicy;
   #timeZone: TimeZoneId;

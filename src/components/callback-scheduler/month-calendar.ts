@@ -20,7 +20,12 @@ export class CalendarSelectEvent extends Event {
 /**
  * A compact month calendar (WAI-ARIA APG date picker grid): one tab stop; arrows move a day or a week,
  * Home/End to the week's ends, PageUp/PageDown a month, Shift+PageUp/PageDown a year, Enter/Space select.
- * Days outside `min`..`max` are disabled. Rendered by `<callback-scheduler>`.
+ * Days outside `min`..`max` are disabled.
+ *
+ * Part of `<callback-scheduler>`'s internals: loading the scheduler registers this element globally under the tag
+ * `ck-month-calendar` (the `ck-` prefix keeps it clear of host tags; a page that defined that tag first keeps its own
+ * and the scheduler then renders that). Hosts do not place it themselves; its parts and `--ck-month-calendar-*`
+ * properties style the scheduler's calendar.
  *
  * @tagname ck-month-calendar
  * @summary Compact month calendar used inside callback-scheduler.

@@ -141,7 +141,7 @@ export class TimeslotGridElement extends LitElement {
   /** Polite announcement (new week loaded...). */
   @state() private status = '';
 
-  /** The slots to show (ARCHITECTURE.md `Slot`): instants, availability, capacity, reason. */
+  /** The slots to show (the `Slot` type of `callback-kit/core`): instants, availability, capacity, reason. */
   @property({attribute: false}) slots: Slot[] = [];
 
   /** Display zone (IANA). Defaults to the agent's zone, then the browser's. Changing it relabels at once. */
