@@ -215,18 +215,44 @@ const SEVERITY: Record<CallingRuleViolation['reason'], number> = {
   'outside-jurisdiction-hours': 2,
 };
 
+/**
+ * The local dates `[from, to)` (or the instant `from`) shows on a zone's wall clocks. Usually from the start's date
+ * to the end's, but a clocks-back change at midnight shows a date again after the next one, so the dates around
+ * every transition inside the interval count too.
+ */
+function localDates(from: Temporal.Instant, to: Temporal.Instant, zone: TimeZoneId): Temporal.PlainDate[] {
+  const dateAt = (instant: Temporal.Instant) => instant.toZonedDateTimeISO(zone).toPlainDate();
+  const last = to.epochNanoseconds > from.epochNanoseconds ? to.subtract({nanoseconds: 1}) : from;
+  const seen = [dateAt(from), dateAt(last)];
+  for (let t = from.toZonedDateTimeISO(zone).getTimeZoneTransition('next'); t; t = t.getTimeZoneTransition('next')) {
+    if (t.epochNanoseconds > last.epochNanoseconds) break;
+    seen.push(t.toPlainDate(), dateAt(t.toInstant().subtract({nanoseconds: 1})));
+  }
+  seen.sort(Temporal.PlainDate.compare);
+  const dates: Temporal.PlainDate[] = [];
+  for (let date = seen[0]; Temporal.PlainDate.compare(date, seen.at(-1)!) <= 0; date = date.add({days: 1})) {
+    dates.push(date);
+  }
+  return dates;
+}
+
 /** The first rule `[from, to)` breaks in one zone, or null. */
-function violationIn(rule: CallingRule, zone: TimeZoneId, from: Temporal.Instant, to: Temporal.Instant) {
+function violationIn(
+  rule: CallingRule,
+  zone: TimeZoneId,
+  from: Temporal.Instant,
+  to: Temporal.Instant,
+  dates: readonly Temporal.PlainDate[],
+) {
   const first = from.toZonedDateTimeISO(zone).toPlainDate();
-  const last = (to.epochNanoseconds > from.epochNanoseconds ? to.subtract({nanoseconds: 1}) : from)
-    .toZonedDateTimeISO(zone)
-    .toPlainDate();
   const base = {jurisdiction: rule.jurisdiction, timeZone: zone};
-  for (let date = first; Temporal.PlainDate.compare(date, last) <= 0; date = date.add({days: 1})) {
+  // over all the local dates of the call: a holiday first, then a no-call day
+  for (const date of dates) {
     const holiday = holidayOn(rule, date);
     if (holiday) return {...base, reason: 'jurisdiction-holiday' as const, holiday: holiday.name};
-    if (rule.noCallDays?.includes(date.dayOfWeek as Weekday))
-      return {...base, reason: 'jurisdiction-no-calls-day' as const};
+  }
+  if (dates.some((date) => rule.noCallDays?.includes(date.dayOfWeek as Weekday))) {
+    return {...base, reason: 'jurisdiction-no-calls-day' as const};
   }
   const window = rule.weekdayHours?.[first.dayOfWeek as Weekday] ?? rule.hours;
   if (window && !isIntervalInLocalWindow(from, to, window, zone)) {
@@ -251,9 +277,10 @@ function evaluate(
   // The law cannot be checked without a zone: never treated as allowed.
   if (zones.length === 0) return {reason: 'outside-jurisdiction-hours', jurisdiction: applicable[0].jurisdiction};
   let worst: CallingRuleViolation | null = null;
-  for (const rule of applicable) {
-    for (const zone of zones) {
-      const found = violationIn(rule, zone, from, to);
+  for (const zone of zones) {
+    const dates = localDates(from, to, zone);
+    for (const rule of applicable) {
+      const found = violationIn(rule, zone, from, to, dates);
       if (found && (!worst || SEVERITY[found.reason] < SEVERITY[worst.reason])) worst = found;
     }
   }
