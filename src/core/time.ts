@@ -177,8 +177,6 @@ export function isIntervalInLocalWindow(
   window: LocalTimeWindow,
   zone: TimeZoneId,
 ): boolean {
-  // A window occurrence is shorter than a day of wall time, so no longer interval fits (saves walking far).
-  if (end.epochNanoseconds - start.epochNanoseconds > 2n * NS_PER_DAY && !isAllDay(window)) return false;
   return wallPiecesInWindow(wallClockPieces(start, end, zone), window);
 }
 
@@ -196,16 +194,12 @@ export type WallPiece = readonly [from: bigint, to: bigint];
 export function wallClockPieces(start: Temporal.Instant, end: Temporal.Instant, zone: TimeZoneId): WallPiece[] {
   let from = start.epochNanoseconds;
   const to = end.epochNanoseconds > from ? end.epochNanoseconds : from + 1n;
-  const first = start.toZonedDateTimeISO(zone);
-  const last = Temporal.Instant.fromEpochNanoseconds(to - 1n).toZonedDateTimeISO(zone);
-  if (to - from <= 720n * NS_PER_MINUTE && first.offsetNanoseconds === last.offsetNanoseconds) {
-    const offset = BigInt(first.offsetNanoseconds);
-    return [[from + offset, to + offset]];
-  }
+  const at = (ns: bigint) => Temporal.Instant.fromEpochNanoseconds(ns).toZonedDateTimeISO(zone);
+  const quiet = to - from <= 720n * NS_PER_MINUTE && at(from).offsetNanoseconds === at(to - 1n).offsetNanoseconds;
   const pieces: WallPiece[] = [];
   while (from < to) {
-    const zoned = Temporal.Instant.fromEpochNanoseconds(from).toZonedDateTimeISO(zone);
-    const transition = zoned.getTimeZoneTransition('next')?.epochNanoseconds;
+    const zoned = at(from);
+    const transition = quiet ? undefined : zoned.getTimeZoneTransition('next')?.epochNanoseconds;
     const pieceEnd = transition !== undefined && transition < to ? transition : to;
     const offset = BigInt(zoned.offsetNanoseconds);
     pieces.push([from + offset, pieceEnd + offset]);
@@ -214,12 +208,6 @@ export function wallClockPieces(start: Temporal.Instant, end: Temporal.Instant, 
   return pieces;
 }
 
-const isAllDay = (window: LocalTimeWindow) => {
-  const open = localTimeToMinutes(window.start);
-  const close = localTimeToMinutes(window.end);
-  return open === close || close - open === 1440;
-};
-
 /**
  * Whether every wall-clock stretch lies inside one occurrence of a local window (start inclusive, end exclusive;
  * a window whose end is before its start wraps past midnight; `00:00`-`24:00` and equal edges are all day).
@@ -227,9 +215,9 @@ const isAllDay = (window: LocalTimeWindow) => {
  * @internal Low-level helper of the calling window and calling rules.
  */
 export function wallPiecesInWindow(pieces: readonly WallPiece[], window: LocalTimeWindow): boolean {
-  if (isAllDay(window)) return true;
   const openMinutes = localTimeToMinutes(window.start);
   let closeMinutes = localTimeToMinutes(window.end);
+  if (openMinutes === closeMinutes || closeMinutes - openMinutes === 1440) return true; // all day
   if (closeMinutes < openMinutes) closeMinutes += 1440;
   const open = BigInt(openMinutes) * NS_PER_MINUTE;
   const close = BigInt(closeMinutes) * NS_PER_MINUTE;
