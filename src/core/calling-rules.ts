@@ -4,7 +4,15 @@
  * region it may be in. DOM-free; rule sets live in `callback-kit/rules/us` and `callback-kit/rules/ca`.
  */
 import {Temporal} from './temporal.js';
-import {isIntervalInLocalWindow, isValidTimeZone, localTimeToMinutes, toInstant, type Weekday} from './time.js';
+import {
+  isValidTimeZone,
+  localTimeToMinutes,
+  toInstant,
+  wallClockPieces,
+  wallPiecesInWindow,
+  type WallPiece,
+  type Weekday,
+} from './time.js';
 import type {CallingRuleViolation, IsoDate, IsoInstant, LocalTimeWindow, TimeZoneId} from './types.js';
 
 /**
@@ -181,17 +189,30 @@ export function holidayDates(holiday: CallingHoliday, year: number): Temporal.Pl
   return [easterSunday(year).add({days: holiday.easterOffset})];
 }
 
-/** The holiday of a rule on a local date, if any (Feb 29 holidays only in leap years). */
+const holidayCache = new WeakMap<CallingRule, Map<number, Map<string, CallingHoliday>>>();
+
+/** The holiday of a rule on a local date, if any (Feb 29 holidays only in leap years). Cached per rule and year. */
 function holidayOn(rule: CallingRule, date: Temporal.PlainDate): CallingHoliday | undefined {
-  return rule.holidays?.find((holiday) =>
-    [date.year - 1, date.year, date.year + 1].some((year) => {
-      try {
-        return holidayDates(holiday, year).some((d) => d.equals(date));
-      } catch {
-        return false; // "02-29" in a common year
+  if (!rule.holidays?.length) return undefined;
+  let years = holidayCache.get(rule);
+  if (!years) holidayCache.set(rule, (years = new Map()));
+  let byDate = years.get(date.year);
+  if (!byDate) {
+    byDate = new Map();
+    for (const holiday of rule.holidays) {
+      for (const year of [date.year - 1, date.year, date.year + 1]) {
+        let dates: Temporal.PlainDate[] = [];
+        try {
+          dates = holidayDates(holiday, year);
+        } catch {
+          // "02-29" in a common year
+        }
+        for (const d of dates) if (d.year === date.year && !byDate.has(d.toString())) byDate.set(d.toString(), holiday);
       }
-    }),
-  );
+    }
+    years.set(date.year, byDate);
+  }
+  return byDate.get(date.toString());
 }
 
 /** Whether a rule of `jurisdiction` binds a number that may be in `region`. */
@@ -215,21 +236,39 @@ const SEVERITY: Record<CallingRuleViolation['reason'], number> = {
   'outside-jurisdiction-hours': 2,
 };
 
-/** The first rule `[from, to)` breaks in one zone, or null. */
-function violationIn(rule: CallingRule, zone: TimeZoneId, from: Temporal.Instant, to: Temporal.Instant) {
-  const first = from.toZonedDateTimeISO(zone).toPlainDate();
-  const last = (to.epochNanoseconds > from.epochNanoseconds ? to.subtract({nanoseconds: 1}) : from)
-    .toZonedDateTimeISO(zone)
-    .toPlainDate();
+const DAY_NS = 86_400_000_000_000n;
+const dayOf = (wallNs: bigint) => (wallNs >= 0n ? wallNs / DAY_NS : -((-wallNs + DAY_NS - 1n) / DAY_NS));
+const EPOCH = '1970-01-01';
+
+/**
+ * The local dates the wall-clock stretches of a call show: every date from the earliest to the latest (a
+ * clocks-back change at midnight shows a date again after the next one, as in St. John's until 2011).
+ */
+function localDates(pieces: readonly WallPiece[]): Temporal.PlainDate[] {
+  const days = pieces.flatMap(([from, to]) => [dayOf(from), dayOf(to - 1n)]);
+  const min = days.reduce((a, b) => (b < a ? b : a));
+  const max = days.reduce((a, b) => (b > a ? b : a));
+  const epoch = Temporal.PlainDate.from(EPOCH);
+  const dates: Temporal.PlainDate[] = [];
+  for (let day = min; day <= max; day++) dates.push(epoch.add({days: Number(day)}));
+  return dates;
+}
+
+/** The first rule a call with these wall-clock stretches breaks in one zone, or null. */
+function violationIn(rule: CallingRule, zone: TimeZoneId, pieces: readonly WallPiece[], dates: Temporal.PlainDate[]) {
   const base = {jurisdiction: rule.jurisdiction, timeZone: zone};
-  for (let date = first; Temporal.PlainDate.compare(date, last) <= 0; date = date.add({days: 1})) {
+  // over all the local dates of the call: a holiday first, then a no-call day
+  for (const date of dates) {
     const holiday = holidayOn(rule, date);
     if (holiday) return {...base, reason: 'jurisdiction-holiday' as const, holiday: holiday.name};
-    if (rule.noCallDays?.includes(date.dayOfWeek as Weekday))
-      return {...base, reason: 'jurisdiction-no-calls-day' as const};
   }
-  const window = rule.weekdayHours?.[first.dayOfWeek as Weekday] ?? rule.hours;
-  if (window && !isIntervalInLocalWindow(from, to, window, zone)) {
+  if (dates.some((date) => rule.noCallDays?.includes(date.dayOfWeek as Weekday))) {
+    return {...base, reason: 'jurisdiction-no-calls-day' as const};
+  }
+  // the window of the start's local date; rule windows end by midnight, so a call into another date is outside
+  const startDate = Temporal.PlainDate.from(EPOCH).add({days: Number(dayOf(pieces[0][0]))});
+  const window = rule.weekdayHours?.[startDate.dayOfWeek as Weekday] ?? rule.hours;
+  if (window && !wallPiecesInWindow(pieces, window)) {
     return {...base, reason: 'outside-jurisdiction-hours' as const, start: window.start, end: window.end};
   }
   return null;
@@ -251,9 +290,11 @@ function evaluate(
   // The law cannot be checked without a zone: never treated as allowed.
   if (zones.length === 0) return {reason: 'outside-jurisdiction-hours', jurisdiction: applicable[0].jurisdiction};
   let worst: CallingRuleViolation | null = null;
-  for (const rule of applicable) {
-    for (const zone of zones) {
-      const found = violationIn(rule, zone, from, to);
+  for (const zone of zones) {
+    const pieces = wallClockPieces(from, to, zone);
+    const dates = localDates(pieces);
+    for (const rule of applicable) {
+      const found = violationIn(rule, zone, pieces, dates);
       if (found && (!worst || SEVERITY[found.reason] < SEVERITY[worst.reason])) worst = found;
     }
   }

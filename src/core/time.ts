@@ -177,31 +177,54 @@ export function isIntervalInLocalWindow(
   window: LocalTimeWindow,
   zone: TimeZoneId,
 ): boolean {
+  return wallPiecesInWindow(wallClockPieces(start, end, zone), window);
+}
+
+/** A stretch of wall-clock time, `[from, to)` in nanoseconds of wall time since 1970-01-01T00:00 (no zone). */
+export type WallPiece = readonly [from: bigint, to: bigint];
+
+/**
+ * The wall-clock stretches the interval `[start, end)` (the instant `start` when empty) shows in a zone: one per
+ * run between offset transitions, in which the wall clock runs with real time. Lets several windows be checked
+ * against one interval without converting it again (`wallPiecesInWindow`). Looking transitions up is slow with
+ * the polyfill, so an interval of up to 12 hours that starts and ends on the same offset is taken as one piece: no
+ * zone changes its offset twice within 12 hours.
+ * @internal Low-level helper of the calling window and calling rules.
+ */
+export function wallClockPieces(start: Temporal.Instant, end: Temporal.Instant, zone: TimeZoneId): WallPiece[] {
+  let from = start.epochNanoseconds;
+  const to = end.epochNanoseconds > from ? end.epochNanoseconds : from + 1n;
+  const at = (ns: bigint) => Temporal.Instant.fromEpochNanoseconds(ns).toZonedDateTimeISO(zone);
+  const quiet = to - from <= 720n * NS_PER_MINUTE && at(from).offsetNanoseconds === at(to - 1n).offsetNanoseconds;
+  const pieces: WallPiece[] = [];
+  while (from < to) {
+    const zoned = at(from);
+    const transition = quiet ? undefined : zoned.getTimeZoneTransition('next')?.epochNanoseconds;
+    const pieceEnd = transition !== undefined && transition < to ? transition : to;
+    const offset = BigInt(zoned.offsetNanoseconds);
+    pieces.push([from + offset, pieceEnd + offset]);
+    from = pieceEnd;
+  }
+  return pieces;
+}
+
+/**
+ * Whether every wall-clock stretch lies inside one occurrence of a local window (start inclusive, end exclusive;
+ * a window whose end is before its start wraps past midnight; `00:00`-`24:00` and equal edges are all day).
+ * Occurrences never touch (each is under 24 hours), so a stretch cannot straddle two.
+ * @internal Low-level helper of the calling window and calling rules.
+ */
+export function wallPiecesInWindow(pieces: readonly WallPiece[], window: LocalTimeWindow): boolean {
   const openMinutes = localTimeToMinutes(window.start);
   let closeMinutes = localTimeToMinutes(window.end);
   if (openMinutes === closeMinutes || closeMinutes - openMinutes === 1440) return true; // all day
   if (closeMinutes < openMinutes) closeMinutes += 1440;
   const open = BigInt(openMinutes) * NS_PER_MINUTE;
   const close = BigInt(closeMinutes) * NS_PER_MINUTE;
-  let from = start.epochNanoseconds;
-  const to = end.epochNanoseconds > from ? end.epochNanoseconds : from + 1n;
-  // A window occurrence is shorter than a day of wall time, so no longer interval fits (saves walking far).
-  if (to - from > 2n * NS_PER_DAY) return false;
-  // Between two offset transitions the wall clock runs with real time: split the interval there, and each piece's
-  // wall interval must lie inside one occurrence of the window (occurrences never touch: each is under 24 hours).
-  while (from < to) {
-    const zoned = Temporal.Instant.fromEpochNanoseconds(from).toZonedDateTimeISO(zone);
-    const transition = zoned.getTimeZoneTransition('next')?.epochNanoseconds;
-    const pieceEnd = transition !== undefined && transition < to ? transition : to;
-    const offset = BigInt(zoned.offsetNanoseconds);
-    const wallFrom = from + offset;
-    const wallTo = pieceEnd + offset;
+  return pieces.every(([wallFrom, wallTo]) => {
     const dayStart = floorDiv(wallFrom, NS_PER_DAY) * NS_PER_DAY;
-    const inside = [dayStart - NS_PER_DAY, dayStart].some((day) => wallFrom >= day + open && wallTo <= day + close);
-    if (!inside) return false;
-    from = pieceEnd;
-  }
-  return true;
+    return [dayStart - NS_PER_DAY, dayStart].some((day) => wallFrom >= day + open && wallTo <= day + close);
+  });
 }
 
 const NS_PER_MINUTE = 60_000_000_000n;

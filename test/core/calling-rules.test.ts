@@ -241,6 +241,35 @@ describe('core/calling-rules: slots, holidays and validation', () => {
     });
   });
 
+  it('a slot over two local dates reports a holiday on the second before a no-call day on the first', () => {
+    // found by the DST property test: Saturday 23:45 to Sunday 01:15 (EST), Saturday a no-call day, Sunday a holiday
+    const rule: CallingRule = {
+      jurisdiction: 'US-TX',
+      noCallDays: [6],
+      holidays: [{name: 'Holiday', date: '04-02'}],
+      source: 'https://example.org',
+      reviewed: '2026-12-03',
+    };
+    const target = {zones: ['America/New_York'], regions: ['US-TX']};
+    expect(slotCallingRuleViolation('2000-04-02T04:45:00Z', '2000-04-02T06:15:00Z', target, [rule])).to.include({
+      reason: 'jurisdiction-holiday',
+    });
+  });
+
+  it("counts the dates a clocks-back change at midnight shows twice (St. John's fell back at 00:01 until 2011)", () => {
+    // found by the DST property test: 2000-10-29 00:00 NDT, then 00:01 NDT became 23:01 NST on the 28th
+    const rule: CallingRule = {
+      jurisdiction: 'CA-NL',
+      holidays: [{name: 'Holiday', date: '10-29'}],
+      source: 'https://example.org',
+      reviewed: '2026-12-03',
+    };
+    const target = {zones: ['America/St_Johns'], regions: ['CA-NL']};
+    expect(slotCallingRuleViolation('2000-10-29T02:30:00Z', '2000-10-29T03:30:00Z', target, [rule])).to.include({
+      reason: 'jurisdiction-holiday',
+    });
+  });
+
   it('computes holidays: nth and last weekdays, Easter offsets, observed shifts across the new year', () => {
     const dates = (holiday: Parameters<typeof holidayDates>[0], year: number) =>
       holidayDates(holiday, year).map(String);
