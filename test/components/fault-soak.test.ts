@@ -22,6 +22,7 @@ import {MemoryBackend} from '../../src/core/memory-backend.js';
 import type {Callback, Contact} from '../../src/core/types.js';
 import type {CallbackScheduledEvent} from '../../src/events/callback-scheduled.js';
 import '../support/fresh-storage.js';
+import {AUTH} from '../http/http-backend.scenarios.js';
 
 const SEED = 20261123;
 const ATTEMPTS = 40;
@@ -267,7 +268,7 @@ describe('fault soak: <callback-scheduler> under randomized faults', () => {
     const control = async (path: string, body?: unknown) => {
       const response = await fetch(`${url}${path}`, {
         method: 'POST',
-        headers: {'Content-Type': 'application/json'},
+        headers: {'Content-Type': 'application/json', ...AUTH},
         body: JSON.stringify(body ?? {}),
       });
       expect(response.ok, `${path}: ${response.status}`).to.equal(true);
@@ -277,7 +278,7 @@ describe('fault soak: <callback-scheduler> under randomized faults', () => {
       url = await executeServerCommand<string, undefined>('reference-server-url');
       await control('/__reset', {now: NOW});
       // warm the server up (first requests compile its code paths) with the default timeout
-      await new HttpBackend({baseUrl: url}).getAvailability({
+      await new HttpBackend({baseUrl: url, headers: () => AUTH}).getAvailability({
         agentId: MARIA.id,
         from: NOW,
         to: '2026-11-30T14:00:00Z',
@@ -296,6 +297,7 @@ describe('fault soak: <callback-scheduler> under randomized faults', () => {
       let offline = 0;
       const backend = new HttpBackend({
         baseUrl: url,
+        headers: () => AUTH,
         timeoutMs: CLIENT_TIMEOUT_MS,
         retries: 1, // a fault armed once is absorbed by HttpBackend's own retry, one armed twice reaches the agent
         retryBaseMs: 5,
@@ -329,7 +331,7 @@ describe('fault soak: <callback-scheduler> under randomized faults', () => {
         },
         async quiesce() {
           offline = 0;
-          await fetch(`${url}/__faults`, {method: 'DELETE'});
+          await fetch(`${url}/__faults`, {method: 'DELETE', headers: AUTH});
           await new Promise((r) => setTimeout(r, LATE_COMMIT_MS + 100));
         },
       });

@@ -13,6 +13,7 @@ import {SessionErrorEvent} from '../../events/session-error.js';
 import {defineElement} from '../../internal/define.js';
 import {setKitLocale} from '../../internal/localization.js';
 import {styles} from './agent-session.styles.js';
+import {AgentListCache} from '../../internal/agent-list.js';
 
 /** `<agent-session theme>`: `auto` follows the page; `light` and `dark` force a colour scheme. */
 export type SessionTheme = 'auto' | 'light' | 'dark';
@@ -21,15 +22,6 @@ type DemoModule = {
   backend: SchedulingBackend & {dispose?: () => void};
   agents: readonly Agent[];
 };
-
-function safeList(list: () => Agent[]): Agent[] {
-  try {
-    const agents = list();
-    return Array.isArray(agents) ? agents : [];
-  } catch {
-    return [];
-  }
-}
 
 function browserTimeZone(): string {
   try {
@@ -76,6 +68,8 @@ export class AgentSessionElement extends LitElement {
   #demo?: DemoModule;
   #demoLoading?: Promise<void>;
   #demoClock?: Clock;
+  /** A host backend's agents (for `agent-id`), asked once per backend. */
+  #hostAgents = new AgentListCache();
   /** What the shown problem is about (not its text, which follows the UI language): an event fires once per problem. */
   #problemKey?: string;
   /** The locale last given to `setKitLocale`. */
@@ -183,12 +177,12 @@ export class AgentSessionElement extends LitElement {
 
   #resolve(): AgentSession {
     const usingDemo = !this.backend && !this.eventsOnly;
-    // The demo backend's agents, or those of a host backend that can list them (MemoryBackend's listAgents()).
-    const listAgents = (this.backend as {listAgents?: () => Agent[]} | undefined)?.listAgents;
+    // The demo backend's agents, or those of a host backend that can list them (MemoryBackend's listAgents() at once,
+    // HttpBackend's when its answer arrives).
     const demoAgents = usingDemo
       ? (this.#demo?.agents ?? [])
-      : typeof listAgents === 'function' && !this.eventsOnly
-        ? safeList(() => listAgents.call(this.backend))
+      : !this.eventsOnly
+        ? this.#hostAgents.get(this.backend, () => this.requestUpdate())
         : [];
     const id = this.agent?.id ?? this.agentId;
     const base: Agent =

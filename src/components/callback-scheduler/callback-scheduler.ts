@@ -40,6 +40,7 @@ import {dateTimeFormat, formatDate, formatTime, formatTimeRange, zoneLongName} f
 import {createResponder, NoHandlerError, withTimeout} from '../../internal/host-request.js';
 import {errorMessage} from '../../internal/localization.js';
 import {KitElement} from '../../internal/kit-element.js';
+import {AgentListCache} from '../../internal/agent-list.js';
 import '../timeslot-grid/timeslot-grid.js';
 import {styles} from './callback-scheduler.styles.js';
 import {MonthCalendarElement, type CalendarSelectEvent} from './month-calendar.js';
@@ -231,6 +232,8 @@ export class CallbackSchedulerElement extends KitElement {
   #subscribedTo?: SchedulingBackend;
   #unsubscribe?: () => void;
   #reloadQueued = false;
+  /** The backend's agents for the owner picker (`listAgents`, sync or async), asked once per backend. */
+  #backendAgents = new AgentListCache();
   /** The agent's type and owner choices, kept by "Schedule another". */
   #carry?: {personal?: boolean; ownerId?: string};
   /** The contact id asked of `backend.getContact` (once per callback's contact). */
@@ -1270,7 +1273,7 @@ export class CallbackSchedulerElement extends KitElement {
     const choice = this.#typeChoice;
     const ownerChoice = this.resolvedPolicy.canScheduleForOthers && this.#type === 'personal';
     const agents =
-      this.agents ?? (this.resolvedBackend as {listAgents?: () => Agent[]} | undefined)?.listAgents?.() ?? [];
+      this.agents ?? (ownerChoice ? this.#backendAgents.get(this.resolvedBackend, () => this.requestUpdate()) : []);
     const me = this.resolvedAgent;
     const options = me && !agents.some((a) => a.id === me.id) ? [me, ...agents] : agents;
     return html`<div class="section">
