@@ -41,7 +41,7 @@ export const cdnEntries = {
 };
 
 /** What the CDN entry may leave out of `callback-kit`'s exports: the phone tools, reached through loadPhoneTools(). */
-const CDN_OMITS = ['formatPhone', 'parsePhone', 'timeZonesForPhone'];
+const CDN_OMITS = ['formatPhone', 'parsePhone', 'regionsForPhone', 'timeZonesForPhone'];
 
 const plugins = (outDir) => [
   resolve(),

@@ -169,4 +169,52 @@ for (const file of ['web-types.json', 'vscode.html-custom-data.json']) {
   const tags = (data.tags ?? data.contributions.html.elements).map((t) => t.name);
   assert.ok(tags.includes('callback-scheduler'), `${file} describes <callback-scheduler>`);
 }
+// The reference server ships built (dist/server, scripts/build-server.mjs) and runs as the package's bin: it starts on
+// an empty data directory, migrates, seeds the demo data and answers an authenticated request.
+assert.equal(pkg.bin?.['callback-kit-reference-server'], './dist/server/reference-server.js');
+assert.ok(pkg.files.includes('api/openapi.yaml'), 'package.json files lists api/openapi.yaml');
+{
+  const {spawn} = await import('node:child_process');
+  const {mkdtempSync, rmSync} = await import('node:fs');
+  const {tmpdir} = await import('node:os');
+  const {join} = await import('node:path');
+  const data = mkdtempSync(join(tmpdir(), 'ck-server-'));
+  const server = spawn(
+    process.execPath,
+    [
+      new URL('../dist/server/reference-server.js', import.meta.url).pathname,
+      '--port',
+      '0',
+      '--data-dir',
+      join(data, 'db'),
+    ],
+    {stdio: ['ignore', 'pipe', 'inherit']},
+  );
+  try {
+    const url = await new Promise((resolve, reject) => {
+      let out = '';
+      const timer = setTimeout(() => reject(new Error(`the built server did not start: ${out}`)), 120_000);
+      server.stdout.on('data', (chunk) => {
+        out += chunk;
+        const found = /listening on (http:\/\/\S+)/.exec(out);
+        if (found) {
+          clearTimeout(timer);
+          resolve(found[1]);
+        }
+      });
+      server.on('exit', (code) => reject(new Error(`the built server exited (${code}): ${out}`)));
+    });
+    const agents = await fetch(`${url}/agents`, {headers: {Authorization: 'Bearer dev-agent-maria'}});
+    assert.equal(agents.status, 200, 'the built server answers GET /agents');
+    assert.ok(
+      (await agents.json()).some((a) => a.id === 'agent-maria'),
+      'the built server serves the demo agents',
+    );
+    assert.equal((await fetch(`${url}/agents`)).status, 401, 'the built server refuses a request without a token');
+  } finally {
+    server.kill();
+    rmSync(data, {recursive: true, force: true});
+  }
+  console.log('ok the reference server runs from dist/server (bin callback-kit-reference-server)');
+}
 console.log('package check passed');

@@ -48,6 +48,7 @@
 import {createServer, type IncomingMessage, type ServerResponse} from 'node:http';
 import {isIP, type AddressInfo} from 'node:net';
 import {pathToFileURL} from 'node:url';
+import {realpathSync} from 'node:fs';
 import {parseArgs} from 'node:util';
 import {
   BackendUnavailableError,
@@ -1026,7 +1027,18 @@ async function main(): Promise<void> {
   process.once('SIGTERM', stop);
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+/** Run as a program (`tsx server/reference-server.ts`, `node dist/server/reference-server.js`, or the package's bin
+ * through its symlink in node_modules/.bin), not imported. */
+function isMain(): boolean {
+  if (!process.argv[1]) return false;
+  try {
+    return import.meta.url === pathToFileURL(realpathSync(process.argv[1])).href;
+  } catch {
+    return false;
+  }
+}
+
+if (isMain()) {
   main().catch((error: unknown) => {
     console.error(error instanceof Error ? error.message : error);
     process.exit(1);

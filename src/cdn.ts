@@ -1,7 +1,7 @@
 /**
  * callback-kit/cdn/callback-kit.js: the no-bundler build's entry. Registers every element and exports the same API as
- * `callback-kit`, with every dependency bundled, except the phone tools (`timeZonesForPhone`, `parsePhone`,
- * `formatPhone`): a page gets them from `await loadPhoneTools()`, so the parser and its zone table stay a lazy chunk.
+ * `callback-kit`, with every dependency bundled, except the phone tools (`timeZonesForPhone`, `regionsForPhone`,
+ * `parsePhone`, `formatPhone`): a page gets them from `await loadPhoneTools()`, so the parser and its zone table stay a lazy chunk.
  * The build (rollup.config.mjs) fails when this list and `src/index.ts` differ in anything else.
  * @packageDocumentation
  */
@@ -11,11 +11,13 @@ export {Temporal, isNativeTemporal} from './core/temporal.js';
 export * from './core/clock.js';
 export * from './core/time.js';
 export * from './core/calling-window.js';
+export * from './core/calling-rules.js';
 export {loadPhoneTools, type PhoneTools} from './core/phone-loader.js';
 export {MemoryBackend, type MemoryBackendOptions} from './core/memory-backend.js';
 export {
   HttpBackend,
   AuthError,
+  UnsupportedOperationError,
   type HttpBackendOptions,
   type HttpConnectionState,
   type HttpEventTransport,

@@ -4,6 +4,7 @@
  * given (`DATABASE_URL`). Both speak the same SQL; the schema is `server/migrations/*.sql`, applied in order
  * at start and recorded in `schema_migrations`.
  */
+import {existsSync} from 'node:fs';
 import {readdir, readFile, mkdir, writeFile, rm} from 'node:fs/promises';
 import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
@@ -186,8 +187,14 @@ function quoteIdent(name: string): string {
   return name;
 }
 
-/** The folder of the SQL migrations. */
-export const MIGRATIONS_DIR = fileURLToPath(new URL('../migrations/', import.meta.url));
+/**
+ * The folder of the SQL migrations: `server/migrations/` next to this module's folder in the repository, or
+ * `migrations/` beside the bundled server in the package (`dist/server/`).
+ */
+export const MIGRATIONS_DIR =
+  [new URL('../migrations/', import.meta.url), new URL('./migrations/', import.meta.url)]
+    .map((url) => fileURLToPath(url))
+    .find((dir) => existsSync(dir)) ?? fileURLToPath(new URL('../migrations/', import.meta.url));
 
 /**
  * Applies `server/migrations/NNN_name.sql` files not yet recorded in `schema_migrations`, in name order, all

@@ -39,7 +39,12 @@ declare global {
 
 const MARIA = {id: 'agent-maria', name: 'Maria Lopez', timeZone: 'America/New_York', locale: 'en-US'};
 const violations = () => window.__cspViolations ?? [];
-const norm = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
+/** The text as read: interpolated names are isolated (FSI/PDI), which reading ignores. */
+const norm = (s: string | null | undefined) =>
+  (s ?? '')
+    .replace(/[\u2068\u2069]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 async function settle(el: {updateComplete: Promise<unknown>}) {
   for (let i = 0; i < 3; i++) {
