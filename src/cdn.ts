@@ -1,83 +1,8 @@
 /**
  * callback-kit/cdn/callback-kit.js: the no-bundler build's entry. Registers every element and exports the same API as
  * `callback-kit`, with every dependency bundled, except the phone tools (`timeZonesForPhone`, `regionsForPhone`,
- * `parsePhone`, `formatPhone`): a page gets them from `await loadPhoneTools()`, so the parser and its zone table stay a lazy chunk.
- * The build (rollup.config.mjs) fails when this list and `src/index.ts` differ in anything else.
+ * `parsePhone`, `formatPhone`): a page gets them from `await loadPhoneTools()`, so the parser and its zone table stay a
+ * lazy chunk. Both entries export `src/api.ts`; the build (rollup.config.mjs) still checks that they agree.
  * @packageDocumentation
  */
-export * from './core/types.js';
-export * from './core/backend.js';
-export {Temporal, isNativeTemporal} from './core/temporal.js';
-export * from './core/clock.js';
-export * from './core/time.js';
-export * from './core/calling-window.js';
-export * from './core/calling-rules.js';
-export {loadPhoneTools, type PhoneTools} from './core/phone-loader.js';
-export {MemoryBackend, type MemoryBackendOptions} from './core/memory-backend.js';
-export {
-  HttpBackend,
-  AuthError,
-  UnsupportedOperationError,
-  type HttpBackendOptions,
-  type HttpConnectionState,
-  type HttpEventTransport,
-} from './core/http-backend.js';
-export * from './context/index.js';
-export {SessionErrorEvent} from './events/session-error.js';
-export {SlotSelectEvent, type SlotSelectDetail} from './events/slot-select.js';
-export {RangeChangeEvent, type RangeChangeDetail} from './events/range-change.js';
-export {AgentSessionElement} from './components/agent-session/agent-session.js';
-export {TimeslotGridElement} from './components/timeslot-grid/timeslot-grid.js';
-export {CallbackSchedulerElement, type SchedulerMode} from './components/callback-scheduler/callback-scheduler.js';
-export {MonthCalendarElement, CalendarSelectEvent} from './components/callback-scheduler/month-calendar.js';
-export {CallbackSubmitEvent, type CallbackSubmitDetail} from './events/callback-submit.js';
-export {VetoableEvent} from './events/vetoable-event.js';
-export {
-  CallbackScheduledEvent,
-  CallbackRescheduledEvent,
-  type CallbackSavedDetail,
-} from './events/callback-scheduled.js';
-export {CallbackScheduleErrorEvent, type CallbackScheduleErrorDetail} from './events/callback-schedule-error.js';
-export {CallbackCancelEvent} from './events/callback-cancel.js';
-export {AvailabilityRequestEvent, type AvailabilityRequestDetail} from './events/availability-request.js';
-export {
-  LogoutCountdownElement,
-  type LogoutState,
-  type LogoutCancelingBackend,
-} from './components/logout-countdown/logout-countdown.js';
-export {LogoutRequestEvent, type LogoutRequestDetail, type LogoutRequestTrigger} from './events/logout-request.js';
-export {LogoutAuthorizedEvent, type LogoutAuthorizedDetail} from './events/logout-authorized.js';
-export {LogoutCanceledEvent, type LogoutCanceledDetail} from './events/logout-canceled.js';
-export {LogoutErrorEvent, type LogoutErrorDetail, type LogoutErrorOperation} from './events/logout-error.js';
-export {CallbackListElement, type TypeFilter, type StatusFilter} from './components/callback-list/callback-list.js';
-export {CallbackDueEvent, type CallbackDueDetail} from './events/callback-due.js';
-export {CallbackExpiredEvent, type CallbackExpiredDetail} from './events/callback-expired.js';
-export {CallbackLaunchEvent, type CallbackLaunchDetail} from './events/callback-launch.js';
-export {CallbackCanceledEvent, type CallbackCanceledDetail} from './events/callback-canceled.js';
-export {
-  CallbackRescheduleRequestEvent,
-  type CallbackRescheduleRequestDetail,
-} from './events/callback-reschedule-request.js';
-export {CallbackCancelRequestEvent, type CallbackCancelRequestDetail} from './events/callback-cancel-request.js';
-export {
-  CallbackListErrorEvent,
-  type CallbackListErrorDetail,
-  type CallbackListOperation,
-} from './events/callback-list-error.js';
-export {
-  CampaignListElement,
-  type CampaignFilter,
-  type CampaignSortKey,
-  type SortDirection,
-} from './components/campaign-list/campaign-list.js';
-export {CampaignStartedEvent, type CampaignStartedDetail} from './events/campaign-started.js';
-export {CampaignSelectEvent, type CampaignSelectDetail} from './events/campaign-select.js';
-export {
-  PreviewRecordRequestEvent,
-  type PreviewRecordRequestDetail,
-  type PreviewRecord,
-} from './events/preview-record-request.js';
-export {setKitLocale, kitLocale, kitLocaleFor} from './internal/localization.js';
-export {DispositionSelectEvent} from './events/disposition-select.js';
-export {HostTimeoutError, NoHandlerError, type Responder} from './internal/host-request.js';
-export {defineElement} from './internal/define.js';
+export * from './api.js';

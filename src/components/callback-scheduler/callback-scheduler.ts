@@ -4,12 +4,7 @@ import {html, nothing, type PropertyValues, type TemplateResult} from 'lit';
 import {property, state} from 'lit/decorators.js';
 import {live} from 'lit/directives/live.js';
 import {interactionContext, type Disposition, type Interaction} from '../../context/interaction.js';
-import {
-  createIdempotencyKey,
-  type AvailabilityQuery,
-  type BackendEvent,
-  type SchedulingBackend,
-} from '../../core/backend.js';
+import {createIdempotencyKey, type AvailabilityQuery, type BackendEvent} from '../../core/backend.js';
 import {callingWindowViolation, type CallingWindowViolation} from '../../core/calling-window.js';
 import {CallbackKitError, SlotUnavailableError, ValidationError} from '../../core/errors.js';
 import {loadPhoneTools, type PhoneTools} from '../../core/phone-loader.js';
@@ -41,6 +36,7 @@ import {createResponder, NoHandlerError, withTimeout} from '../../internal/host-
 import {errorMessage} from '../../internal/localization.js';
 import {KitElement} from '../../internal/kit-element.js';
 import {AgentListCache} from '../../internal/agent-list.js';
+import {BackendEventsController} from '../../internal/backend-events.js';
 import '../timeslot-grid/timeslot-grid.js';
 import {styles} from './callback-scheduler.styles.js';
 import {MonthCalendarElement, type CalendarSelectEvent} from './month-calendar.js';
@@ -229,8 +225,11 @@ export class CallbackSchedulerElement extends KitElement {
   #restoredFrom?: string;
   /** The banner shows an attempt restored after a reload: Retry settles it alone. */
   #restoredBanner = false;
-  #subscribedTo?: SchedulingBackend;
-  #unsubscribe?: () => void;
+  /** Seats changed by anyone, or a resync: the open grid reloads (see `#onBackendEvent`). */
+  protected readonly backendEvents = new BackendEventsController(this, {
+    backend: () => this.resolvedBackend,
+    listener: (event) => this.#onBackendEvent(event),
+  });
   #reloadQueued = false;
   /** The backend's agents for the owner picker (`listAgents`, sync or async), asked once per backend. */
   #backendAgents = new AgentListCache();
@@ -460,25 +459,6 @@ export class CallbackSchedulerElement extends KitElement {
     super.disconnectedCallback();
     this.#availabilityAbort?.abort();
     this.#availabilitySignature = undefined;
-    this.#syncSubscription();
-  }
-
-  override updated(): void {
-    this.#syncSubscription();
-  }
-
-  /** Follows the backend's events while connected: seats changed by anyone, or a resync, reload the open grid. */
-  #syncSubscription(): void {
-    const backend = this.isConnected ? this.resolvedBackend : undefined;
-    if (backend === this.#subscribedTo) return;
-    this.#unsubscribe?.();
-    this.#unsubscribe = undefined;
-    this.#subscribedTo = backend;
-    try {
-      this.#unsubscribe = backend?.subscribe(this.#onBackendEvent);
-    } catch {
-      /* a backend that cannot stream: the grid reloads on week changes and after saving */
-    }
   }
 
   #onBackendEvent = (event: BackendEvent): void => {

@@ -3,7 +3,7 @@ import {initialState, Task, TaskStatus} from '@lit/task';
 import {html, nothing, type PropertyValues} from 'lit';
 import {property, state} from 'lit/decorators.js';
 import {classMap} from 'lit/directives/class-map.js';
-import type {BackendEvent, SchedulingBackend} from '../../core/backend.js';
+import type {BackendEvent} from '../../core/backend.js';
 import {Temporal} from '../../core/temporal.js';
 import type {Campaign} from '../../core/types.js';
 import {CampaignSelectEvent} from '../../events/campaign-select.js';
@@ -12,6 +12,7 @@ import {PreviewRecordRequestEvent, type PreviewRecord} from '../../events/previe
 import {DeadlineController} from '../../internal/deadline-controller.js';
 import {defineElement} from '../../internal/define.js';
 import {formatDate, formatTime, isolate, zoneLongName} from '../../internal/format.js';
+import {BackendEventsController} from '../../internal/backend-events.js';
 import {createResponder, HostTimeoutError, NoHandlerError, withTimeout} from '../../internal/host-request.js';
 import {KitElement} from '../../internal/kit-element.js';
 import {errorMessage} from '../../internal/localization.js';
@@ -223,8 +224,14 @@ export class CampaignListElement extends KitElement {
   #lastAgent?: string;
   /** Backend changes that arrived before the first load completed. */
   #early = new Map<string, {campaign: Campaign; started: boolean}>();
-  #subscribedTo?: SchedulingBackend;
-  #unsubscribe?: () => void;
+  /** Live campaign changes (and resync) from the resolved backend while connected. */
+  readonly #events = new BackendEventsController(this, {
+    backend: () => this.resolvedBackend,
+    listener: (event) => this.#onBackendEvent(event),
+    onChange: (error) => {
+      this.#liveProblem = error === undefined ? undefined : msg(str`Live updates are unavailable: ${errorText(error)}`);
+    },
+  });
   #liveProblem?: string;
   #wasConnected = false;
   #requests = new Map<string, RecordRequest>();
@@ -350,7 +357,6 @@ export class CampaignListElement extends KitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.#syncSubscription();
     // Back in the page: catch up on what happened while away (starts missed meanwhile get their notice).
     if (this.#wasConnected && !this.#hostMode && this.resolvedBackend) void this.#load.run();
     this.#wasConnected = true;
@@ -358,7 +364,6 @@ export class CampaignListElement extends KitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#syncSubscription();
     this.#load.abort();
     for (const [id, request] of this.#requests) {
       if (request.state !== 'busy') continue;
@@ -368,7 +373,7 @@ export class CampaignListElement extends KitElement {
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
-    this.#syncSubscription();
+    this.#events.sync();
     const agent = this.#agentKey;
     if (this.#lastAgent !== undefined && agent !== this.#lastAgent) this.#resetForAgent();
     this.#lastAgent = agent;
@@ -396,23 +401,6 @@ export class CampaignListElement extends KitElement {
       this.renderRoot.querySelector('.scroller')?.scrollTo({top: 0});
     }
     this.#tryFocus();
-  }
-
-  /** Subscribes to the resolved backend while connected (once), unsubscribing from a previous one. */
-  #syncSubscription(): void {
-    const backend = this.isConnected ? this.resolvedBackend : undefined;
-    if (backend === this.#subscribedTo) return;
-    this.#unsubscribe?.();
-    this.#unsubscribe = undefined;
-    this.#subscribedTo = backend;
-    if (!backend) return;
-    try {
-      this.#unsubscribe = backend.subscribe(this.#onBackendEvent);
-    } catch (error) {
-      this.#liveProblem = msg(str`Live updates are unavailable: ${errorText(error)}`);
-      return;
-    }
-    this.#liveProblem = undefined;
   }
 
   /** Another agent signed in: what was told to the previous one does not count for this one. */
