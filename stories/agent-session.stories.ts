@@ -61,6 +61,7 @@ const POLICY_LABELS: Record<keyof SchedulingPolicy, string> = {
   followupExpiryMinutes: 'Followup expiry (min)',
   slotMinutes: 'Slot length (min)',
   callingRules: 'Calling rules',
+  personalHandOffMinutes: 'Personal hand-off (min)',
 };
 
 function formatPolicyValue(value: SchedulingPolicy[keyof SchedulingPolicy]): string {
