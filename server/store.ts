@@ -766,7 +766,7 @@ export class SqlStore {
         () => undefined,
         () => undefined,
       );
-    if (!due.length && !authorized.length) return handOff();
+    if (!due.length && !authorized.length) return this.#serial.then(handOff);
     return this.#inOrder(async () => {
       for (const id of due) {
         await this.#changeCampaign(id, (c) => (c.status === 'started' ? {...c, status: 'running'} : undefined)).catch(
