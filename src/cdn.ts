@@ -11,11 +11,13 @@ export {Temporal, isNativeTemporal} from './core/temporal.js';
 export * from './core/clock.js';
 export * from './core/time.js';
 export * from './core/calling-window.js';
+export * from './core/calling-rules.js';
 export {loadPhoneTools, type PhoneTools} from './core/phone-loader.js';
 export {MemoryBackend, type MemoryBackendOptions} from './core/memory-backend.js';
 export {
   HttpBackend,
   AuthError,
+  UnsupportedOperationError,
   type HttpBackendOptions,
   type HttpConnectionState,
   type HttpEventTransport,
