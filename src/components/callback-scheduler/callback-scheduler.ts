@@ -10,7 +10,9 @@ import {
   type BackendEvent,
   type SchedulingBackend,
 } from '../../core/backend.js';
+import {slotCallingRuleViolation} from '../../core/calling-rules.js';
 import {callingWindowViolation, type CallingWindowViolation} from '../../core/calling-window.js';
+import {callingRuleText} from '../../internal/calling-rule-text.js';
 import {CallbackKitError, SlotUnavailableError, ValidationError} from '../../core/errors.js';
 import {loadPhoneTools, type PhoneTools} from '../../core/phone-loader.js';
 import {Temporal} from '../../core/temporal.js';
@@ -19,6 +21,7 @@ import type {
   Agent,
   Callback,
   CallbackRequest,
+  CallingRuleViolation,
   CallbackType,
   Contact,
   Phone,
@@ -758,7 +761,7 @@ export class CallbackSchedulerElement extends KitElement {
   #timeProblem(
     start: Temporal.Instant,
     end?: Temporal.Instant,
-  ): {reason: Slot['reason']; violation?: CallingWindowViolation} | undefined {
+  ): {reason: Slot['reason']; violation?: CallingWindowViolation; rule?: CallingRuleViolation} | undefined {
     const now = this.resolvedClock.now();
     if (Temporal.Instant.compare(start, now) < 0) return {reason: 'past'};
     const day = start.toZonedDateTimeISO(this.agentTimeZone).toPlainDate();
@@ -768,9 +771,27 @@ export class CallbackSchedulerElement extends KitElement {
     const phone = this.#phone;
     if (zones.length) {
       const violation = callingWindowViolation(start, phone ?? null, zones, this.resolvedPolicy, end ? {end} : {});
-      if (violation) return {reason: 'outside-calling-hours', violation};
+      if (violation) {
+        const reason = violation === 'outside-contact-window' ? 'outside-contact-window' : 'outside-calling-hours';
+        return {reason, violation};
+      }
+    }
+    // policy.callingRules (issue 19): the regions of the number and the contact's, in every candidate zone
+    const rules = this.resolvedPolicy.callingRules;
+    if (rules?.length && phone) {
+      const rule = slotCallingRuleViolation(start, end ?? start, {zones, regions: this.#regions}, rules);
+      if (rule) return {reason: rule.reason, rule};
     }
     return undefined;
+  }
+
+  /** The regions calling rules apply for: the number's (`regionsForPhone`) and the contact's `region`. */
+  get #regions(): string[] {
+    const tools = this.#tools;
+    const number = this.#phone?.number;
+    const regions = tools && number ? tools.regionsForPhone(number) : [];
+    const own = this.#contact?.region;
+    return own ? [...regions, own] : regions;
   }
 
   /**
@@ -803,6 +824,8 @@ export class CallbackSchedulerElement extends KitElement {
       phone?.contactUntil,
       policy.callingWindow,
       policy.maxDaysAhead,
+      policy.callingRules?.length ?? 0,
+      this.#regions,
     ]);
     if (cache?.slots === slots && cache.key === key) return cache.result;
     const result = this.#applyRules(slots);
@@ -815,7 +838,8 @@ export class CallbackSchedulerElement extends KitElement {
       if (!slot.available) return slot;
       try {
         const problem = this.#timeProblem(Temporal.Instant.from(slot.start), Temporal.Instant.from(slot.end));
-        return problem ? {...slot, available: false, reason: problem.reason} : slot;
+        if (!problem) return slot;
+        return {...slot, available: false, reason: problem.reason, ...(problem.rule ? {rule: problem.rule} : {})};
       } catch {
         return {...slot, available: false};
       }
@@ -876,6 +900,12 @@ export class CallbackSchedulerElement extends KitElement {
       errors[field] = msg(
         str`That time is outside the hours this number may be called (${p.contactFrom ?? '00:00'} to ${p.contactUntil ?? '24:00'}, customer's time).`,
       );
+    } else if (problem?.rule) {
+      const rule = callingRuleText(problem.rule, range.start, {
+        locale: this.resolvedLocale,
+        timeZone: this.#displayZone,
+      });
+      errors[field] = msg(str`Calls to this number are not allowed then by law (${rule}). Choose another time.`);
     } else if (problem) {
       errors[field] = msg(
         str`That time is outside the customer's calling hours (${policy.callingWindow.start} to ${policy.callingWindow.end} their time).`,
