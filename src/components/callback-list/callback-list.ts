@@ -1200,6 +1200,8 @@ export class CallbackListElement extends KitElement {
         ? Math.ceil((handOffAt - nowMs) / 1000)
         : undefined;
     const handedOff = this.#handedOff.has(callback.id) || !!callback.handedOffFrom;
+    const countdown =
+      handOffIn === undefined ? '' : `${Math.floor(handOffIn / 60)}:${String(handOffIn % 60).padStart(2, '0')}`;
     // The cell pads the row: the virtualizer's flow layout positions its children itself, margins do not add up.
     const reschedule = html`<button
       type="button"
@@ -1252,7 +1254,7 @@ export class CallbackListElement extends KitElement {
           ${
             handOffIn !== undefined
               ? html`<span class="row__expiry row__hand-off" part="hand-off"
-                  >${msg(str`Goes to the campaign in ${`${Math.floor(handOffIn / 60)}:${String(handOffIn % 60).padStart(2, '0')}`}`)}</span
+                  >${msg(str`Goes to the campaign in ${countdown}`)}</span
                 >`
               : handedOff
                 ? html`<span class="row__expiry row__hand-off" part="hand-off">${msg('Handed to the campaign')}</span>`
