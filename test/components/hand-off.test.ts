@@ -145,3 +145,33 @@ describe('issue 19: owner shifts and the hand-off in the elements', () => {
     expect(refused).to.include({reason: 'owner-off-shift'});
   });
 });
+
+describe('issue 19: the scheduler shows the owner hours', () => {
+  it("shows the owner's hours for a personal callback and follows the owner picker", async () => {
+    const {CallbackSchedulerElement} = await import('../../src/components/callback-scheduler/callback-scheduler.js');
+    void CallbackSchedulerElement;
+    const clock = new ManualClock('2026-06-17T13:00:00Z'); // Wednesday 09:00 in New York
+    const backend = new MemoryBackend({clock, seed: 4});
+    const el = document.createElement('callback-scheduler');
+    Object.assign(el, {
+      clock,
+      backend,
+      agent: {id: 'agent-maria', name: 'Maria Lopez', timeZone: NY, locale: 'en-US'},
+      contact: OLIVIA,
+      personal: true,
+      policy: {callbackTypes: 'personal', canScheduleForOthers: true},
+    });
+    await fixture(html`<div>${el}</div>`);
+    const hours = () => norm(el.shadowRoot!.querySelector('[part~="owner-hours"]')?.textContent);
+    await waitUntil(() => hours() !== '', 'no owner hours', {timeout: 5000});
+    expect(hours()).to.equal('Maria Lopez works 8:00 AM – 8:00 PM today');
+    const select = [...el.shadowRoot!.querySelectorAll('select')].find((s) =>
+      [...s.options].some((o) => o.value === 'agent-james'),
+    )!;
+    select.value = 'agent-james';
+    select.dispatchEvent(new Event('change'));
+    await waitUntil(() => hours().startsWith('James'), `owner hours not updated: "${hours()}"`, {timeout: 5000});
+    expect(hours()).to.equal('James Carter does not work today'); // off on Wednesdays
+    await expect(el).to.be.accessible();
+  });
+});

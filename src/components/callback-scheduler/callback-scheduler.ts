@@ -19,6 +19,7 @@ import {Temporal} from '../../core/temporal.js';
 import {generateSlots, isValidTimeZone, localTimeToMinutes, zonedFromLocal} from '../../core/time.js';
 import type {
   Agent,
+  AgentShift,
   Callback,
   CallbackRequest,
   CallingRuleViolation,
@@ -39,7 +40,7 @@ import type {RangeChangeEvent} from '../../events/range-change.js';
 import type {SlotSelectEvent} from '../../events/slot-select.js';
 import {DeadlineController} from '../../internal/deadline-controller.js';
 import {defineElement} from '../../internal/define.js';
-import {dateTimeFormat, formatDate, formatTime, formatTimeRange, zoneLongName} from '../../internal/format.js';
+import {dateTimeFormat, formatDate, formatTime, formatTimeRange, isolate, zoneLongName} from '../../internal/format.js';
 import {createResponder, NoHandlerError, withTimeout} from '../../internal/host-request.js';
 import {errorMessage} from '../../internal/localization.js';
 import {KitElement} from '../../internal/kit-element.js';
@@ -256,6 +257,10 @@ export class CallbackSchedulerElement extends KitElement {
   @state() private dispositionId?: string;
   @state() private personal?: boolean;
   @state() private ownerId?: string;
+  /** The owner's working hours on the chosen day (personal callbacks, `backend.getAgentShifts`). */
+  @state() private ownerHours?: string;
+  #ownerHoursKey?: string;
+  #ownerHoursAbort?: AbortController;
   @state() private phoneChoice?: string;
   @state() private newNumber = '';
   @state() private newType: PhoneType = 'mobile';
@@ -465,6 +470,62 @@ export class CallbackSchedulerElement extends KitElement {
 
   override updated(): void {
     this.#syncSubscription();
+    this.#syncOwnerHours();
+  }
+
+  /** Loads the owner's hours again when the owner, the day, the type or the backend changed. */
+  #syncOwnerHours(): void {
+    const backend = this.isConnected ? this.resolvedBackend : undefined;
+    const agentId =
+      this.#type === 'personal' && this.mode !== 'followup' ? (this.ownerId ?? this.resolvedAgent?.id) : undefined;
+    const day = this.#date;
+    const key =
+      backend?.getAgentShifts && agentId ? `${agentId}|${day}|${this.agentTimeZone}|${this.resolvedLocale}` : '';
+    if (key === this.#ownerHoursKey) return;
+    this.#ownerHoursKey = key;
+    this.#ownerHoursAbort?.abort();
+    if (!key) {
+      this.ownerHours = undefined;
+      return;
+    }
+    const abort = new AbortController();
+    this.#ownerHoursAbort = abort;
+    void this.#loadOwnerHours(backend!, agentId!, day, abort.signal);
+  }
+
+  /** "Maria Lopez works 9:00 AM – 5:00 PM today" from `backend.getAgentShifts`, in the agent's zone. */
+  async #loadOwnerHours(backend: SchedulingBackend, agentId: string, day: Temporal.PlainDate, signal: AbortSignal) {
+    const zone = this.agentTimeZone;
+    const from = zonedFromLocal(day, '00:00', zone).toInstant();
+    const to = zonedFromLocal(day.add({days: 1}), '00:00', zone).toInstant();
+    let shifts: AgentShift[];
+    try {
+      shifts = await backend.getAgentShifts!(agentId, {from: from.toString(), to: to.toString()}, {signal});
+    } catch {
+      if (!signal.aborted) this.ownerHours = undefined;
+      return;
+    }
+    if (signal.aborted) return;
+    const agents = this.agents ?? (backend as {listAgents?: () => Agent[] | Promise<Agent[]>}).listAgents?.() ?? [];
+    const known = Array.isArray(agents) ? agents : [];
+    const me = this.resolvedAgent;
+    const name = isolate((me?.id === agentId ? me : known.find((a) => a.id === agentId))?.name ?? agentId);
+    const locale = this.resolvedLocale;
+    const clamp = (value: string, edge: Temporal.Instant, later: boolean) => {
+      const instant = Temporal.Instant.from(value);
+      return Temporal.Instant.compare(instant, edge) < 0 === later ? edge : instant;
+    };
+    const hours = new Intl.ListFormat(locale, {type: 'conjunction'}).format(
+      shifts.map((s) => formatTimeRange(clamp(s.start, from, true), clamp(s.end, to, false), {locale, timeZone: zone})),
+    );
+    const today = day.equals(this.#today);
+    this.ownerHours = shifts.length
+      ? today
+        ? msg(str`${name} works ${hours} today`)
+        : msg(str`${name} works ${hours} that day`)
+      : today
+        ? msg(str`${name} does not work today`)
+        : msg(str`${name} does not work that day`);
   }
 
   /** Follows the backend's events while connected: seats changed by anyone, or a resync, reload the open grid. */
@@ -1342,6 +1403,7 @@ export class CallbackSchedulerElement extends KitElement {
             >`
           : nothing
       }
+      ${this.ownerHours && this.#type === 'personal' ? html`<p class="help owner-hours" part="owner-hours" role="status">${this.ownerHours}</p>` : nothing}
     </div>`;
   }
 
