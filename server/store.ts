@@ -830,7 +830,7 @@ export class SqlStore {
     );
     const newest = Number(state.newest);
     const rows = await this.db.query<{id: string; payload: unknown; audience: string[] | null}>(
-      `select id::text as id, payload, audience from events where id > $1 order by id limit $2`,
+      `select events.id::text as id, payload, audience from events where events.id > $1 order by events.id limit $2`,
       [cursor, limit],
     );
     return {
