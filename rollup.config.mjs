@@ -32,6 +32,8 @@ export const entries = {
   'campaign-list': 'src/components/campaign-list/campaign-list.ts',
   react: 'src/react/index.ts', // callback-kit/react: @lit/react wrappers
   vue: 'src/vue/index.ts', // callback-kit/vue: isCallbackKitElement (DOM-free) + GlobalComponents types
+  'rules/us': 'src/rules/us.ts', // callback-kit/rules/us: usCallingRules (data only)
+  'rules/ca': 'src/rules/ca.ts', // callback-kit/rules/ca: caCallingRules (data only)
 };
 
 /** The no-bundler entries (dist/cdn/<name>.js), each its own self-contained build. */

@@ -105,6 +105,7 @@ export type RouteName =
   | 'getContact'
   | 'listContacts'
   | 'listAgents'
+  | 'getAgentShifts'
   | 'updateCallbackStatus'
   | 'streamEvents'
   | 'pollEvents';
@@ -121,6 +122,7 @@ const ROUTES: readonly RouteName[] = [
   'getContact',
   'listContacts',
   'listAgents',
+  'getAgentShifts',
   'updateCallbackStatus',
   'streamEvents',
   'pollEvents',
@@ -235,6 +237,8 @@ export interface ReferenceServerOptions {
   openingHours?: OpeningHours;
   slotCapacity?: number;
   policy?: Partial<SchedulingPolicy>;
+  /** Weekly shifts per agent id in the agent's zone (default `DEMO_AGENT_SHIFTS`); see `GET /agents/{id}/shifts`. */
+  agentShifts?: Readonly<Record<string, OpeningHours>>;
 }
 
 export interface ReferenceServer {
@@ -449,6 +453,8 @@ function match(method: string, url: URL, accept: string): Match | {allow: string
   const contact = /^\/contacts\/([^/]+)$/.exec(path);
   if (contact) return method === 'GET' ? {route: 'getContact', id: contact[1]} : {allow: 'GET'};
   if (path === '/agents') return method === 'GET' ? {route: 'listAgents'} : {allow: 'GET'};
+  const shifts = /^\/agents\/([^/]+)\/shifts$/.exec(path);
+  if (shifts) return method === 'GET' ? {route: 'getAgentShifts', id: shifts[1]} : {allow: 'GET'};
   if (path === '/campaigns') return method === 'GET' ? {route: 'listCampaigns'} : {allow: 'GET'};
   if (path === '/logout-requests') return method === 'POST' ? {route: 'requestLogout'} : {allow: 'POST'};
   const logout = /^\/logout-requests\/([^/]+)$/.exec(path);
@@ -570,6 +576,7 @@ export async function startReferenceServer(options: ReferenceServerOptions = {})
     openingHours: options.openingHours,
     slotCapacity: options.slotCapacity,
     policy: options.policy,
+    agentShifts: options.agentShifts,
   });
   if (options.demo ?? true) await store.seedIfEmpty();
   const hub = new EventHub(store);
@@ -710,6 +717,12 @@ export async function startReferenceServer(options: ReferenceServerOptions = {})
       case 'listAgents':
         onlyParams(url, []);
         return {status: 200, body: await store.listAgents()};
+      case 'getAgentShifts':
+        onlyParams(url, ['from', 'to']);
+        return {
+          status: 200,
+          body: await store.getAgentShifts(id!, {from: requiredParam(url, 'from'), to: requiredParam(url, 'to')}),
+        };
       case 'requestLogout': {
         const key = checkIdempotencyKey(header(req, 'idempotency-key'), false);
         const {agentId} = checkLogoutBody(body);

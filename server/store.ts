@@ -17,6 +17,7 @@ import {
   ValidationError,
   resolvePolicy,
   type Agent,
+  type AgentShift,
   type AvailabilityQuery,
   type BackendEvent,
   type Callback,
@@ -33,6 +34,7 @@ import {
   type TimeZoneId,
 } from '../src/core/index.js';
 import {
+  DEMO_AGENT_SHIFTS,
   DEMO_AGENTS,
   DEMO_CONTACTS,
   DEMO_OPENING_HOURS,
@@ -76,6 +78,11 @@ export interface SqlStoreOptions {
   /** Campaign callbacks per slot, shared by all campaigns (default 3). */
   slotCapacity?: number;
   policy?: Partial<SchedulingPolicy>;
+  /**
+   * Weekly shifts per agent id in the agent's zone (default `DEMO_AGENT_SHIFTS`): personal callbacks are bookable
+   * only inside the owner's shifts; `GET /agents/{id}/shifts` answers them.
+   */
+  agentShifts?: Readonly<Record<string, OpeningHours>>;
   /** Events kept for resuming (default 1000); older ones are pruned and a resume from before them gets `resync`. */
   eventLogSize?: number;
 }
@@ -138,6 +145,7 @@ export class SqlStore {
   #hours: OpeningHours;
   #slotCapacity: number;
   #logSize: number;
+  #agentShifts: Readonly<Record<string, OpeningHours>>;
   /** Test and demo simulation of the dialer (per instance): call reservations, deferred logouts, campaign timers. */
   #reservations = new Map<string, {untilMs: number; campaignId?: string}>();
   #pendingLogouts = new Set<string>();
@@ -154,9 +162,13 @@ export class SqlStore {
     this.#slotCapacity = options.slotCapacity ?? 3;
     this.policy = resolvePolicy(options.policy);
     this.#logSize = options.eventLogSize ?? 1000;
+    this.#agentShifts = options.agentShifts ?? DEMO_AGENT_SHIFTS;
+    // validates personalHandOffMinutes (a throwaway MemoryBackend refuses a bad value)
+    this.#rules({});
     const stopSubscription = this.clock.subscribe?.(() => void this.tick());
     const interval = setInterval(() => {
       if (this.#timeline.length || this.#pendingLogouts.size) void this.tick();
+      else if (this.policy.personalHandOffMinutes !== undefined) void this.handOff().catch(() => undefined);
     }, 1000);
     interval.unref();
     this.#stopClock = () => {
@@ -293,6 +305,7 @@ export class SqlStore {
       slotCapacity: this.#slotCapacity,
       policy: this.policy,
       agents: data.agents ?? [],
+      agentShifts: this.#agentShifts,
       contacts: data.contacts ?? [],
       campaigns: data.campaigns ?? [],
       callbacks: data.callbacks ?? [],
@@ -368,13 +381,14 @@ export class SqlStore {
         {field: 'contactId', code: 'unknown-contact', message: 'This contact does not exist.'},
       ]);
     }
+    const agents = await this.#agents();
     const slots: Slot[] = [];
     for (let chunk = from; Temporal.Instant.compare(chunk, to) < 0;) {
       const next = Temporal.Instant.fromEpochMilliseconds(
         Math.min(to.epochMilliseconds, chunk.epochMilliseconds + CHUNK_DAYS * 86_400_000),
       );
       const bookings = await this.#bookings(this.db, chunk, next.add({minutes: this.policy.slotMinutes}));
-      const rules = this.#rules({contacts: contact ? [contact] : [], callbacks: bookings});
+      const rules = this.#rules({agents, contacts: contact ? [contact] : [], callbacks: bookings});
       slots.push(...(await rules.getAvailability({...q, from: chunk.toString(), to: next.toString()})));
       chunk = next;
       await yieldToOthers();
@@ -420,6 +434,64 @@ export class SqlStore {
   /** Every agent. */
   listAgents(): Promise<Agent[]> {
     return this.#agents();
+  }
+
+  /**
+   * The agent's shifts overlapping `[from, to)` (any authenticated principal may read them: owner pickers show
+   * other agents' hours). @throws NotFoundError for an unknown agent, ValidationError on a bad range.
+   */
+  async getAgentShifts(agentId: string, q: {from: string; to: string}): Promise<AgentShift[]> {
+    const agents = await this.#agents();
+    return this.#rules({agents}).getAgentShifts(agentId, q);
+  }
+
+  /**
+   * `policy.personalHandOffMinutes`: hands every due personal callback to its campaign. Any instance may run it
+   * (on its timer, on a clock change); each hand-off is a conditional UPDATE (`where type = 'personal'`) whose
+   * event goes into the log in the same transaction, so however many instances run it a callback is handed off
+   * once, with one `callback-handed-off` event. Returns the callbacks this call handed off.
+   */
+  handOff(): Promise<Callback[]> {
+    if (this.policy.personalHandOffMinutes === undefined) return Promise.resolve([]);
+    return this.#inOrder(async () => {
+      const rows = await this.db.query<DataRow>(
+        `select data from callbacks where type = 'personal' and status in ('scheduled', 'due')
+         and campaign_id is not null and kind <> 'followup' and start_at <= $1::timestamptz`,
+        [this.clock.now().toString()],
+      );
+      if (!rows.length) return [];
+      const [agents, campaigns] = [await this.#agents(), await this.#campaigns()];
+      const rules = this.#rules({agents, campaigns});
+      const nowMs = this.clock.now().epochMilliseconds;
+      const handed: Callback[] = [];
+      for (const {data} of rows) {
+        const before = data as Callback;
+        const at = rules.handOffAt(before);
+        if (at === undefined || Temporal.Instant.from(at).epochMilliseconds > nowMs) continue;
+        const fromAgentId = before.ownerAgentId!;
+        const callback: Callback = {...before, type: 'campaign', handedOffFrom: fromAgentId};
+        delete callback.ownerAgentId;
+        callback.updatedAt = this.clock.now().toString();
+        const done = await this.db.transaction(async (tx) => {
+          const updated = await tx.query<{id: string}>(
+            `update callbacks set data = $2::jsonb, type = 'campaign', owner_agent_id = null
+             where id = $1 and type = 'personal' and status in ('scheduled', 'due') returning id`,
+            [callback.id, JSON.stringify(callback)],
+          );
+          if (!updated.length) return false; // another instance did it first, or it was launched meanwhile
+          const audience = [...new Set([fromAgentId, ...this.#audience(callback, campaigns)])];
+          await this.#publish(tx, [
+            {event: {type: 'callback-handed-off', callback, fromAgentId}, audience},
+            {event: {type: 'callback-changed', callback}, audience},
+            this.#availability(before),
+            this.#availability(callback),
+          ]);
+          return true;
+        });
+        if (done) handed.push(callback);
+      }
+      return handed;
+    });
   }
 
   // ------------------------------------------------------------------------------------------------ writes
@@ -688,7 +760,13 @@ export class SqlStore {
       this.#reservations.delete(agentId);
       authorized.push(agentId);
     }
-    if (!due.length && !authorized.length) return this.#serial.then(() => undefined);
+    // a failed hand-off (database away) is tried again on the next tick
+    const handOff = () =>
+      this.handOff().then(
+        () => undefined,
+        () => undefined,
+      );
+    if (!due.length && !authorized.length) return this.#serial.then(handOff);
     return this.#inOrder(async () => {
       for (const id of due) {
         await this.#changeCampaign(id, (c) => (c.status === 'started' ? {...c, status: 'running'} : undefined)).catch(
@@ -703,7 +781,7 @@ export class SqlStore {
           ),
         );
       }
-    });
+    }).then(handOff);
   }
 
   // ------------------------------------------------------------------------------------------------ events
@@ -752,7 +830,7 @@ export class SqlStore {
     );
     const newest = Number(state.newest);
     const rows = await this.db.query<{id: string; payload: unknown; audience: string[] | null}>(
-      `select id::text as id, payload, audience from events where id > $1 order by id limit $2`,
+      `select events.id::text as id, payload, audience from events where events.id > $1 order by events.id limit $2`,
       [cursor, limit],
     );
     return {

@@ -35,6 +35,7 @@ export {LogoutErrorEvent, type LogoutErrorDetail, type LogoutErrorOperation} fro
 export {CallbackListElement, type TypeFilter, type StatusFilter} from './components/callback-list/callback-list.js';
 export {CallbackDueEvent, type CallbackDueDetail} from './events/callback-due.js';
 export {CallbackExpiredEvent, type CallbackExpiredDetail} from './events/callback-expired.js';
+export {CallbackHandedOffEvent, type CallbackHandedOffDetail} from './events/callback-handed-off.js';
 export {CallbackLaunchEvent, type CallbackLaunchDetail} from './events/callback-launch.js';
 export {CallbackCanceledEvent, type CallbackCanceledDetail} from './events/callback-canceled.js';
 export {

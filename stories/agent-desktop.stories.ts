@@ -15,6 +15,11 @@ import {SimulatedClock} from '../src/core/clock.js';
 import {DEMO_AGENTS, DEMO_CONTACTS} from '../src/core/demo-data.js';
 import {MemoryBackend} from '../src/core/memory-backend.js';
 import {Temporal} from '../src/core/temporal.js';
+import {caCallingRules} from '../src/rules/ca.js';
+import {usCallingRules} from '../src/rules/us.js';
+
+/** The desktop opts in to the calling rules of the US states and of Canada (issue 19): the elements show them. */
+const DESKTOP_POLICY = {callingRules: [...usCallingRules, ...caCallingRules]};
 
 // ---------------------------------------------------------------------------------------------------------------
 // The day
@@ -476,7 +481,13 @@ interface DesktopArgs {
 
 function desktop(args: DesktopArgs) {
   const clock = new SimulatedClock(LOGIN, {rate: RATE});
-  const backend = new MemoryBackend({clock, seed: 7, simulateDialer: true, latency: {min: 80, max: 250}});
+  const backend = new MemoryBackend({
+    clock,
+    seed: 7,
+    simulateDialer: true,
+    latency: {min: 80, max: 250},
+    policy: DESKTOP_POLICY,
+  });
   const interaction: Interaction = {contact: SOPHIA, phone: SOPHIA.phones[0]};
   const initials = SOPHIA.name
     .split(' ')
@@ -485,7 +496,13 @@ function desktop(args: DesktopArgs) {
   const day = document.createElement('ck-desktop-day');
   Object.assign(day, {clock, backend, autoplay: args.autoplay});
   return html`${pageStyles}
-    <agent-session .agent=${AGENT} .backend=${backend} .clock=${clock} .interaction=${interaction}>
+    <agent-session
+      .agent=${AGENT}
+      .backend=${backend}
+      .clock=${clock}
+      .interaction=${interaction}
+      .policy=${DESKTOP_POLICY}
+    >
       <div class="crm" ${ref((el) => (day.desk = el as HTMLElement | undefined))}>
         <header class="crm__header">
           <span class="crm__brand">Northwind CRM</span>

@@ -11,6 +11,8 @@ import type {Interaction} from '../src/context/interaction.js';
 import type {SchedulingBackend} from '../src/core/backend.js';
 import {ManualClock, type Clock} from '../src/core/clock.js';
 import {DEMO_AGENTS} from '../src/core/demo-data.js';
+import {caCallingRules} from '../src/rules/ca.js';
+import {usCallingRules} from '../src/rules/us.js';
 import type {Agent, SchedulingPolicy} from '../src/core/types.js';
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -61,6 +63,7 @@ const POLICY_LABELS: Record<keyof SchedulingPolicy, string> = {
   followupExpiryMinutes: 'Followup expiry (min)',
   slotMinutes: 'Slot length (min)',
   callingRules: 'Calling rules',
+  personalHandOffMinutes: 'Personal hand-off (min)',
 };
 
 function formatPolicyValue(value: SchedulingPolicy[keyof SchedulingPolicy]): string {
@@ -247,6 +250,8 @@ const meta: Meta<AgentSessionArgs> = {
     clock: {control: false},
     interaction: {control: false},
   },
+  // The demo session opts in to the calling rules of the US states and of Canada (issue 19).
+  args: {policy: {callingRules: [...usCallingRules, ...caCallingRules]}},
   // `.agent` and `.policy` unset are `undefined`, which the element treats as "not given".
   render: (args) => html`
     <agent-session

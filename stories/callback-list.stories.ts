@@ -70,12 +70,16 @@ function moreCallbacks(now: Temporal.Instant): Callback[] {
 }
 
 /** A pinned clock and a seeded backend, rebuilt per story render. */
-function session(now: string, options: {extra?: boolean; callbacksAt?: string; demo?: boolean} = {}) {
+function session(
+  now: string,
+  options: {extra?: boolean; callbacksAt?: string; demo?: boolean; policy?: Partial<SchedulingPolicy>} = {},
+) {
   const clock = new ManualClock(now);
   const seededAt = Temporal.Instant.from(options.callbacksAt ?? now);
   const backend = new MemoryBackend({
     clock,
     seed: 7,
+    policy: options.policy,
     demo: options.demo ?? true,
     callbacks:
       options.demo === false
@@ -169,6 +173,7 @@ const logged = {
   cancelRequest: action('callback-cancel-request'),
   canceled: action('callback-canceled'),
   error: action('callback-list-error'),
+  handedOff: action('callback-handed-off'),
 };
 
 /** The list inside an `<agent-session>` on a given backend and clock, with the story clock above it. */
@@ -195,6 +200,7 @@ function renderList(
         @callback-cancel-request=${logged.cancelRequest}
         @callback-canceled=${logged.canceled}
         @callback-list-error=${logged.error}
+        @callback-handed-off=${logged.handedOff}
       ></callback-list>
     </agent-session>
   `;
@@ -274,6 +280,18 @@ export const ExpiringFollowup: Story = {
 export const OverdueItems: Story = {
   name: 'Overdue items',
   render: (args) => renderList(args, session('2026-11-23T19:00:00Z', {callbacksAt: NOW, extra: true})),
+};
+
+/**
+ * `policy.personalHandOffMinutes: 10` (issue 19): at 11:03 Olivia's personal 11:00 callback was not launched. Its
+ * row counts down "Goes to the campaign in 6:57" (the kit clock, one timer). Press "+5 minutes" twice: at 11:10 the
+ * backend hands it to its campaign (`callback-handed-off`, logged), and the row says "Handed to the campaign".
+ */
+export const HandOffCountdown: Story = {
+  name: 'A hand-off countdown',
+  args: {policy: {personalHandOffMinutes: 10}},
+  render: (args) =>
+    renderList(args, session('2026-11-23T16:03:00Z', {callbacksAt: NOW, policy: {personalHandOffMinutes: 10}})),
 };
 
 /** 10,000 callbacks over the next weeks: only the rows in view are in the DOM; End/Home jump through them by keyboard. */

@@ -13,6 +13,8 @@ import {DEMO_AGENTS, DEMO_CONTACTS} from '../src/core/demo-data.js';
 import {MemoryBackend, type MemoryBackendOptions} from '../src/core/memory-backend.js';
 import type {Agent, Callback, Contact, SchedulingPolicy} from '../src/core/types.js';
 import type {CallbackSubmitEvent} from '../src/events/callback-submit.js';
+import {caCallingRules} from '../src/rules/ca.js';
+import {usCallingRules} from '../src/rules/us.js';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Story data
@@ -50,6 +52,10 @@ interface Demo {
 interface Scenario {
   /** Demo contact id (default Sophia Nguyen, San Francisco). */
   contactId?: string;
+  /** A customer of the story's own instead of a demo contact (the backend gets it too). */
+  customer?: Contact;
+  /** "Now" of the story (default `NOW`). */
+  now?: string;
   /** The session's policy (partial: the rest keeps its defaults). */
   policy?: Partial<SchedulingPolicy>;
   /** MemoryBackend options besides the clock, or `false` for an `events-only` session without any backend. */
@@ -205,11 +211,13 @@ function scenario(setup: Scenario = {}): Pick<Story, 'loaders' | 'render'> {
   return {
     loaders: [
       async () => {
-        const clock = new ManualClock(NOW);
+        const clock = new ManualClock(setup.now ?? NOW);
+        const contacts = setup.customer ? {contacts: [...DEMO_CONTACTS, setup.customer]} : {};
         const demo: Demo = {
           clock,
-          backend: setup.backend === false ? undefined : new MemoryBackend({seed: 7, ...setup.backend, clock}),
-          contact: contact(setup.contactId ?? 'contact-sophia'),
+          backend:
+            setup.backend === false ? undefined : new MemoryBackend({seed: 7, ...contacts, ...setup.backend, clock}),
+          contact: setup.customer ? structuredClone(setup.customer) : contact(setup.contactId ?? 'contact-sophia'),
           flags: {...setup.flags},
         };
         await setup.prepare?.(demo);
@@ -410,6 +418,52 @@ export const AmbiguousAreaCode: Story = {
 export const Newfoundland: Story = {
   name: 'Customer in Newfoundland',
   ...scenario({contactId: 'contact-liam'}),
+};
+
+// --- Calling rules and owner shifts (issue 19) ------------------------------------------------------------------
+
+const RULES: Partial<SchedulingPolicy> = {callingRules: [...usCallingRules, ...caCallingRules]};
+/** A centre open 08:00-22:00 every day, so that evening and Sunday slots exist and the law decides. */
+const LONG_HOURS = {openingHours: {start: '08:00', end: '22:00'}};
+
+/**
+ * Rosa Díaz on a Miami mobile (+1 305) at dusk: 6:40 PM in New York and Florida. `policy.callingRules` has
+ * `usCallingRules` and `caCallingRules`; Florida allows solicitation calls 8 AM to 8 PM only, so the 8:00 PM and
+ * later slots read "Florida: calls 8 AM–8 PM" (the federal window would allow them until 9 PM). A web callback
+ * From/Till past 8 PM is refused at From, naming the rule.
+ */
+export const FloridaAtDusk: Story = {
+  name: 'Rules: a Florida customer at dusk',
+  ...scenario({
+    now: '2026-11-23T23:40:00Z',
+    customer: {id: 'contact-rosa', name: 'Rosa Díaz', phones: [{number: '+13055550123', type: 'mobile'}]},
+    policy: RULES,
+    backend: LONG_HOURS,
+  }),
+};
+
+/**
+ * Ana Brooks on a Birmingham, Alabama number (+1 205), on Saturday: Alabama allows no solicitation calls on
+ * Sundays, so Sunday's slots read "Alabama: no calls on Sundays"; its legal holidays read "Alabama: holiday (…)".
+ */
+export const AlabamaSunday: Story = {
+  name: 'Rules: an Alabama Sunday',
+  ...scenario({
+    now: '2026-11-28T15:00:00Z',
+    customer: {id: 'contact-ana', name: 'Ana Brooks', phones: [{number: '+12055550148', type: 'mobile'}]},
+    policy: RULES,
+    backend: LONG_HOURS,
+  }),
+};
+
+/**
+ * Wednesday, `canScheduleForOthers`: a personal callback shows its owner's hours ("Maria Lopez works 8:00 AM –
+ * 8:00 PM today", from `getAgentShifts`). Pick James Carter as the owner: he is off on Wednesdays, so every slot reads
+ * "Owner off shift" and the backend would refuse them (`owner-off-shift`).
+ */
+export const OwnerOffShift: Story = {
+  name: 'Shifts: an owner off shift',
+  ...scenario({now: '2026-11-25T14:00:00Z', policy: {callbackTypes: 'personal', canScheduleForOthers: true}}),
 };
 
 // --- Backend behaviour ------------------------------------------------------------------------------------------

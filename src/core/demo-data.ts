@@ -33,6 +33,36 @@ export const DEMO_AGENTS: readonly Agent[] = [
 ];
 
 /**
+ * Weekly shifts of the demo agents, in each agent's own zone (`Agent.timeZone`): Maria works the centre's opening
+ * hours; James works 08:00-18:00 Chicago time but is off on Wednesdays; Lucía works 13:00-21:00 in Madrid (the
+ * centre's morning); Aiko works 07:00-17:00 in Los Angeles. Personal callbacks are bookable only inside them.
+ */
+export const DEMO_AGENT_SHIFTS: Readonly<Record<string, OpeningHours>> = {
+  'agent-maria': DEMO_OPENING_HOURS,
+  'agent-james': {
+    1: {start: '08:00', end: '18:00'},
+    2: {start: '08:00', end: '18:00'},
+    3: null,
+    4: {start: '08:00', end: '18:00'},
+    5: {start: '08:00', end: '18:00'},
+  },
+  'agent-lucia': {
+    1: {start: '13:00', end: '21:00'},
+    2: {start: '13:00', end: '21:00'},
+    3: {start: '13:00', end: '21:00'},
+    4: {start: '13:00', end: '21:00'},
+    5: {start: '13:00', end: '21:00'},
+  },
+  'agent-aiko': {
+    1: {start: '07:00', end: '17:00'},
+    2: {start: '07:00', end: '17:00'},
+    3: {start: '07:00', end: '17:00'},
+    4: {start: '07:00', end: '17:00'},
+    5: {start: '07:00', end: '17:00'},
+  },
+};
+
+/**
  * The demo contacts, across US zones (Eastern, Central, Mountain, Pacific, Arizona without DST, Hawaii,
  * Newfoundland's half-hour offset), area codes that span two zones (Idaho 208, Florida 850, Indiana 219,
  * Kentucky 270) and abroad (London, Sydney, Madrid).

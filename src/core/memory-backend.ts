@@ -15,6 +15,7 @@ import {slotCallingRuleViolation} from './calling-rules.js';
 import {callingWindowViolation} from './calling-window.js';
 import {ManualClock, systemClock, type Clock} from './clock.js';
 import {
+  DEMO_AGENT_SHIFTS,
   DEMO_AGENTS,
   DEMO_CONTACTS,
   DEMO_OPENING_HOURS,
@@ -31,10 +32,11 @@ import {
 } from './errors.js';
 import {loadPhoneTools, type PhoneTools} from './phone-loader.js';
 import {Temporal} from './temporal.js';
-import {generateSlots, isValidTimeZone, type OpeningHours} from './time.js';
+import {generateSlots, isValidTimeZone, openingWindows, zonedFromLocal, type OpeningHours} from './time.js';
 import {
   resolvePolicy,
   type Agent,
+  type AgentShift,
   type Callback,
   type CallbackRequest,
   type CallbackStatus,
@@ -63,7 +65,8 @@ export type MemoryBackendOperation =
   | 'requestLogout'
   | 'cancelLogout'
   | 'getContact'
-  | 'updateCallbackStatus';
+  | 'updateCallbackStatus'
+  | 'getAgentShifts';
 
 export interface MemoryBackendOptions {
   /** Where "now" comes from (default `systemClock`). Use a `ManualClock` in tests. */
@@ -78,6 +81,13 @@ export interface MemoryBackendOptions {
   contacts?: readonly Contact[];
   /** Campaigns (default `demoCampaigns(now)`). */
   campaigns?: readonly Campaign[];
+  /**
+   * Weekly shifts per agent id, in the agent's own zone (`Agent.timeZone`; the centre's when the agent has none),
+   * e.g. `{'agent-james': {1: {start: '08:00', end: '18:00'}, 3: null}}`. A personal callback is bookable only
+   * inside its owner's shifts (slot reason `owner-off-shift`). An agent without an entry is always on shift.
+   * Default: `DEMO_AGENT_SHIFTS` with the demo data, else none.
+   */
+  agentShifts?: Readonly<Record<string, OpeningHours>>;
   /** Existing callbacks, or a function of the clock's "now" (default `demoCallbacks(now, timeZone)`). */
   callbacks?: readonly Callback[] | ((now: Temporal.Instant) => Callback[]);
   /** The centre's business hours in `timeZone` (default `DEMO_OPENING_HOURS`: Mon-Fri 08-20, Sat 09-14). */
@@ -231,6 +241,7 @@ export class MemoryBackend implements SchedulingBackend {
   #reservations = new Map<string, {untilMs: number; campaignId?: string}>();
   #pendingLogouts = new Set<string>();
   #timeline: Array<{atMs: number; campaignId: string; action: 'start' | 'run'}> = [];
+  #shifts = new Map<string, OpeningHours>();
 
   /** Creates a backend; see `MemoryBackendOptions` (every option is optional). */
   constructor(options: MemoryBackendOptions = {}) {
@@ -259,6 +270,12 @@ export class MemoryBackend implements SchedulingBackend {
     for (const contact of options.contacts ?? (demo ? DEMO_CONTACTS : []))
       this.#contacts.set(contact.id, copy(contact));
     for (const item of options.campaigns ?? (demo ? demoCampaigns(now) : [])) this.#campaigns.set(item.id, copy(item));
+    const shifts = options.agentShifts ?? (demo ? DEMO_AGENT_SHIFTS : {});
+    for (const [agentId, hours] of Object.entries(shifts)) this.#shifts.set(agentId, copy(hours));
+    const handOff = this.#policy.personalHandOffMinutes;
+    if (handOff !== undefined && !(Number.isFinite(handOff) && handOff >= 0)) {
+      throw new RangeError(`policy.personalHandOffMinutes must be a number of minutes >= 0, got ${handOff}.`);
+    }
     const callbacks =
       typeof options.callbacks === 'function'
         ? options.callbacks(now)
@@ -362,6 +379,9 @@ export class MemoryBackend implements SchedulingBackend {
         }
         const rule = reason || !targets ? undefined : this.#ruleViolation(targets, start, end);
         if (rule) reason = rule.reason;
+        if (!reason && q.type === 'personal' && q.agentId && this.#offShift(q.agentId, start, end)) {
+          reason = 'owner-off-shift';
+        }
         if (!reason && remaining === 0) reason = 'full';
         const slot: Slot = {start: start.toString(), end: end.toString(), available: !reason, capacity, remaining};
         if (reason) slot.reason = reason;
@@ -492,6 +512,27 @@ export class MemoryBackend implements SchedulingBackend {
       const contact = this.#contacts.get(id);
       if (!contact) throw new NotFoundError(`Contact "${id}"`);
       return copy(contact);
+    });
+  }
+
+  /**
+   * The agent's shifts overlapping `[from, to)`, in start order, from the weekly shifts in the agent's zone
+   * (`agentShifts`). An agent without shifts on file works all the time: one shift `[from, to)`.
+   * @throws NotFoundError for an unknown agent; ValidationError on an invalid range.
+   */
+  async getAgentShifts(agentId: string, q: {from: string; to: string}, o: CallOptions = {}): Promise<AgentShift[]> {
+    return this.#call('getAgentShifts', o.signal, () => {
+      const from = parseInstant(q?.from);
+      const to = parseInstant(q?.to);
+      const errors: FieldError[] = [];
+      if (!from) errors.push(field('from', 'invalid-instant', 'The start of the range is not a valid instant.'));
+      if (!to) errors.push(field('to', 'invalid-instant', 'The end of the range is not a valid instant.'));
+      else if (from && to.epochMilliseconds - from.epochMilliseconds > MAX_RANGE_DAYS * 86_400_000) {
+        errors.push(field('to', 'range-too-large', `Ask for at most ${MAX_RANGE_DAYS} days at once.`));
+      }
+      if (errors.length) throw new ValidationError(errors);
+      if (!this.#agents.has(agentId)) throw new NotFoundError(`Agent "${agentId}"`);
+      return this.#shiftsOf(agentId, from!, to!).map((s) => ({start: s.start.toString(), end: s.end.toString()}));
     });
   }
 
@@ -639,6 +680,74 @@ export class MemoryBackend implements SchedulingBackend {
       this.#reservations.delete(agentId);
       this.#emit({type: 'logout-authorized', agentId});
     }
+    this.#handOff(now);
+  }
+
+  /**
+   * When a personal callback goes to its campaign (`policy.personalHandOffMinutes`): its start plus those minutes,
+   * or its start when the owner is off shift then. Undefined when it never does: no policy, not personal, a
+   * followup, no campaign, no owner, or no longer scheduled/due.
+   */
+  handOffAt(callback: Callback): string | undefined {
+    const at = this.#handOffMs(callback);
+    return at === undefined ? undefined : Temporal.Instant.fromEpochMilliseconds(at).toString();
+  }
+
+  #handOffMs(c: Callback): number | undefined {
+    const minutes = this.#policy.personalHandOffMinutes;
+    if (minutes === undefined || c.type !== 'personal' || c.kind === 'followup') return undefined;
+    if (!c.campaignId || !c.ownerAgentId || (c.status !== 'scheduled' && c.status !== 'due')) return undefined;
+    const start = parseInstant(c.start);
+    if (!start) return undefined;
+    const atStart = this.#offShift(c.ownerAgentId, start, start.add({nanoseconds: 1}));
+    return start.epochMilliseconds + (atStart ? 0 : minutes * 60_000);
+  }
+
+  /** Hands every due personal callback to its campaign, once: `callback-handed-off`, `callback-changed`, seats. */
+  #handOff(nowMs: number): void {
+    for (const callback of this.#callbacks.values()) {
+      const at = this.#handOffMs(callback);
+      if (at === undefined || at > nowMs) continue;
+      const before = copy(callback);
+      const fromAgentId = callback.ownerAgentId!;
+      callback.type = 'campaign';
+      callback.handedOffFrom = fromAgentId;
+      delete callback.ownerAgentId;
+      callback.updatedAt = this.#clock.now().toString();
+      this.#emit({type: 'callback-handed-off', callback, fromAgentId});
+      this.#emit({type: 'callback-changed', callback});
+      this.#emitSeats([before, callback]);
+    }
+  }
+
+  /** The agent's shifts overlapping `[from, to)` (one shift `[from, to)` for an agent without shifts on file). */
+  #shiftsOf(agentId: string, from: Temporal.Instant, to: Temporal.Instant) {
+    const hours = this.#shifts.get(agentId);
+    if (!hours) return [{start: from, end: to}];
+    const zone = this.#agents.get(agentId)?.timeZone;
+    const tz = zone && isValidTimeZone(zone) ? zone : this.#timeZone;
+    const shifts: Array<{start: Temporal.Instant; end: Temporal.Instant}> = [];
+    const last = to.toZonedDateTimeISO(tz).toPlainDate();
+    for (let date = from.toZonedDateTimeISO(tz).toPlainDate().subtract({days: 1}); ; date = date.add({days: 1})) {
+      if (Temporal.PlainDate.compare(date, last) > 0) break;
+      for (const window of openingWindows(hours, date)) {
+        const start = zonedFromLocal(date, window.start, tz).toInstant();
+        const end = zonedFromLocal(date, window.end, tz).toInstant();
+        if (Temporal.Instant.compare(start, to) < 0 && Temporal.Instant.compare(end, from) > 0) {
+          shifts.push({start, end});
+        }
+      }
+    }
+    return shifts.sort((a, b) => Temporal.Instant.compare(a.start, b.start));
+  }
+
+  /** Whether `[start, end)` is not inside one of the agent's shifts. */
+  #offShift(agentId: string, start: Temporal.Instant, end: Temporal.Instant): boolean {
+    if (!this.#shifts.has(agentId)) return false;
+    const last = Temporal.Instant.compare(end, start) > 0 ? end : start.add({nanoseconds: 1});
+    return !this.#shiftsOf(agentId, start, last).some(
+      (s) => Temporal.Instant.compare(s.start, start) <= 0 && Temporal.Instant.compare(s.end, last) >= 0,
+    );
   }
 
   /**
@@ -795,6 +904,10 @@ export class MemoryBackend implements SchedulingBackend {
     }
     const rule = this.#ruleViolation([target], start, end);
     if (rule) throw new SlotUnavailableError(r.start, rule.reason, ruleMessage(rule), rule);
+    if (request.type === 'personal' && request.ownerAgentId && this.#offShift(request.ownerAgentId, start, end)) {
+      const name = this.#agents.get(request.ownerAgentId)?.name ?? request.ownerAgentId;
+      throw new SlotUnavailableError(r.start, 'owner-off-shift', `${name} does not work at this time.`);
+    }
     if (slot) {
       const {type, ownerAgentId} = request;
       const [capacity, used] = this.#load(this.#bookings(excludeId), slot.start, slot.end, type, ownerAgentId);

@@ -188,6 +188,13 @@ export interface SchedulingPolicy {
    * `callback-kit/rules/us` and `callback-kit/rules/ca`. None by default: only `callingWindow` applies.
    */
   callingRules?: CallingRule[];
+  /**
+   * Minutes after its start that a personal callback still not launched (`scheduled` or `due`) goes to its
+   * campaign: the backend makes it a campaign callback (`handedOffFrom` = the owner) and emits
+   * `callback-handed-off`. A personal callback whose owner is off shift at its start goes at its start. Only
+   * callbacks with a `campaignId` can go (followups never do). Undefined (default): never.
+   */
+  personalHandOffMinutes?: number;
 }
 
 export const DEFAULT_POLICY: Readonly<SchedulingPolicy> = Object.freeze({

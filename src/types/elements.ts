@@ -17,6 +17,7 @@ import type {CallbackCancelRequestEvent} from '../events/callback-cancel-request
 import type {CallbackCanceledEvent} from '../events/callback-canceled.js';
 import type {CallbackDueEvent} from '../events/callback-due.js';
 import type {CallbackExpiredEvent} from '../events/callback-expired.js';
+import type {CallbackHandedOffEvent} from '../events/callback-handed-off.js';
 import type {CallbackLaunchEvent} from '../events/callback-launch.js';
 import type {CallbackListErrorEvent} from '../events/callback-list-error.js';
 import type {CallbackRescheduleRequestEvent} from '../events/callback-reschedule-request.js';
@@ -64,6 +65,7 @@ export const callbackKitEvents = {
   'callback-list': [
     'callback-due',
     'callback-expired',
+    'callback-handed-off',
     'callback-launch',
     'callback-reschedule-request',
     'callback-cancel-request',
@@ -85,6 +87,7 @@ export interface CallbackKitEventMap {
   'callback-canceled': CallbackCanceledEvent;
   'callback-due': CallbackDueEvent;
   'callback-expired': CallbackExpiredEvent;
+  'callback-handed-off': CallbackHandedOffEvent;
   'callback-launch': CallbackLaunchEvent;
   'callback-list-error': CallbackListErrorEvent;
   'callback-reschedule-request': CallbackRescheduleRequestEvent;

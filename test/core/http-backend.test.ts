@@ -444,6 +444,7 @@ async function collectingUncaught(body: () => Promise<void>): Promise<unknown[]>
         'GET /contacts listContacts',
         'GET /contacts/{id} getContact',
         'GET /agents listAgents',
+        'GET /agents/{id}/shifts getAgentShifts',
         'GET /campaigns listCampaigns',
         'POST /logout-requests requestLogout',
         'DELETE /logout-requests/{agentId} cancelLogout',
@@ -458,10 +459,7 @@ async function collectingUncaught(body: () => Promise<void>): Promise<unknown[]>
       )!;
       const methods = contract.members.map((m) => (m.name as Identifier).text);
       const ids = operations.map((o) => o.split(' ')[2]);
-      // getAgentShifts is optional and not in the REST contract yet (shifts come from the host's WFM system).
-      expect(methods.filter((m) => m !== 'subscribe' && m !== 'getAgentShifts')).to.have.members(
-        ids.filter((id) => id !== 'getEvents'),
-      );
+      expect(methods.filter((m) => m !== 'subscribe')).to.have.members(ids.filter((id) => id !== 'getEvents'));
 
       const key = (path: string, method: string) =>
         ((spec.paths[path][method].parameters as Schema[]) ?? []).map(deref).find((p) => p.name === 'Idempotency-Key');

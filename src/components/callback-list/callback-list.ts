@@ -13,6 +13,7 @@ import {CallbackCancelRequestEvent} from '../../events/callback-cancel-request.j
 import {CallbackCanceledEvent} from '../../events/callback-canceled.js';
 import {CallbackDueEvent} from '../../events/callback-due.js';
 import {CallbackExpiredEvent} from '../../events/callback-expired.js';
+import {CallbackHandedOffEvent} from '../../events/callback-handed-off.js';
 import {CallbackLaunchEvent} from '../../events/callback-launch.js';
 import {CallbackListErrorEvent, type CallbackListOperation} from '../../events/callback-list-error.js';
 import {CallbackRescheduleRequestEvent} from '../../events/callback-reschedule-request.js';
@@ -196,6 +197,7 @@ interface ConfirmState {
  * @summary The agent's callbacks and followups: grouped by day, live, with reminders, expiry, launch and cancel.
  *
  * @event {CallbackDueEvent} callback-due - A callback's reminder is due (once per start time; again after a snooze). `detail: {callback, contact?, repeat}`.
+ * @event {CallbackHandedOffEvent} callback-handed-off - A personal callback of the list went to its campaign (the backend's `callback-handed-off`, `policy.personalHandOffMinutes`); the row says so. `detail: {callback, fromAgentId}`.
  * @event {CallbackExpiredEvent} callback-expired - A followup was not launched within `policy.followupExpiryMinutes` after its start. `detail: {callback}` (status `expired`).
  * @event {CallbackLaunchEvent} callback-launch - Cancelable. The agent launched a callback: dial `detail.callback.phone`. Unless canceled, the row shows it in progress. `detail: {callback, contact?}`.
  * @event {CallbackRescheduleRequestEvent} callback-reschedule-request - Cancelable. The agent wants to reschedule `detail.callback`. With `inline-reschedule` and `<callback-scheduler>` defined, the element opens it unless canceled.
@@ -216,6 +218,7 @@ interface ConfirmState {
  * @csspart time - The time in the agent's zone.
  * @csspart customer-time - The time in the customer's zone.
  * @csspart expiry - When an open followup expires.
+ * @csspart hand-off - The countdown of the agent's overdue personal callback to its campaign, or "Handed to the campaign".
  * @csspart type - The type badge.
  * @csspart status - The status badge.
  * @csspart notes - The notes.
@@ -295,6 +298,41 @@ export class CallbackListElement extends KitElement {
     },
     run: (now) => this.#onDeadline(now),
   });
+  /** Callbacks of this list the backend handed to their campaign (the row says so). */
+  #handedOff = new Set<string>();
+  /** Re-renders every second while an overdue personal callback counts down to its hand-off. */
+  #handOffTicker = new DeadlineController(this, {
+    clock: () => this.resolvedClock,
+    whileHidden: false,
+    next: () => {
+      const nowMs = this.resolvedClock.now().epochMilliseconds;
+      const live = [...this.#model.items()].some((item) => {
+        const at = this.#handOffAt(item.callback);
+        return at !== undefined && at > nowMs - 1000 && item.startMs <= nowMs + 1000;
+      });
+      // the next second after the one last shown: a clock that jumps re-renders at once
+      return live ? Temporal.Instant.fromEpochMilliseconds((this.#handOffSecond + 1) * 1000) : undefined;
+    },
+    run: (now) => {
+      this.#handOffSecond = Math.floor(now.epochMilliseconds / 1000);
+      this.requestUpdate();
+    },
+  });
+  #handOffSecond = 0;
+
+  /**
+   * When the agent's own personal callback goes to its campaign if not launched (`policy.personalHandOffMinutes`
+   * after its start), or undefined: no policy, not the agent's, a followup, no campaign, or not open.
+   */
+  #handOffAt(callback: Callback): number | undefined {
+    const minutes = this.resolvedPolicy.personalHandOffMinutes;
+    if (minutes === undefined || !(minutes >= 0)) return undefined;
+    if (callback.type !== 'personal' || callback.kind === 'followup' || !callback.campaignId) return undefined;
+    if (callback.ownerAgentId !== this.resolvedAgent?.id || this.#handedOff.has(callback.id)) return undefined;
+    if (callback.status !== 'scheduled' && callback.status !== 'due') return undefined;
+    const start = Date.parse(callback.start);
+    return Number.isNaN(start) ? undefined : start + minutes * 60_000;
+  }
 
   #loader = new Task(this, {
     task: async ([backend, agentId, hostOwned], {signal}): Promise<Loaded | undefined> => {
@@ -473,6 +511,7 @@ export class CallbackListElement extends KitElement {
       this.#deadlineKey = settings;
       this.#deadlineVersion = this.#model.version;
     }
+    if (!this.#handOffTicker.pending) this.#handOffTicker.update();
     const now = this.resolvedClock.now();
     const nowMs = now.epochMilliseconds;
     const days = this.#dayBounds(now);
@@ -593,6 +632,17 @@ export class CallbackListElement extends KitElement {
       // agent's place (the current row, filters, scroll), and retry the status writes that failed.
       this.refresh();
       this.#retryFailedWrites();
+      return;
+    }
+    if (event.type === 'callback-handed-off' && event.callback) {
+      if (!this.#model.has(event.callback.id) && event.fromAgentId !== this.resolvedAgent?.id) return;
+      if (this.#handedOff.has(event.callback.id)) return;
+      this.#handedOff.add(event.callback.id);
+      const name = isolate(this.#name(event.callback));
+      this.announcement = msg(str`The callback with ${name} was handed to the campaign.`);
+      this.dispatchEvent(new CallbackHandedOffEvent({callback: event.callback, fromAgentId: event.fromAgentId}));
+      if (this.#buffer) this.#buffer.push(event.callback);
+      else this.#applyChange(event.callback);
       return;
     }
     if (event.type !== 'callback-changed' || !event.callback) return;
@@ -1144,6 +1194,14 @@ export class CallbackListElement extends KitElement {
     const shownStatus = group === 'overdue' ? msg('Overdue') : statusLabel(status);
     const label = [name, agentTime, typeLabel(type), shownStatus].join(', ');
     const expires = open && type === 'followup' ? this.#expiry(item) : undefined;
+    const handOffAt = open ? this.#handOffAt(callback) : undefined;
+    const handOffIn =
+      handOffAt !== undefined && item.startMs <= nowMs && handOffAt > nowMs
+        ? Math.ceil((handOffAt - nowMs) / 1000)
+        : undefined;
+    const handedOff = this.#handedOff.has(callback.id) || !!callback.handedOffFrom;
+    const countdown =
+      handOffIn === undefined ? '' : `${Math.floor(handOffIn / 60)}:${String(handOffIn % 60).padStart(2, '0')}`;
     // The cell pads the row: the virtualizer's flow layout positions its children itself, margins do not add up.
     const reschedule = html`<button
       type="button"
@@ -1193,6 +1251,15 @@ export class CallbackListElement extends KitElement {
                 : nothing
           }
           ${expires ? html`<span class="row__expiry" part="expiry">${msg(str`Expires at ${expires}`)}</span>` : nothing}
+          ${
+            handOffIn !== undefined
+              ? html`<span class="row__expiry row__hand-off" part="hand-off"
+                  >${msg(str`Goes to the campaign in ${countdown}`)}</span
+                >`
+              : handedOff
+                ? html`<span class="row__expiry row__hand-off" part="hand-off">${msg('Handed to the campaign')}</span>`
+                : nothing
+          }
           ${
             snoozedUntil !== undefined
               ? html`<span class="row__snoozed"

@@ -4,16 +4,25 @@ import {html, nothing, type PropertyValues, type TemplateResult} from 'lit';
 import {property, state} from 'lit/decorators.js';
 import {live} from 'lit/directives/live.js';
 import {interactionContext, type Disposition, type Interaction} from '../../context/interaction.js';
-import {createIdempotencyKey, type AvailabilityQuery, type BackendEvent} from '../../core/backend.js';
+import {
+  createIdempotencyKey,
+  type AvailabilityQuery,
+  type BackendEvent,
+  type SchedulingBackend,
+} from '../../core/backend.js';
+import {slotCallingRuleViolation} from '../../core/calling-rules.js';
 import {callingWindowViolation, type CallingWindowViolation} from '../../core/calling-window.js';
+import {callingRuleText} from '../../internal/calling-rule-text.js';
 import {CallbackKitError, SlotUnavailableError, ValidationError} from '../../core/errors.js';
 import {loadPhoneTools, type PhoneTools} from '../../core/phone-loader.js';
 import {Temporal} from '../../core/temporal.js';
 import {generateSlots, isValidTimeZone, localTimeToMinutes, zonedFromLocal} from '../../core/time.js';
 import type {
   Agent,
+  AgentShift,
   Callback,
   CallbackRequest,
+  CallingRuleViolation,
   CallbackType,
   Contact,
   Phone,
@@ -31,7 +40,7 @@ import type {RangeChangeEvent} from '../../events/range-change.js';
 import type {SlotSelectEvent} from '../../events/slot-select.js';
 import {DeadlineController} from '../../internal/deadline-controller.js';
 import {defineElement} from '../../internal/define.js';
-import {dateTimeFormat, formatDate, formatTime, formatTimeRange, zoneLongName} from '../../internal/format.js';
+import {dateTimeFormat, formatDate, formatTime, formatTimeRange, isolate, zoneLongName} from '../../internal/format.js';
 import {createResponder, NoHandlerError, withTimeout} from '../../internal/host-request.js';
 import {errorMessage} from '../../internal/localization.js';
 import {KitElement} from '../../internal/kit-element.js';
@@ -255,6 +264,10 @@ export class CallbackSchedulerElement extends KitElement {
   @state() private dispositionId?: string;
   @state() private personal?: boolean;
   @state() private ownerId?: string;
+  /** The owner's working hours on the chosen day (personal callbacks, `backend.getAgentShifts`). */
+  @state() private ownerHours?: string;
+  #ownerHoursKey?: string;
+  #ownerHoursAbort?: AbortController;
   @state() private phoneChoice?: string;
   @state() private newNumber = '';
   @state() private newType: PhoneType = 'mobile';
@@ -459,6 +472,64 @@ export class CallbackSchedulerElement extends KitElement {
     super.disconnectedCallback();
     this.#availabilityAbort?.abort();
     this.#availabilitySignature = undefined;
+  }
+
+  override updated(): void {
+    this.#syncOwnerHours();
+  }
+
+  /** Loads the owner's hours again when the owner, the day, the type or the backend changed. */
+  #syncOwnerHours(): void {
+    const backend = this.isConnected ? this.resolvedBackend : undefined;
+    const agentId =
+      this.#type === 'personal' && this.mode !== 'followup' ? (this.ownerId ?? this.resolvedAgent?.id) : undefined;
+    const day = this.#date;
+    const key =
+      backend?.getAgentShifts && agentId ? `${agentId}|${day}|${this.agentTimeZone}|${this.resolvedLocale}` : '';
+    if (key === this.#ownerHoursKey) return;
+    this.#ownerHoursKey = key;
+    this.#ownerHoursAbort?.abort();
+    if (!key) {
+      this.ownerHours = undefined;
+      return;
+    }
+    const abort = new AbortController();
+    this.#ownerHoursAbort = abort;
+    void this.#loadOwnerHours(backend!, agentId!, day, abort.signal);
+  }
+
+  /** "Maria Lopez works 9:00 AM – 5:00 PM today" from `backend.getAgentShifts`, in the agent's zone. */
+  async #loadOwnerHours(backend: SchedulingBackend, agentId: string, day: Temporal.PlainDate, signal: AbortSignal) {
+    const zone = this.agentTimeZone;
+    const from = zonedFromLocal(day, '00:00', zone).toInstant();
+    const to = zonedFromLocal(day.add({days: 1}), '00:00', zone).toInstant();
+    let shifts: AgentShift[];
+    try {
+      shifts = await backend.getAgentShifts!(agentId, {from: from.toString(), to: to.toString()}, {signal});
+    } catch {
+      if (!signal.aborted) this.ownerHours = undefined;
+      return;
+    }
+    if (signal.aborted) return;
+    const known = this.agents ?? this.#backendAgents.get(backend, () => this.requestUpdate());
+    const me = this.resolvedAgent;
+    const name = isolate((me?.id === agentId ? me : known.find((a) => a.id === agentId))?.name ?? agentId);
+    const locale = this.resolvedLocale;
+    const clamp = (value: string, edge: Temporal.Instant, later: boolean) => {
+      const instant = Temporal.Instant.from(value);
+      return Temporal.Instant.compare(instant, edge) < 0 === later ? edge : instant;
+    };
+    const hours = new Intl.ListFormat(locale, {type: 'conjunction'}).format(
+      shifts.map((s) => formatTimeRange(clamp(s.start, from, true), clamp(s.end, to, false), {locale, timeZone: zone})),
+    );
+    const today = day.equals(this.#today);
+    this.ownerHours = shifts.length
+      ? today
+        ? msg(str`${name} works ${hours} today`)
+        : msg(str`${name} works ${hours} that day`)
+      : today
+        ? msg(str`${name} does not work today`)
+        : msg(str`${name} does not work that day`);
   }
 
   #onBackendEvent = (event: BackendEvent): void => {
@@ -741,7 +812,7 @@ export class CallbackSchedulerElement extends KitElement {
   #timeProblem(
     start: Temporal.Instant,
     end?: Temporal.Instant,
-  ): {reason: Slot['reason']; violation?: CallingWindowViolation} | undefined {
+  ): {reason: Slot['reason']; violation?: CallingWindowViolation; rule?: CallingRuleViolation} | undefined {
     const now = this.resolvedClock.now();
     if (Temporal.Instant.compare(start, now) < 0) return {reason: 'past'};
     const day = start.toZonedDateTimeISO(this.agentTimeZone).toPlainDate();
@@ -751,9 +822,27 @@ export class CallbackSchedulerElement extends KitElement {
     const phone = this.#phone;
     if (zones.length) {
       const violation = callingWindowViolation(start, phone ?? null, zones, this.resolvedPolicy, end ? {end} : {});
-      if (violation) return {reason: 'outside-calling-hours', violation};
+      if (violation) {
+        const reason = violation === 'outside-contact-window' ? 'outside-contact-window' : 'outside-calling-hours';
+        return {reason, violation};
+      }
+    }
+    // policy.callingRules (issue 19): the regions of the number and the contact's, in every candidate zone
+    const rules = this.resolvedPolicy.callingRules;
+    if (rules?.length && phone) {
+      const rule = slotCallingRuleViolation(start, end ?? start, {zones, regions: this.#regions}, rules);
+      if (rule) return {reason: rule.reason, rule};
     }
     return undefined;
+  }
+
+  /** The regions calling rules apply for: the number's (`regionsForPhone`) and the contact's `region`. */
+  get #regions(): string[] {
+    const tools = this.#tools;
+    const number = this.#phone?.number;
+    const regions = tools && number ? tools.regionsForPhone(number) : [];
+    const own = this.#contact?.region;
+    return own ? [...regions, own] : regions;
   }
 
   /**
@@ -786,6 +875,8 @@ export class CallbackSchedulerElement extends KitElement {
       phone?.contactUntil,
       policy.callingWindow,
       policy.maxDaysAhead,
+      policy.callingRules?.length ?? 0,
+      this.#regions,
     ]);
     if (cache?.slots === slots && cache.key === key) return cache.result;
     const result = this.#applyRules(slots);
@@ -798,7 +889,8 @@ export class CallbackSchedulerElement extends KitElement {
       if (!slot.available) return slot;
       try {
         const problem = this.#timeProblem(Temporal.Instant.from(slot.start), Temporal.Instant.from(slot.end));
-        return problem ? {...slot, available: false, reason: problem.reason} : slot;
+        if (!problem) return slot;
+        return {...slot, available: false, reason: problem.reason, ...(problem.rule ? {rule: problem.rule} : {})};
       } catch {
         return {...slot, available: false};
       }
@@ -859,6 +951,12 @@ export class CallbackSchedulerElement extends KitElement {
       errors[field] = msg(
         str`That time is outside the hours this number may be called (${p.contactFrom ?? '00:00'} to ${p.contactUntil ?? '24:00'}, customer's time).`,
       );
+    } else if (problem?.rule) {
+      const rule = callingRuleText(problem.rule, range.start, {
+        locale: this.resolvedLocale,
+        timeZone: this.#displayZone,
+      });
+      errors[field] = msg(str`Calls to this number are not allowed then by law (${rule}). Choose another time.`);
     } else if (problem) {
       errors[field] = msg(
         str`That time is outside the customer's calling hours (${policy.callingWindow.start} to ${policy.callingWindow.end} their time).`,
@@ -1295,6 +1393,7 @@ export class CallbackSchedulerElement extends KitElement {
             >`
           : nothing
       }
+      ${this.ownerHours && this.#type === 'personal' ? html`<p class="help owner-hours" part="owner-hours" role="status">${this.ownerHours}</p>` : nothing}
     </div>`;
   }
 

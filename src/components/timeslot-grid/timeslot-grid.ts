@@ -22,8 +22,24 @@ import {
   zoneShortName,
   type HourCycle,
 } from '../../internal/format.js';
+import {callingRuleText} from '../../internal/calling-rule-text.js';
 import {buildGridModel, nearestCell, type GridCell, type GridModel} from './timeslot-grid-model.js';
 import {styles} from './timeslot-grid.styles.js';
+
+/** The reasons with a long description in the element (referenced by `aria-describedby`). */
+const REASONS = [
+  'full',
+  'past',
+  'closed',
+  'outside-calling-hours',
+  'outside-contact-window',
+  'too-far-ahead',
+  'outside-jurisdiction-hours',
+  'jurisdiction-no-calls-day',
+  'jurisdiction-holiday',
+  'owner-off-shift',
+  'unknown',
+] as const;
 
 const reasonShort = (reason: SlotUnavailableReason | undefined): string => {
   switch (reason) {
@@ -37,6 +53,14 @@ const reasonShort = (reason: SlotUnavailableReason | undefined): string => {
       return msg('Outside calling hours');
     case 'too-far-ahead':
       return msg('Too far ahead');
+    case 'outside-contact-window':
+      return msg("Outside this number's hours");
+    case 'owner-off-shift':
+      return msg('Owner off shift');
+    case 'outside-jurisdiction-hours':
+    case 'jurisdiction-no-calls-day':
+    case 'jurisdiction-holiday':
+      return msg('Not allowed by law');
     default:
       return msg('Unavailable');
   }
@@ -54,6 +78,14 @@ const reasonLong = (reason: SlotUnavailableReason | undefined): string => {
       return msg("Unavailable: outside the customer's calling hours.");
     case 'too-far-ahead':
       return msg('Unavailable: too far ahead to schedule.');
+    case 'outside-contact-window':
+      return msg("Unavailable: outside the hours this number's customer agreed to be called.");
+    case 'owner-off-shift':
+      return msg("Unavailable: the callback's owner does not work at this time.");
+    case 'outside-jurisdiction-hours':
+    case 'jurisdiction-no-calls-day':
+    case 'jurisdiction-holiday':
+      return msg("Unavailable: the law of the customer's state or province forbids calls at this time.");
     default:
       return msg('Unavailable.');
   }
@@ -435,6 +467,17 @@ export class TimeslotGridElement extends LitElement {
     this.#moveRange(weeks);
   }
 
+  /** The calling rule of an unavailable slot, for people, or undefined (no rule, or one that cannot be read). */
+  #ruleText(cell: GridCell): string | undefined {
+    const rule = cell.slot.rule;
+    if (!rule || typeof rule.jurisdiction !== 'string') return undefined;
+    try {
+      return callingRuleText(rule, cell.start, {locale: this.#locale, hourCycle: this.hourCycle});
+    } catch {
+      return undefined;
+    }
+  }
+
   #renderCell(cell: GridCell | undefined, model: GridModel, dayIndex: number) {
     if (!cell) return html`<div role="gridcell" class="cell cell--empty" data-day=${dayIndex}></div>`;
     const locale = this.#locale;
@@ -448,6 +491,9 @@ export class TimeslotGridElement extends LitElement {
     const zoneHint = cell.ambiguous ? '' : ` ${zoneShortName(cell.start, zone, locale)}`;
     const secondaryZone = this.#secondaryZone;
     const parts = `slot ${available ? 'slot-available' : 'slot-unavailable'}${selected ? ' slot-selected' : ''}`;
+    // A calling rule says which jurisdiction and window: "Florida: calls 8 AM–8 PM".
+    const rule = available ? undefined : this.#ruleText(cell);
+    const reasonKey = REASONS.includes(cell.slot.reason as (typeof REASONS)[number]) ? cell.slot.reason : 'unknown';
     return html`<div
       role="gridcell"
       part=${parts}
@@ -457,8 +503,8 @@ export class TimeslotGridElement extends LitElement {
       tabindex=${cell.key === this.activeKey ? 0 : -1}
       aria-selected=${selected ? 'true' : 'false'}
       aria-disabled=${available ? nothing : 'true'}
-      aria-describedby=${available ? nothing : `reason-${cell.slot.reason ?? 'unknown'}`}
-      title=${available ? nothing : reasonLong(cell.slot.reason)}
+      aria-describedby=${available ? nothing : `reason-${reasonKey}`}
+      title=${available ? nothing : (rule ?? reasonLong(cell.slot.reason))}
       ${styleProperties({'--order': dayIndex * 10000 + cell.rowIndex + 1})}
     >
       <span class="slot__time">${range}</span
@@ -485,7 +531,7 @@ export class TimeslotGridElement extends LitElement {
               >`
             : nothing
           : html`<span class="slot__reason"
-              ><span class="visually-hidden">, </span>${reasonShort(cell.slot.reason)}</span
+              ><span class="visually-hidden">, </span>${rule ?? reasonShort(cell.slot.reason)}</span
             >`
       }
     </div>`;
@@ -622,7 +668,7 @@ export class TimeslotGridElement extends LitElement {
             : this.#renderGrid(model)
       }
       <div hidden>
-        ${(['full', 'past', 'closed', 'outside-calling-hours', 'too-far-ahead', 'unknown'] as const).map(
+        ${REASONS.map(
           (reason) =>
             html`<span id=${`reason-${reason}`}>${reasonLong(reason === 'unknown' ? undefined : reason)}</span>`,
         )}
