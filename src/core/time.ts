@@ -13,15 +13,25 @@ export function toInstant(value: IsoInstant | Temporal.Instant | Temporal.ZonedD
   return 'toInstant' in value ? value.toInstant() : value;
 }
 
+/** The answers of `isValidTimeZone` so far (zone name -> valid). */
+const zoneValidity = new Map<string, boolean>();
+
 /** `true` for a time zone Temporal knows (IANA names, `UTC`, fixed offsets). */
 export function isValidTimeZone(zone: unknown): zone is TimeZoneId {
   if (typeof zone !== 'string' || zone === '') return false;
+  const known = zoneValidity.get(zone);
+  if (known !== undefined) return known;
+  let valid: boolean;
   try {
     Temporal.Instant.fromEpochMilliseconds(0).toZonedDateTimeISO(zone);
-    return true;
+    valid = true;
   } catch {
-    return false;
+    valid = false;
   }
+  // Remembered: lists ask it for every row (10,000 rows, a handful of zones). Bounded against hostile input.
+  if (zoneValidity.size >= 1000) zoneValidity.clear();
+  zoneValidity.set(zone, valid);
+  return valid;
 }
 
 /** The instant seen in a zone. */

@@ -305,11 +305,17 @@ export class CallbackListElement extends KitElement {
     clock: () => this.resolvedClock,
     whileHidden: false,
     next: () => {
+      const handOffAt = this.#handOffRule();
+      if (!handOffAt) return undefined; // no hand-off policy: nothing to count down (no pass over the items)
       const nowMs = this.resolvedClock.now().epochMilliseconds;
-      const live = [...this.#model.items()].some((item) => {
-        const at = this.#handOffAt(item.callback);
-        return at !== undefined && at > nowMs - 1000 && item.startMs <= nowMs + 1000;
-      });
+      let live = false;
+      for (const item of this.#model.items()) {
+        const at = handOffAt(item.callback);
+        if (at !== undefined && at > nowMs - 1000 && item.startMs <= nowMs + 1000) {
+          live = true;
+          break;
+        }
+      }
       // the next second after the one last shown: a clock that jumps re-renders at once
       return live ? Temporal.Instant.fromEpochMilliseconds((this.#handOffSecond + 1) * 1000) : undefined;
     },
@@ -325,13 +331,21 @@ export class CallbackListElement extends KitElement {
    * after its start), or undefined: no policy, not the agent's, a followup, no campaign, or not open.
    */
   #handOffAt(callback: Callback): number | undefined {
+    return this.#handOffRule()?.(callback);
+  }
+
+  /** The hand-off instant of a callback under today's policy and agent, or undefined without a hand-off policy. */
+  #handOffRule(): ((callback: Callback) => number | undefined) | undefined {
     const minutes = this.resolvedPolicy.personalHandOffMinutes;
     if (minutes === undefined || !(minutes >= 0)) return undefined;
-    if (callback.type !== 'personal' || callback.kind === 'followup' || !callback.campaignId) return undefined;
-    if (callback.ownerAgentId !== this.resolvedAgent?.id || this.#handedOff.has(callback.id)) return undefined;
-    if (callback.status !== 'scheduled' && callback.status !== 'due') return undefined;
-    const start = Date.parse(callback.start);
-    return Number.isNaN(start) ? undefined : start + minutes * 60_000;
+    const agentId = this.resolvedAgent?.id;
+    return (callback) => {
+      if (callback.type !== 'personal' || callback.kind === 'followup' || !callback.campaignId) return undefined;
+      if (callback.ownerAgentId !== agentId || this.#handedOff.has(callback.id)) return undefined;
+      if (callback.status !== 'scheduled' && callback.status !== 'due') return undefined;
+      const start = Date.parse(callback.start);
+      return Number.isNaN(start) ? undefined : start + minutes * 60_000;
+    };
   }
 
   #loader = new Task(this, {
