@@ -187,8 +187,9 @@ export function defaultTimeZone(): string {
 /**
  * Isolates a name (a customer's, a campaign's) inside a sentence with FIRST STRONG ISOLATE ... POP DIRECTIONAL
  * ISOLATE, so direction controls in it (an unterminated U+202E) or its own script cannot reorder the rest of the
- * sentence. For plain text: toasts, announcements, titles. In templates, `<bdi>` does the same.
+ * sentence. Isolate controls inside the name are dropped first, so it cannot close the isolate early. For plain
+ * text: toasts, announcements, titles. In templates, `<bdi>` does the same.
  */
 export function isolate(name: string): string {
-  return `\u2068${name}\u2069`;
+  return `\u2068${name.replace(/[\u2066-\u2069]/g, '')}\u2069`;
 }

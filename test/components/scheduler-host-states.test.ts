@@ -325,6 +325,17 @@ describe('<callback-scheduler> in host states', () => {
   });
 
   describe('an unknown outcome survives a reload', () => {
+    /** Sophia's scheduler saves, the answer is lost after the commit, and the agent reloads (the page goes away). */
+    async function saveAndLoseTheAnswer() {
+      const clock = new ManualClock(NOW);
+      const backend = new MemoryBackend({clock, seed: 3});
+      const first = await mount(backend, clock, html`<callback-scheduler .contact=${SOPHIA}></callback-scheduler>`);
+      backend.failNext('scheduleCallback', new BackendUnavailableError(), {afterCommit: true});
+      await submit(first);
+      first.closest('agent-session')!.remove();
+      return {clock, backend};
+    }
+
     it('the scheduler for that contact shows the pending attempt and settles it with the same key: one callback', async () => {
       const clock = new ManualClock(NOW);
       const backend = new MemoryBackend({clock, seed: 3});
@@ -352,12 +363,7 @@ describe('<callback-scheduler> in host states', () => {
     });
 
     it('a different entry after the reload moves the pending callback instead of creating a second one', async () => {
-      const clock = new ManualClock(NOW);
-      const backend = new MemoryBackend({clock, seed: 3});
-      const first = await mount(backend, clock, html`<callback-scheduler .contact=${SOPHIA}></callback-scheduler>`);
-      backend.failNext('scheduleCallback', new BackendUnavailableError(), {afterCommit: true});
-      await submit(first);
-      first.closest('agent-session')!.remove();
+      const {clock, backend} = await saveAndLoseTheAnswer();
       const again = await mount(backend, clock, html`<callback-scheduler .contact=${SOPHIA}></callback-scheduler>`);
       await waitUntil(() => bannerText(again).includes('may not have been saved'), 'no pending banner');
       slotCell(again, '2026-11-24T20:00:00Z')!.click();
@@ -368,12 +374,7 @@ describe('<callback-scheduler> in host states', () => {
     });
 
     it('Retry in the pending banner settles it without any new entry', async () => {
-      const clock = new ManualClock(NOW);
-      const backend = new MemoryBackend({clock, seed: 3});
-      const first = await mount(backend, clock, html`<callback-scheduler .contact=${SOPHIA}></callback-scheduler>`);
-      backend.failNext('scheduleCallback', new BackendUnavailableError(), {afterCommit: true});
-      await submit(first);
-      first.closest('agent-session')!.remove();
+      const {clock, backend} = await saveAndLoseTheAnswer();
       const again = await mount(backend, clock, html`<callback-scheduler .contact=${SOPHIA}></callback-scheduler>`);
       await waitUntil(() => bannerText(again).includes('may not have been saved'), 'no pending banner');
       const done = sinon.spy();
@@ -386,12 +387,7 @@ describe('<callback-scheduler> in host states', () => {
     });
 
     it('another contact does not see the pending attempt', async () => {
-      const clock = new ManualClock(NOW);
-      const backend = new MemoryBackend({clock, seed: 3});
-      const first = await mount(backend, clock, html`<callback-scheduler .contact=${SOPHIA}></callback-scheduler>`);
-      backend.failNext('scheduleCallback', new BackendUnavailableError(), {afterCommit: true});
-      await submit(first);
-      first.closest('agent-session')!.remove();
+      const {clock, backend} = await saveAndLoseTheAnswer();
       const other = await mount(backend, clock, html`<callback-scheduler .contact=${OLIVIA}></callback-scheduler>`);
       await other.updateComplete;
       expect(bannerText(other)).to.equal('');

@@ -19,7 +19,7 @@ import {CallbackListErrorEvent, type CallbackListOperation} from '../../events/c
 import {CallbackRescheduleRequestEvent} from '../../events/callback-reschedule-request.js';
 import {DeadlineController} from '../../internal/deadline-controller.js';
 import {defineElement} from '../../internal/define.js';
-import {dateTimeFormat, formatTime, formatTimeRange, zoneLongName} from '../../internal/format.js';
+import {dateTimeFormat, formatTime, formatTimeRange, isolate, zoneLongName} from '../../internal/format.js';
 import {createResponder, NoHandlerError, withTimeout} from '../../internal/host-request.js';
 import {errorMessage} from '../../internal/localization.js';
 import {KitElement} from '../../internal/kit-element.js';
@@ -99,17 +99,6 @@ const statusLabel = (status: CallbackStatus | StatusFilter): string => {
       return msg('All statuses');
   }
 };
-
-const FSI = '\u2068';
-const PDI = '\u2069';
-const ISOLATES = /[\u2066-\u2069]/g;
-
-/**
- * A name as one bidi isolate for plain text (aria-labels, titles, live announcements): FSI…PDI, so an unterminated
- * U+202E in it cannot reverse the text that follows. Isolate controls inside the name are dropped first, so it
- * cannot close the isolate early.
- */
-const isolate = (name: string): string => `${FSI}${name.replace(ISOLATES, '')}${PDI}`;
 
 /** Renders text holding FSI…PDI isolates (from `isolate`) with each isolate as a `<bdi>` element in the DOM. */
 function withBdi(text: string): Array<string | TemplateResult> {
