@@ -63,5 +63,5 @@ export {
 } from './events/preview-record-request.js';
 export {setKitLocale, kitLocale, kitLocaleFor} from './internal/localization.js';
 export {DispositionSelectEvent} from './events/disposition-select.js';
-export {HostTimeoutError, NoHandlerError, type Responder} from './internal/host-request.js';
+export {type Responder} from './events/responder.js';
 export {defineElement} from './internal/define.js';

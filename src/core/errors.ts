@@ -69,3 +69,37 @@ export class NotFoundError extends CallbackKitError {
     this.name = 'NotFoundError';
   }
 }
+
+/** "1 second", "30 seconds", "250 ms" (never "0 seconds"). */
+function describeWait(ms: number): string {
+  if (ms < 1000) return `${Math.round(ms)} ms`;
+  const seconds = Math.round(ms / 1000);
+  return seconds === 1 ? '1 second' : `${seconds} seconds`;
+}
+
+/** The host did not answer a request event in time (it called `respondWith` but the promise did not settle). */
+export class HostTimeoutError extends CallbackKitError {
+  /** The request event's name, e.g. `callback-submit`. */
+  readonly event: string;
+
+  constructor(event: string, ms: number) {
+    super('backend-unavailable', `No answer to ${event} within ${describeWait(ms)}. Try again.`);
+    this.name = 'HostTimeoutError';
+    this.event = event;
+  }
+}
+
+/** The host could not be asked: no backend and nobody answered the request event. */
+export class NoHandlerError extends CallbackKitError {
+  /** The request event's name, e.g. `callback-submit`. */
+  readonly event: string;
+
+  constructor(event: string) {
+    super(
+      'backend-unavailable',
+      `Nothing handled ${event}: give the element a backend or answer the event with detail.respondWith(promise).`,
+    );
+    this.name = 'NoHandlerError';
+    this.event = event;
+  }
+}

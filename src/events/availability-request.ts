@@ -1,6 +1,6 @@
 import type {AvailabilityQuery} from '../core/backend.js';
 import type {Slot} from '../core/types.js';
-import type {Responder} from '../internal/host-request.js';
+import type {Responder} from './responder.js';
 
 export interface AvailabilityRequestDetail extends Responder<Slot[]> {
   query: AvailabilityQuery;

@@ -1,5 +1,5 @@
 import type {Callback} from '../core/types.js';
-import type {Responder} from '../internal/host-request.js';
+import type {Responder} from './responder.js';
 
 export interface CallbackCancelRequestDetail extends Responder<void> {
   /** The callback the agent confirmed to cancel. */

@@ -1,5 +1,5 @@
 import type {Callback, CallbackRequest} from '../core/types.js';
-import type {Responder} from '../internal/host-request.js';
+import type {Responder} from './responder.js';
 import {VetoableEvent} from './vetoable-event.js';
 
 export interface CallbackSubmitDetail extends Responder<Callback> {

@@ -1,5 +1,5 @@
 import type {LogoutDecision} from '../core/backend.js';
-import {createResponder, type Responder} from '../internal/host-request.js';
+import {createResponder, type Responder} from './responder.js';
 import {VetoableEvent} from './vetoable-event.js';
 
 /** Why `<logout-countdown>` asks: the agent's request, a Retry after an error, or the countdown reaching `notBefore`. */

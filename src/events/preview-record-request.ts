@@ -1,5 +1,5 @@
 import type {Campaign} from '../core/types.js';
-import type {Responder} from '../internal/host-request.js';
+import type {Responder} from './responder.js';
 
 /** A calling record from a campaign's calling list, as the host hands it back. */
 export interface PreviewRecord {

@@ -19,7 +19,7 @@
 import {configureLocalization, msg, str, updateWhenLocaleChanges, type LocaleModule} from '@lit/localize';
 import type {ReactiveControllerHost} from 'lit';
 import {sourceLocale, targetLocales} from '../generated/locale-codes.js';
-import {HostTimeoutError, NoHandlerError} from './host-request.js';
+import {HostTimeoutError, NoHandlerError} from '../core/errors.js';
 
 /** The UI languages the kit ships: English (source) and Spanish. */
 export type KitLocale = 'en' | 'es';

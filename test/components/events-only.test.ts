@@ -13,7 +13,7 @@ import '../../src/components/logout-countdown/logout-countdown.js';
 import type {LogoutCountdownElement} from '../../src/components/logout-countdown/logout-countdown.js';
 import type {TimeslotGridElement} from '../../src/components/timeslot-grid/timeslot-grid.js';
 import {ManualClock} from '../../src/core/clock.js';
-import {HostTimeoutError} from '../../src/internal/host-request.js';
+import {HostTimeoutError} from '../../src/core/errors.js';
 import {MemoryBackend} from '../../src/core/memory-backend.js';
 import type {Agent, Callback, Campaign, Contact} from '../../src/core/types.js';
 import {setupIgnoreResizeObserverLoopErrors} from '../support/resize-observer-loop.js';

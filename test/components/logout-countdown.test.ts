@@ -13,7 +13,7 @@ import type {LogoutAuthorizedEvent} from '../../src/events/logout-authorized.js'
 import type {LogoutCanceledEvent} from '../../src/events/logout-canceled.js';
 import type {LogoutErrorEvent} from '../../src/events/logout-error.js';
 import type {LogoutRequestEvent} from '../../src/events/logout-request.js';
-import {HostTimeoutError, NoHandlerError} from '../../src/internal/host-request.js';
+import {HostTimeoutError, NoHandlerError} from '../../src/core/errors.js';
 
 const T0 = '2026-06-15T13:00:00Z'; // 9:00 AM in New York
 const MARIA: Agent = {id: 'agent-maria', name: 'Maria Lopez', timeZone: 'America/New_York', locale: 'en-US'};
