@@ -919,12 +919,66 @@ describe('<logout-countdown>', () => {
     });
   });
 
+  describe('layout', () => {
+    it('in a 360 px side panel the countdown panel fits: no overflow, every button inside it', async () => {
+      const backend = new MemoryBackend({clock, seed: 1});
+      backend.reserveAgentForCall('agent-maria', 125);
+      const aside = await fixture<HTMLElement>(html`
+        <aside style="inline-size: 360px">
+          <logout-countdown .backend=${backend} .clock=${clock} .agent=${MARIA} locale="en-US"></logout-countdown>
+        </aside>
+      `);
+      const el = aside.querySelector('logout-countdown')!;
+      await el.requestLogout();
+      await el.updateComplete;
+      const box = panel(el)!.getBoundingClientRect();
+      expect(box.width).to.be.at.most(360);
+      expect(panel(el)!.scrollWidth).to.be.at.most(panel(el)!.clientWidth);
+      for (const b of root(el).querySelectorAll('button')) {
+        const r = b.getBoundingClientRect();
+        expect(r.left >= box.left && r.right <= box.right, norm(b.textContent)).to.equal(true);
+      }
+      await expect(el).to.be.accessible();
+    });
+
+    it('in a toolbar (flex row) the Log out button keeps its natural width', async () => {
+      const bar = await fixture<HTMLElement>(html`
+        <div style="display: flex; align-items: center; gap: 8px; inline-size: 600px">
+          <span>Maria Lopez</span>
+          <logout-countdown
+            .backend=${new MemoryBackend({clock, seed: 1})}
+            .clock=${clock}
+            .agent=${MARIA}
+          ></logout-countdown>
+        </div>
+      `);
+      const el = bar.querySelector('logout-countdown')!;
+      await el.updateComplete;
+      const logout = button(el, 'Log out')!;
+      expect(logout.getBoundingClientRect().width).to.be.above(40);
+      expect(logout.scrollWidth).to.be.at.most(logout.clientWidth);
+    });
+
+    it('at 00:00 the ring draws no progress (no round cap left as a dot)', async () => {
+      const backend = new ScriptedBackend({clock, seed: 1});
+      backend.answers = [{authorized: false, notBefore: at(-1), reason: 'Busy.'}];
+      const el = await mount(backend, clock);
+      await el.requestLogout();
+      await el.updateComplete;
+      expect(panelTime(el)).to.equal('00:00');
+      expect(getComputedStyle($(el, '.ring__progress')!).visibility).to.equal('hidden');
+    });
+  });
+
   describe('motion', () => {
     afterEach(async () => {
       await emulateMedia({reducedMotion: 'no-preference'});
     });
 
-    it('pulses the chip and animates the ring, unless reduced motion is preferred', async () => {
+    /** A CSS time ('1s', '1e-05s', '0.01ms') in seconds. */
+    const seconds = (time: string) => (time.endsWith('ms') ? parseFloat(time) / 1000 : parseFloat(time));
+
+    it('pulses the chip and animates the ring, unless reduced motion is preferred (then no visible motion)', async () => {
       const backend = new MemoryBackend({clock, seed: 1});
       backend.reserveAgentForCall('agent-maria', 60);
       const el = await mount(backend, clock);
@@ -934,14 +988,20 @@ describe('<logout-countdown>', () => {
       await emulateMedia({reducedMotion: 'no-preference'});
       expect(getComputedStyle(ring).transitionDuration).to.equal('1s');
       await emulateMedia({reducedMotion: 'reduce'});
-      expect(getComputedStyle(ring).transitionDuration).to.equal('0s');
+      // the shared a11y module's rule: motion shortened to 0.01 ms (not a visible transition)
+      expect(seconds(getComputedStyle(ring).transitionDuration)).to.be.below(0.001);
 
       button(el, 'Dismiss')!.click();
       await el.updateComplete;
       const dot = $(el, '[part="chip-indicator"]')!;
-      expect(getComputedStyle(dot).animationName).to.equal('none');
+      const still = getComputedStyle(dot);
+      expect(seconds(still.animationDuration)).to.be.below(0.001);
+      expect(still.animationIterationCount).to.equal('1');
       await emulateMedia({reducedMotion: 'no-preference'});
-      expect(getComputedStyle(dot).animationName).to.equal('pulse');
+      const moving = getComputedStyle(dot);
+      expect(moving.animationName).to.equal('pulse');
+      expect(moving.animationDuration).to.equal('1.6s');
+      expect(moving.animationIterationCount).to.equal('infinite');
     });
   });
 });

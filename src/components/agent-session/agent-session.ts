@@ -58,6 +58,14 @@ function browserTimeZone(): string {
  * @cssproperty --ck-color-surface - [global] Surfaces: rows, panels, dialogs, toasts. Default `#ffffff` / `#1b1e22` (light / dark).
  * @cssproperty --ck-color-danger - [global] Errors, overdue, destructive actions. Default `#b3261e` / `#ffb4ab` (light / dark).
  * @cssproperty --ck-color-danger-surface - [global] Background of an error message. Default `#fdecea` / `#3b1613` (light / dark).
+ * @cssproperty --ck-color-surface-2 - [global] Subtle surfaces: list backgrounds, messages, hover. Default `#f1f3f5` / `#2a2d31` (light / dark).
+ * @cssproperty --ck-color-muted - [global] Secondary text, field borders. Default `#4b5563` / `#b6bcc4` (light / dark).
+ * @cssproperty --ck-color-warning - [global] Warnings, waiting states (logout countdown). Default `#8a5a00` / `#f5c451` (light / dark).
+ * @cssproperty --ck-color-warning-surface - [global] Background of a warning. Default `#fff4d6` / `#3d3112` (light / dark).
+ * @cssproperty --ck-color-success - [global] Confirmations. Default `#1a7f37` / `#3fb950` (light / dark).
+ * @cssproperty --ck-color-success-surface - [global] Background of a confirmation. Default `#dcfce7` / `#12311c` (light / dark).
+ * @cssproperty --ck-color-info - [global] Informational notices. Default `#1e3a8a` / `#dbeafe` (light / dark).
+ * @cssproperty --ck-color-info-surface - [global] Background of a notice. Default `#eff6ff` / `#172554` (light / dark).
  * @cssproperty --ck-space-2 - [global] Spacing step 2. Default `0.5rem`.
  * @cssproperty --ck-space-3 - [global] Spacing step 3. Default `0.75rem`.
  * @cssproperty --ck-radius - [global] Corner radius. Default `6px`.
@@ -228,8 +236,13 @@ export class AgentSessionElement extends LitElement {
   }
 
   override render() {
-    return html`${this.problem ? html`<div class="error" part="error" role="alert">${this.problem}</div>` : nothing}<slot
-      ></slot>`;
+    return html`${
+        this.problem
+          ? html`<div class="error message message--error" part="error" role="alert">
+              <span class="message__text" title=${this.problem}>${this.problem}</span>
+            </div>`
+          : nothing
+      }<slot></slot>`;
   }
 }
 

@@ -61,8 +61,8 @@ function start(v: LogoutView) {
     }
     ${
       cancelProblem
-        ? html`<div class="error" part="error">
-            <p role="alert">
+        ? html`<div class="error message message--error" part="error">
+            <p class="message__text" role="alert">
               ${msg(str`The server could not be told of the cancel: ${cancelProblem} It may still log you out.`)}
             </p>
             <div class="actions" part="actions">
@@ -99,7 +99,7 @@ function panel(v: LogoutView, deferral: LogoutDeferral) {
       <svg class="ring" part="ring" viewBox="0 0 36 36" aria-hidden="true">
         <circle class="ring__track" cx="18" cy="18" r="16" pathLength="100"></circle>
         <circle
-          class="ring__progress"
+          class=${classMap({ring__progress: true, 'ring__progress--empty': fraction <= 0})}
           cx="18"
           cy="18"
           r="16"
@@ -123,26 +123,28 @@ function panel(v: LogoutView, deferral: LogoutDeferral) {
       </p>
       ${
         problem
-          ? html`<p class="error" part="error" role="alert" title=${problem}>
-              ${msg(str`Could not check the logoff authorization: ${problem} You are still logged in.`)}
+          ? html`<p class="error message message--error" part="error" role="alert" title=${problem}>
+              <span class="message__text">
+                ${msg(str`Could not check the logoff authorization: ${problem} You are still logged in.`)}
+              </span>
             </p>`
           : nothing
       }
-      <div class="actions" part="actions">
-        ${
-          problem
-            ? html`<button class="retry" part="button retry-button" type="button" @click=${v.on.retry}>
-                ${msg('Retry')}
-              </button>`
-            : nothing
-        }
-        <button class="cancel" part="button cancel-button" type="button" @click=${v.on.cancel}>
-          ${msg('Cancel logout')}
-        </button>
-        <button class="dismiss" part="button dismiss-button" type="button" @click=${v.on.dismiss}>
-          ${dismissLabel()}
-        </button>
-      </div>
+    </div>
+    <div class="actions panel__actions" part="actions">
+      ${
+        problem
+          ? html`<button class="retry" part="button retry-button" type="button" @click=${v.on.retry}>
+              ${msg('Retry')}
+            </button>`
+          : nothing
+      }
+      <button class="cancel" part="button cancel-button" type="button" @click=${v.on.cancel}>
+        ${msg('Cancel logout')}
+      </button>
+      <button class="dismiss" part="button dismiss-button" type="button" @click=${v.on.dismiss}>
+        ${dismissLabel()}
+      </button>
     </div>
   </div>`;
 }
@@ -173,9 +175,11 @@ function chip(v: LogoutView) {
 }
 
 function confirmation(v: LogoutView) {
-  return html`<div class="confirmation" part="confirmation" tabindex="-1">
+  return html`<div class="confirmation message message--success" part="confirmation" tabindex="-1">
     <span class="confirmation__icon" aria-hidden="true">✓</span>
-    <p class="confirmation__text"><strong>${msg('Logoff authorized.')}</strong> ${msg('You are being logged out.')}</p>
+    <p class="confirmation__text message__text">
+      <strong>${msg('Logoff authorized.')}</strong> ${msg('You are being logged out.')}
+    </p>
     ${
       v.deferral
         ? html`<button class="dismiss" part="button dismiss-button" type="button" @click=${v.on.dismiss}>
@@ -187,8 +191,8 @@ function confirmation(v: LogoutView) {
 }
 
 function failure(v: LogoutView) {
-  return html`<div class="error-box" part="error">
-    <p role="alert" title=${v.problem ?? nothing}>
+  return html`<div class="error-box message message--error" part="error">
+    <p class="message__text" role="alert" title=${v.problem ?? nothing}>
       <strong>${msg('Logout failed.')}</strong> ${v.problem} ${msg('You are still logged in.')}
     </p>
     <div class="actions" part="actions">
