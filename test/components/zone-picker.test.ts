@@ -190,7 +190,7 @@ describe('<ck-zone-picker> (APG combobox with listbox popup)', () => {
     it('Escape closes the list (text kept, not propagated); a second Escape clears the text; a third is the host\u2019s', async () => {
       const el = await picker();
       const outer = sinon.spy();
-      el.parentElement!.addEventListener('keydown', outer);
+      el.parentElement!.addEventListener('keydown', (e) => e.key === 'Escape' && outer());
       await type(el, 'den');
       expect(expanded(el)).to.equal(true);
       await press(el, 'Escape');
@@ -266,6 +266,10 @@ describe('<ck-zone-picker> (APG combobox with listbox popup)', () => {
       await type(el, 'America/Argentina/Buenos');
       expect(shown(el)).to.deep.equal(['America/Argentina/Buenos_Aires']);
       expect(optionText(el, 'America/Argentina/Buenos_Aires')).to.match(/^Buenos Aires, Argentina, /);
+      // Chromium lists CLDR's old ids (Asia/Calcutta): the picker offers the current IANA id, the old one still finds it
+      input(el).select();
+      await type(el, 'calcutta');
+      expect(shown(el)).to.deep.equal(['Asia/Kolkata']);
       await press(el, 'Escape');
       await press(el, 'Escape');
       await type(el, 'mountain time');

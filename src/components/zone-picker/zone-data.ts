@@ -69,9 +69,52 @@ export const FALLBACK_ZONES: readonly string[] = Object.freeze([
   'Pacific/Auckland',
 ]);
 
+/**
+ * CLDR's old ids that engines still list (Chromium lists `Asia/Calcutta`, `Europe/Kiev`, `America/Buenos_Aires`)
+ * and the current IANA id the picker shows and returns instead. The old id stays searchable.
+ */
+const RENAMED: Readonly<Record<string, string>> = {
+  'Africa/Asmera': 'Africa/Asmara',
+  'America/Buenos_Aires': 'America/Argentina/Buenos_Aires',
+  'America/Catamarca': 'America/Argentina/Catamarca',
+  'America/Cordoba': 'America/Argentina/Cordoba',
+  'America/Jujuy': 'America/Argentina/Jujuy',
+  'America/Mendoza': 'America/Argentina/Mendoza',
+  'America/Coral_Harbour': 'America/Atikokan',
+  'America/Godthab': 'America/Nuuk',
+  'America/Indianapolis': 'America/Indiana/Indianapolis',
+  'America/Louisville': 'America/Kentucky/Louisville',
+  'Asia/Calcutta': 'Asia/Kolkata',
+  'Asia/Katmandu': 'Asia/Kathmandu',
+  'Asia/Rangoon': 'Asia/Yangon',
+  'Asia/Saigon': 'Asia/Ho_Chi_Minh',
+  'Atlantic/Faeroe': 'Atlantic/Faroe',
+  'Europe/Kiev': 'Europe/Kyiv',
+  'Pacific/Enderbury': 'Pacific/Kanton',
+  'Pacific/Ponape': 'Pacific/Pohnpei',
+  'Pacific/Truk': 'Pacific/Chuuk',
+};
+
+/** Current id -> the old one, for the search. */
+const FORMERLY: Readonly<Record<string, string>> = Object.fromEntries(
+  Object.entries(RENAMED).map(([old, current]) => [current, old]),
+);
+
+function known(id: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', {timeZone: id});
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 let supported: readonly string[] | undefined;
 
-/** Every zone id the platform knows (`Intl.supportedValuesOf`, else {@link FALLBACK_ZONES}), with `UTC`. */
+/**
+ * Every zone id the platform knows (`Intl.supportedValuesOf`, else {@link FALLBACK_ZONES}), under its current IANA
+ * name, with `UTC`.
+ */
 export function supportedZones(): readonly string[] {
   if (!supported) {
     let ids: string[] = [];
@@ -81,8 +124,9 @@ export function supportedZones(): readonly string[] {
       ids = [];
     }
     if (ids.length === 0) ids = [...FALLBACK_ZONES];
+    ids = ids.map((id) => (RENAMED[id] && known(RENAMED[id]) ? RENAMED[id] : id));
     if (!ids.includes('UTC')) ids.push('UTC');
-    supported = Object.freeze(ids);
+    supported = Object.freeze([...new Set(ids)]);
   }
   return supported;
 }
@@ -203,7 +247,7 @@ export function zoneOption(id: string, locale: string | undefined, epochMs: numb
     name,
     offsetMinutes,
     offset: formatOffset(offsetMinutes),
-    search: foldText(`${id.replace(/\//g, ' ')} ${city} ${name}`),
+    search: foldText(`${id} ${FORMERLY[id] ?? ''} ${city} ${name}`.replace(/\//g, ' ')),
   };
 }
 
