@@ -22,10 +22,7 @@ const activeZone = (el: ZonePicker) => {
 const expanded = (el: ZonePicker) => input(el).getAttribute('aria-expanded') === 'true';
 /** An option's accessible text (visible text plus the visually hidden separators), spaces normalized. */
 const optionText = (el: ZonePicker, zone: string) =>
-  root(el)
-    .querySelector(`[role="option"][data-zone="${zone}"]`)
-    ?.textContent!.replace(/\s+/g, ' ')
-    .trim();
+  root(el).querySelector(`[role="option"][data-zone="${zone}"]`)?.textContent!.replace(/\s+/g, ' ').trim();
 
 async function press(el: ZonePicker, key: string) {
   await sendKeys({press: key});

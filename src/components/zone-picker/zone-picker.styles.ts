@@ -64,8 +64,9 @@ export const styles: CSSResultGroup = [
       inset-inline-end: var(--_ck-space-3);
       inline-size: 0.4rem;
       block-size: 0.4rem;
-      border-inline-end: 1.5px solid var(--_ck-color-muted);
-      border-block-end: 1.5px solid var(--_ck-color-muted);
+      /* physical sides: a down chevron is the same in both directions */
+      border-right: 1.5px solid var(--_ck-color-muted);
+      border-bottom: 1.5px solid var(--_ck-color-muted);
       transform: translateY(-70%) rotate(45deg);
       pointer-events: none;
     }
@@ -111,12 +112,12 @@ export const styles: CSSResultGroup = [
     }
 
     .option {
+      position: relative;
       display: flex;
       align-items: baseline;
       gap: var(--_ck-space-3);
       padding: var(--_ck-space-1) var(--_ck-space-3);
       cursor: pointer;
-      border-inline-start: 3px solid transparent;
     }
 
     .option:hover {
@@ -126,15 +127,23 @@ export const styles: CSSResultGroup = [
     .option--active,
     .option--active:hover {
       background: var(--_ck-color-selected-surface);
-      border-inline-start-color: var(--_ck-color-accent);
+    }
+
+    /* the active option's bar on its start side (the left, or the right in right-to-left) */
+    .option--active::before {
+      content: '';
+      position: absolute;
+      inset-block: 0;
+      inset-inline-start: 0;
+      inline-size: 3px;
+      background: var(--_ck-color-accent);
     }
 
     .option__text {
       flex: 1 1 auto;
       min-inline-size: 0;
       display: flex;
-      flex-wrap: wrap;
-      column-gap: var(--_ck-space-2);
+      flex-direction: column;
     }
 
     .option__city {
@@ -186,7 +195,10 @@ export const styles: CSSResultGroup = [
         forced-color-adjust: none;
         background: Highlight;
         color: HighlightText;
-        border-inline-start-color: HighlightText;
+      }
+
+      .option--active::before {
+        background: HighlightText;
       }
 
       .option--active .option__name,

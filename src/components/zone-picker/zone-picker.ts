@@ -5,7 +5,7 @@ import {live} from 'lit/directives/live.js';
 import {ZoneChangeEvent} from '../../events/zone-change.js';
 import {defineElement} from '../../internal/define.js';
 import {KitElement} from '../../internal/kit-element.js';
-import {allZoneOptions, filterZones, zoneOption, type ZoneOption} from './zone-data.js';
+import {allZoneOptions, filterZones, zoneOption, type ZoneOption} from './zone-model.js';
 import {styles} from './zone-picker.styles.js';
 
 /**
@@ -21,8 +21,8 @@ import {styles} from './zone-picker.styles.js';
  * clears the text, Home/End/Left/Right move the caret, Tab closes the list without picking. Focus stays in the field.
  *
  * Part of `<callback-scheduler>`'s internals, registered as `ck-zone-picker` when loaded (the `ck-` prefix keeps it
- * clear of host tags; a page that defined the tag first keeps its own). The zone list is computed on first open and
- * cached per locale.
+ * clear of host tags; a page that defined the tag first keeps its own). The zone list is computed when the field first
+ * gets focus (in idle time) or opens, and cached per locale.
  *
  * @tagname ck-zone-picker
  * @summary Searchable time-zone combobox used inside callback-scheduler.
@@ -232,6 +232,11 @@ export class ZonePicker extends KitElement {
 
   private handleFocus(): void {
     if (this.search === undefined) this.input.select();
+    // Make the zone list while the agent is still reading the field, so the first Down opens at once.
+    const locale = this.resolvedLocale;
+    const now = this.#now;
+    const idle = (globalThis as {requestIdleCallback?: (callback: () => void) => number}).requestIdleCallback;
+    (idle ?? ((callback: () => void) => setTimeout(callback, 50)))(() => allZoneOptions(locale, now));
   }
 
   private handleOptionClick(event: MouseEvent): void {
@@ -281,7 +286,9 @@ export class ZonePicker extends KitElement {
     const count = this.open ? candidates.length + others.length : 0;
     const empty = this.open && count === 0;
     const text = this.search ?? this.#text(this.value);
-    return html`<label class="label" part="label" for="input">${label}</label>
+    // The keys of the list are the combobox's (APG: focus stays in the field); the popup's click is the pointer's way.
+    /* eslint-disable lit-a11y/click-events-have-key-events */
+    return html`<label class="label" part="label" id="label" for="input">${label}</label>
       <div class="field">
         <input
           id="input"
@@ -290,6 +297,7 @@ export class ZonePicker extends KitElement {
           role="combobox"
           autocomplete="off"
           spellcheck="false"
+          aria-labelledby="label"
           aria-autocomplete="list"
           aria-controls="listbox"
           aria-expanded=${this.open ? 'true' : 'false'}
@@ -313,16 +321,19 @@ export class ZonePicker extends KitElement {
         @click=${this.handleOptionClick}
       >
         <div id="listbox" role="listbox" part="listbox" aria-label=${label} ?hidden=${empty}>
-          ${this.open
-            ? candidates.length
-              ? html`${this.#renderGroup('group-suggested', msg('Suggested zones'), candidates, 0)}
-                ${this.#renderGroup('group-other', msg('Other zones'), others, candidates.length)}`
-              : others.map((option, i) => this.#renderOption(option, i))
-            : nothing}
+          ${
+            this.open
+              ? candidates.length
+                ? html`${this.#renderGroup('group-suggested', msg('Suggested zones'), candidates, 0)}
+                  ${this.#renderGroup('group-other', msg('Other zones'), others, candidates.length)}`
+                : others.map((option, i) => this.#renderOption(option, i))
+              : nothing
+          }
         </div>
         ${empty ? html`<p class="empty" aria-hidden="true">${msg('No zone matches')}</p>` : nothing}
       </div>
       <div class="vh" role="status">${empty ? msg('No zone matches') : ''}</div>`;
+    /* eslint-enable lit-a11y/click-events-have-key-events */
   }
 }
 
