@@ -115,6 +115,12 @@ describe('<ck-zone-picker> (APG combobox with listbox popup)', () => {
       expect(expanded(el)).to.equal(true);
       const all = shown(el);
       expect(activeZone(el)).to.equal(all.at(-1));
+      // the active option is scrolled into the list's view (the list scrolls, not the page)
+      const box = listbox(el).getBoundingClientRect();
+      const last = options(el).at(-1)!.getBoundingClientRect();
+      expect(listbox(el).scrollTop).to.be.greaterThan(0);
+      expect(last.top).to.be.at.least(box.top - 1);
+      expect(last.bottom).to.be.at.most(box.bottom + 1);
       await press(el, 'ArrowUp');
       expect(activeZone(el)).to.equal(all.at(-2));
       await press(el, 'Home');
@@ -408,6 +414,45 @@ describe('<ck-zone-picker> (APG combobox with listbox popup)', () => {
       input(el).dispatchEvent(new KeyboardEvent('keydown', {key: 'ArrowDown'}));
       await el.updateComplete;
       expect(expanded(el)).to.equal(false);
+    });
+
+    it('fits a 320 px panel: the open list is no wider than the panel and the page gets no scrollbar', async () => {
+      const panel = await fixture<HTMLDivElement>(
+        html`<div style="inline-size: 320px; padding: 8px; box-sizing: border-box">
+          <ck-zone-picker locale="en-US" value="America/New_York" .clock=${new ManualClock(WINTER)}></ck-zone-picker>
+        </div>`,
+      );
+      const el = panel.querySelector('ck-zone-picker')!;
+      await el.updateComplete;
+      input(el).focus();
+      await press(el, 'ArrowDown');
+      const popup = root(el).querySelector<HTMLElement>('[part="popup"]')!.getBoundingClientRect();
+      const outer = panel.getBoundingClientRect();
+      expect(popup.width).to.be.greaterThan(250);
+      expect(popup.left).to.be.at.least(outer.left);
+      expect(popup.right).to.be.at.most(outer.right);
+      expect(document.documentElement.scrollWidth).to.be.at.most(window.innerWidth);
+      for (const option of options(el).slice(0, 50)) expect(option.scrollWidth).to.be.at.most(option.clientWidth + 1);
+    });
+
+    it('follows a dark colour scheme (on a dark host surface): the list is a dark surface with light text', async () => {
+      const panel = await fixture<HTMLDivElement>(
+        html`<div style="--ck-color-scheme: dark; background: #1b1e22">
+          <ck-zone-picker locale="en-US" value="America/New_York" .clock=${new ManualClock(WINTER)}></ck-zone-picker>
+        </div>`,
+      );
+      const el = panel.querySelector('ck-zone-picker')!;
+      await el.updateComplete;
+      input(el).focus();
+      await press(el, 'ArrowDown');
+      const luminance = (color: string) => {
+        const [r, g, b] = color.match(/[\d.]+/g)!.map(Number);
+        return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
+      };
+      const popup = getComputedStyle(root(el).querySelector('[part="popup"]')!);
+      expect(luminance(popup.backgroundColor)).to.be.below(0.2);
+      expect(luminance(getComputedStyle(options(el)[1]).color)).to.be.above(0.7);
+      await expect(el).to.be.accessible();
     });
 
     it('is axe-clean open with an active option', async () => {

@@ -91,6 +91,7 @@ export const styles: CSSResultGroup = [
     }
 
     [role='listbox'] {
+      position: relative; /* the options' offsetParent, for keeping the active one in view */
       max-block-size: min(var(--_popup-max-height), 60vh);
       overflow-y: auto;
       overscroll-behavior: contain;
