@@ -31,18 +31,25 @@ import {HostTimeoutError, NoHandlerError} from './host-request.js';
 export type {KitLocale};
 
 /**
- * The production build keeps only the first 7 characters of lit-localize's hashed message ids in the locale chunks
- * (scripts/short-locale-ids.mjs; a unique prefix is checked at build time): look a message up by its full id, then
- * by that prefix. Unbundled (dev server, tests) the modules keep the full ids.
+ * The production build keeps only the shortest unique prefix (4 to 7 characters) of lit-localize's hashed message
+ * ids in the locale chunks (scripts/short-locale-ids.mjs): look a message up by its full id, then by its prefixes
+ * from the longest down (remembered per id). Unbundled (dev server, tests) the modules keep the full ids.
  */
-const byIdOrPrefix = ({templates}: LocaleModule): LocaleModule => ({
-  templates: new Proxy(templates, {
-    get: (target, id) =>
-      typeof id !== 'string'
-        ? undefined
-        : (target[id] ?? (/^[sh][0-9a-f]{16}$/.test(id) ? target[id.slice(0, 7)] : undefined)),
-  }),
-});
+const byIdOrPrefix = ({templates}: LocaleModule): LocaleModule => {
+  const found = new Map<string, LocaleModule['templates'][string] | undefined>();
+  const lookup = (id: string) => {
+    const direct = templates[id];
+    if (direct !== undefined) return direct;
+    if (!/^[sh][0-9a-f]{16}$/.test(id)) return undefined;
+    if (!found.has(id)) {
+      let template: LocaleModule['templates'][string] | undefined;
+      for (let length = 7; length >= 4 && template === undefined; length--) template = templates[id.slice(0, length)];
+      found.set(id, template);
+    }
+    return found.get(id);
+  };
+  return {templates: new Proxy(templates, {get: (_, id) => (typeof id === 'string' ? lookup(id) : undefined)})};
+};
 
 const loaders = localeLoaders as Record<string, (() => Promise<LocaleModule>) | undefined>;
 
