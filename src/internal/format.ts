@@ -161,6 +161,17 @@ export function zoneLongName(timeZone: string, locale?: string, at: Temporal.Ins
   }
 }
 
+/**
+ * The one name to show for a zone in a header, a legend or a slot: the locale's abbreviation when it has one for the
+ * zone at that instant ("EST", "HNE" in fr-CA), else its long generic name ("hora oriental", "Horário do Leste"),
+ * never an offset ("GMT-5") in one place and a name in another. (`zoneShortName` stays the offset-exact form, for
+ * telling apart the two 1:00s of a fall-back night.)
+ */
+export function zoneLabel(instant: Temporal.Instant, timeZone: string, locale?: string): string {
+  const short = zoneShortName(instant, timeZone, locale);
+  return /^(GMT|UTC)([+\u2212-]\d|$)/.test(short) ? zoneLongName(timeZone, locale, instant) : short;
+}
+
 /** A local date: `style: 'short'` "Mon, Nov 23"; `'long'` "Monday, November 23". */
 export function formatDate(
   date: Temporal.PlainDate,
