@@ -5,6 +5,7 @@ import {CHROMIUM_ARGS, findChromium} from './scripts/chromium.mjs';
 import {forcedColorsPlugin} from './test/plugins/forced-colors.mjs';
 import {referenceServerPlugin} from './test/http/reference-server-plugin.mjs';
 import {offlineChunksPlugin} from './test/plugins/offline-chunks.mjs';
+import {screenshotPlugin} from './test/plugins/screenshot.mjs';
 
 const args = [
   ...CHROMIUM_ARGS,
@@ -28,6 +29,7 @@ export default {
     forcedColorsPlugin(),
     referenceServerPlugin(),
     offlineChunksPlugin(), // the `offline-chunks` command (test/components/virtualizer-offline.test.ts)
+    screenshotPlugin(), // the `screenshot` command: PNG artifacts under test-results/ (test/components/host-layouts.test.ts)
   ],
   browsers: [chromeLauncher({launchOptions: {executablePath: findChromium(), headless: true, args}})],
   concurrency: 1, // keyboard and focus tests need the page in front: one page at a time
