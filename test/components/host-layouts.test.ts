@@ -352,7 +352,9 @@ describe('host layouts', function () {
   for (const layout of HOST_LAYOUTS) {
     it(`${layout.name}: ${layout.title} at ${layout.viewport.width} px: no overflow, no blank gap`, async () => {
       await setViewport(layout.viewport);
-      await waitUntil(() => window.innerWidth === layout.viewport.width, 'the viewport did not change');
+      await waitUntil(() => window.innerWidth === layout.viewport.width, 'the viewport did not change', {
+        timeout: 10_000,
+      });
       const session = await hostLayoutSession();
       const root = await fixture(hostLayoutPage(layout.name, session));
       try {
