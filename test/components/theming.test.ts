@@ -167,7 +167,10 @@ function axeEveryElement(desk: () => Desktop | undefined, options: {forcedColors
   }
 }
 
-describe('theming', () => {
+describe('theming', function () {
+  // Whole desks of elements, rendered and checked with axe (several per test): minutes on a loaded machine. A bound
+  // on a hang only (CONTRIBUTING.md, "Running the tests under load").
+  this.timeout(180_000);
   describe('dark mode forced by <agent-session theme="dark">', () => {
     let desk: Desktop | undefined;
     before(async () => {
