@@ -1,4 +1,5 @@
-import {expect, fixture, html, nextFrame, waitUntil} from '@open-wc/testing';
+import {expect, fixture, html, nextFrame} from '@open-wc/testing';
+import {waitFor as waitUntil} from '../support/wait.js';
 import {setupIgnoreWindowResizeObserverLoopErrors} from '@lit-labs/virtualizer/support/resize-observer-errors.js';
 import {setViewport} from '@web/test-runner-commands';
 import {render} from 'lit';
@@ -270,7 +271,7 @@ async function desktop(agent: Agent): Promise<Desktop> {
     callbacks: !!shadow(get('callback-list'))!.querySelector('[part~="row"]'),
     toast: !!shadow(get('callback-list'))!.querySelector('[part~="toast"]'),
   });
-  await waitUntil(() => Object.values(state()).every(Boolean), undefined, {timeout: 8000}).catch(() => {
+  await waitUntil(() => Object.values(state()).every(Boolean), undefined, {timeout: 20_000}).catch(() => {
     throw new Error(`the elements did not all render their content: ${JSON.stringify(state())}`);
   });
   for (let i = 0; i < 3; i++) await nextFrame();
