@@ -1,4 +1,4 @@
-import {expect, html, nextFrame} from '@open-wc/testing';
+import {expect, html, nextFrame, waitUntil} from '@open-wc/testing';
 import {setupIgnoreWindowResizeObserverLoopErrors} from '@lit-labs/virtualizer/support/resize-observer-errors.js';
 import {emulateMedia, executeServerCommand, setViewport} from '@web/test-runner-commands';
 import {render} from 'lit';
@@ -115,11 +115,11 @@ async function desktop(options: {theme?: SessionTheme; dir?: 'ltr' | 'rtl'} = {}
       !!shadow(shadow(get('callback-scheduler'))!.querySelector('timeslot-grid'))?.querySelector('[part~="slot"]'),
   };
   const missing = () => Object.keys(ready).filter((name) => !ready[name]());
-  for (let i = 0; i < 160 && missing().length; i++) await new Promise((resolve) => setTimeout(resolve, 50));
-  if (missing().length) {
+  // a condition with a generous bound (a loaded machine renders slowly), not a count of fixed sleeps
+  await waitUntil(() => missing().length === 0, undefined, {timeout: 20_000}).catch(() => {
     dispose({container, backend});
     throw new Error(`Not rendered: ${missing().join(', ')}`);
-  }
+  });
   for (let i = 0; i < 3; i++) await nextFrame();
   return {container, session, backend, clock, get};
 }
@@ -167,7 +167,10 @@ function axeEveryElement(desk: () => Desktop | undefined, options: {forcedColors
   }
 }
 
-describe('theming', () => {
+describe('theming', function () {
+  // Whole desks of elements, rendered and checked with axe (several per test): minutes on a loaded machine. A bound
+  // on a hang only (CONTRIBUTING.md, "Running the tests under load").
+  this.timeout(180_000);
   describe('dark mode forced by <agent-session theme="dark">', () => {
     let desk: Desktop | undefined;
     before(async () => {

@@ -50,25 +50,6 @@ function browserTimeZone(): string {
  * @cssproperty --ck-color-scheme - The kit's colour scheme (`light`, `dark`, `light dark`); `theme="light|dark"` sets it. Unset: the page's `color-scheme`.
  * @cssproperty --ck-agent-session-background - The session's background under a forced `theme` (default `--ck-color-surface`).
  * @cssproperty --ck-agent-session-color - The session's text colour under a forced `theme` (default `--ck-color-text`).
- * @cssproperty --ck-font-family - [global] Font family. Default `system-ui, sans-serif`.
- * @cssproperty --ck-font-size - [global] Base font size. Default `0.875rem`.
- * @cssproperty --ck-line-height - [global] Base line height. Default `1.4`.
- * @cssproperty --ck-font - [global] The whole `font` shorthand (wins over the three above). Default `var(--ck-font-size)/var(--ck-line-height) var(--ck-font-family)`.
- * @cssproperty --ck-color-text - [global] Body text. Default `#1f2328` / `#e6e8eb` (light / dark).
- * @cssproperty --ck-color-surface - [global] Surfaces: rows, panels, dialogs, toasts. Default `#ffffff` / `#1b1e22` (light / dark).
- * @cssproperty --ck-color-danger - [global] Errors, overdue, destructive actions. Default `#b3261e` / `#ffb4ab` (light / dark).
- * @cssproperty --ck-color-danger-surface - [global] Background of an error message. Default `#fdecea` / `#3b1613` (light / dark).
- * @cssproperty --ck-color-surface-2 - [global] Subtle surfaces: list backgrounds, messages, hover. Default `#f1f3f5` / `#2a2d31` (light / dark).
- * @cssproperty --ck-color-muted - [global] Secondary text, field borders. Default `#4b5563` / `#b6bcc4` (light / dark).
- * @cssproperty --ck-color-warning - [global] Warnings, waiting states (logout countdown). Default `#8a5a00` / `#f5c451` (light / dark).
- * @cssproperty --ck-color-warning-surface - [global] Background of a warning. Default `#fff4d6` / `#3d3112` (light / dark).
- * @cssproperty --ck-color-success - [global] Confirmations. Default `#1a7f37` / `#3fb950` (light / dark).
- * @cssproperty --ck-color-success-surface - [global] Background of a confirmation. Default `#dcfce7` / `#12311c` (light / dark).
- * @cssproperty --ck-color-info - [global] Informational notices. Default `#1e3a8a` / `#dbeafe` (light / dark).
- * @cssproperty --ck-color-info-surface - [global] Background of a notice. Default `#eff6ff` / `#172554` (light / dark).
- * @cssproperty --ck-space-2 - [global] Spacing step 2. Default `0.5rem`.
- * @cssproperty --ck-space-3 - [global] Spacing step 3. Default `0.75rem`.
- * @cssproperty --ck-radius - [global] Corner radius. Default `6px`.
  */
 export class AgentSessionElement extends LitElement {
   static override styles = styles;

@@ -99,34 +99,6 @@ const SURFACES: Record<LogoutSurface, string> = {
  * @cssproperty --ck-logout-countdown-danger - Error colour (default `--ck-color-danger`).
  * @cssproperty --ck-logout-countdown-radius - Corner radius (default `--ck-radius`, 6px).
  * @cssproperty --ck-logout-countdown-ring-size - Diameter of the progress ring (default 4.5rem).
- * @cssproperty --ck-color-scheme - [global] Colour scheme of the kit: `light`, `dark` or `light dark` (follow the system). `<agent-session theme>` sets it. Default none (the page's `color-scheme` applies).
- * @cssproperty --ck-font-family - [global] Font family. Default `system-ui, sans-serif`.
- * @cssproperty --ck-font-size - [global] Base font size. Default `0.875rem`.
- * @cssproperty --ck-line-height - [global] Base line height. Default `1.4`.
- * @cssproperty --ck-font - [global] The whole `font` shorthand (wins over the three above). Default `var(--ck-font-size)/var(--ck-line-height) var(--ck-font-family)`.
- * @cssproperty --ck-color-text - [global] Body text. Default `#1f2328` / `#e6e8eb` (light / dark).
- * @cssproperty --ck-color-muted - [global] Secondary text, field borders. Default `#4b5563` / `#b6bcc4` (light / dark).
- * @cssproperty --ck-color-surface - [global] Surfaces: rows, panels, dialogs, toasts. Default `#ffffff` / `#1b1e22` (light / dark).
- * @cssproperty --ck-color-surface-2 - [global] Subtle surfaces: list backgrounds, messages, hover. Default `#f1f3f5` / `#2a2d31` (light / dark).
- * @cssproperty --ck-color-border - [global] Borders and dividers. Default `#d0d7de` / `#3d444d` (light / dark).
- * @cssproperty --ck-color-warning - [global] Warnings, waiting states (logout countdown). Default `#8a5a00` / `#f5c451` (light / dark).
- * @cssproperty --ck-color-danger - [global] Errors, overdue, destructive actions. Default `#b3261e` / `#ffb4ab` (light / dark).
- * @cssproperty --ck-color-danger-surface - [global] Background of an error message. Default `#fdecea` / `#3b1613` (light / dark).
- * @cssproperty --ck-color-success - [global] Confirmations. Default `#1a7f37` / `#3fb950` (light / dark).
- * @cssproperty --ck-color-success-surface - [global] Background of a confirmation. Default `#dcfce7` / `#12311c` (light / dark).
- * @cssproperty --ck-color-accent - [global] Accent: primary buttons, today, links. Default `#1d4ed8` / `#60a5fa` (light / dark).
- * @cssproperty --ck-color-on-accent - [global] Text on the accent colour. Default `#ffffff` / `#0b1220` (light / dark).
- * @cssproperty --ck-color-on-danger - [global] Text on the danger colour. Default `#ffffff` / `#1b1e22` (light / dark).
- * @cssproperty --ck-color-warning-surface - [global] Background of a warning. Default `#fff4d6` / `#3d3112` (light / dark).
- * @cssproperty --ck-color-info - [global] Informational notices. Default `#1e3a8a` / `#dbeafe` (light / dark).
- * @cssproperty --ck-color-info-surface - [global] Background of a notice. Default `#eff6ff` / `#172554` (light / dark).
- * @cssproperty --ck-space-1 - [global] Spacing step 1. Default `0.25rem`.
- * @cssproperty --ck-space-2 - [global] Spacing step 2. Default `0.5rem`.
- * @cssproperty --ck-space-3 - [global] Spacing step 3. Default `0.75rem`.
- * @cssproperty --ck-space-4 - [global] Spacing step 4. Default `1rem`.
- * @cssproperty --ck-radius - [global] Corner radius. Default `6px`.
- * @cssproperty --ck-focus-ring - [global] Keyboard focus outline. Default `2px solid #1d4ed8` / `2px solid #93c5fd` (light / dark).
- * @cssproperty --ck-focus-ring-offset - [global] Distance of the focus outline. Default `2px`.
  */
 export class LogoutCountdownElement extends KitElement {
   static override styles = styles;
