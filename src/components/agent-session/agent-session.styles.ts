@@ -1,5 +1,5 @@
 import {css, type CSSResultGroup} from 'lit';
-import {messages} from '../../internal/styles/index.js';
+import {messages} from '../../internal/styles/messages.js';
 import {tokens} from '../../internal/tokens.js';
 
 /**
