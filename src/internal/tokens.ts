@@ -63,5 +63,8 @@ export const tokens = css`
     --_ck-shadow: var(--ck-shadow, 0 4px 16px light-dark(rgb(0 0 0 / 0.18), rgb(0 0 0 / 0.5)));
     --_ck-focus-ring: var(--ck-focus-ring, 2px solid light-dark(#1d4ed8, #93c5fd));
     --_ck-focus-ring-offset: var(--ck-focus-ring-offset, 2px);
+
+    /* Layout caps */
+    --_ck-grid-max-height: var(--ck-grid-max-height, none);
   }
 `;
