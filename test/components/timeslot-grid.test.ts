@@ -728,6 +728,8 @@ describe('<timeslot-grid>', () => {
       expect(law.getAttribute('role')).to.equal('gridcell');
       expect(law.getAttribute('aria-rowspan')).to.equal('3');
       expect(law.hasAttribute('tabindex')).to.equal(false);
+      expect(law.getAttribute('aria-disabled')).to.equal('true');
+      expect(law.dataset.keys).to.equal(slots.slice(0, 3).map((slot) => Date.parse(slot.start)).join(' '));
       // the band's slots are no cells of their own; a lone unavailable slot (11:00, full) stays a cell
       expect(cells(el).map((c) => norm(c.querySelector('.slot__time')!.textContent))).to.deep.equal([
         '9:30 – 10:00 AM',

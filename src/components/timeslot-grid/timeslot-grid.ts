@@ -108,7 +108,7 @@ type Coverage = (GridBand | true | undefined)[][];
  * @csspart slot-available - An available slot.
  * @csspart slot-unavailable - An unavailable slot.
  * @csspart slot-selected - The selected slot.
- * @csspart band - A run of unavailable slots with one reason, shown as one band.
+ * @csspart band - A run of unavailable slots with one reason, shown as one band (also `slot-unavailable`; `data-keys` lists its slots' keys).
  * @csspart reason-icon - The icon of an unavailable slot's or band's reason.
  * @csspart message - The empty and error messages.
  *
@@ -760,9 +760,11 @@ export class TimeslotGridElement extends KitElement {
     const text = this.#bandLabel(band, model);
     return html`<div
       role="gridcell"
-      part="band"
+      part="band slot-unavailable"
       class="cell band"
       data-band=${band.key}
+      data-keys=${band.cells.map((c) => c.key).join(' ')}
+      aria-disabled="true"
       data-day=${band.dayIndex}
       aria-rowspan=${rowSpan ? band.rowSpan : nothing}
       aria-describedby=${`reason-${reason}`}
