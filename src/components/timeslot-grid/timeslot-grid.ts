@@ -768,7 +768,7 @@ export class TimeslotGridElement extends KitElement {
       data-day=${band.dayIndex}
       aria-rowspan=${rowSpan ? band.rowSpan : nothing}
       aria-describedby=${`reason-${reason}`}
-      title=${reasonLong(reason)}
+      title=${this.#ruleText(band.cells[0].slot, band.start) ?? reasonLong(reason)}
       ${cssVars({'--span': rowSpan ? band.rowSpan : 1})}
     >
       ${this.#icon(reason)}<span class="band__text">${text}</span>
