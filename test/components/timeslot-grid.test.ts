@@ -729,7 +729,12 @@ describe('<timeslot-grid>', () => {
       expect(law.getAttribute('aria-rowspan')).to.equal('3');
       expect(law.hasAttribute('tabindex')).to.equal(false);
       expect(law.getAttribute('aria-disabled')).to.equal('true');
-      expect(law.dataset.keys).to.equal(slots.slice(0, 3).map((slot) => Date.parse(slot.start)).join(' '));
+      expect(law.dataset.keys).to.equal(
+        slots
+          .slice(0, 3)
+          .map((slot) => Date.parse(slot.start))
+          .join(' '),
+      );
       // the band's slots are no cells of their own; a lone unavailable slot (11:00, full) stays a cell
       expect(cells(el).map((c) => norm(c.querySelector('.slot__time')!.textContent))).to.deep.equal([
         '9:30 – 10:00 AM',
@@ -854,7 +859,7 @@ describe('<timeslot-grid>', () => {
     const tabs = (el: TimeslotGridElement) => [...el.shadowRoot!.querySelectorAll<HTMLElement>('[role="tab"]')];
 
     it('never overflows its container, from 320px to 1280px', async () => {
-      for (const width of [320, 360, 480, 559, 560, 700, 800, 1024, 1280]) {
+      for (const width of [320, 360, 480, 560, 700, 900, 940, 1024, 1280]) {
         const {box, el} = await inBox(width);
         await waitUntil(() => el.shadowRoot!.querySelector('[role="grid"]'), `grid at ${width}`);
         expect(el.getBoundingClientRect().width, `${width}px`).to.be.at.most(width + 0.5);
@@ -921,6 +926,16 @@ describe('<timeslot-grid>', () => {
       await waitUntil(() => el.shadowRoot!.querySelector('.wrapper--week'), 'week layout after widening');
       expect(tabs(el)).to.have.length(0);
       expect(el.shadowRoot!.querySelectorAll('[part~="day"]')).to.have.length(7);
+    });
+
+    it('--ck-timeslot-grid-cell-min-width moves the auto threshold: roomier columns, the week from wider boxes', async () => {
+      const {box, el} = await inBox(800);
+      expect(el.shadowRoot!.querySelector('.wrapper--week')).to.not.equal(null);
+      box.style.setProperty('--ck-timeslot-grid-cell-min-width', '7.5rem');
+      box.style.inlineSize = '801px'; // a resize makes the observer measure again
+      await waitUntil(() => el.shadowRoot!.querySelector('.wrapper--day'), 'day layout under 7 x 7.5rem');
+      box.style.inlineSize = '960px';
+      await waitUntil(() => el.shadowRoot!.querySelector('.wrapper--week'), 'week layout at 960px');
     });
 
     it('layout="day" and layout="week" force one whatever the width', async () => {

@@ -14,7 +14,7 @@ export const styles: CSSResultGroup = [
       --_today: var(--ck-timeslot-grid-today-color, var(--_ck-color-accent));
       --_focus: var(--_ck-focus-ring);
       --_gap: var(--ck-timeslot-grid-gap, var(--_ck-space-1));
-      --_cell-min: var(--ck-timeslot-grid-cell-min-width, 4rem);
+      --_cell-min: var(--ck-timeslot-grid-cell-min-width, 4.25rem);
       --_radius: var(--ck-timeslot-grid-radius, var(--_ck-radius));
       --_danger: var(--_ck-color-danger);
       --_border: var(--_ck-color-border);
@@ -104,7 +104,11 @@ export const styles: CSSResultGroup = [
 
     .grid--week {
       display: grid;
-      grid-template-columns: max-content repeat(var(--days), minmax(var(--_cell-min), 1fr));
+      /* never wider than the element: a forced week in a small box shrinks its columns (cqi: the wrapper's width) */
+      grid-template-columns: max-content repeat(
+          var(--days),
+          minmax(min(var(--_cell-min), calc((100cqi - 5rem) / var(--days))), 1fr)
+        );
     }
 
     .grid--day {
@@ -173,6 +177,7 @@ export const styles: CSSResultGroup = [
       border: 1px solid transparent;
       line-height: 1.25;
       font-variant-numeric: tabular-nums;
+      overflow-wrap: break-word;
       cursor: default;
       user-select: none;
     }
@@ -197,7 +202,6 @@ export const styles: CSSResultGroup = [
       background: var(--_selected-bg);
       color: var(--_selected-fg);
       border-color: var(--_selected-bg);
-      font-weight: 600;
       box-shadow: 0 1px 3px color-mix(in srgb, var(--_selected-bg) 45%, transparent);
     }
 
@@ -207,13 +211,10 @@ export const styles: CSSResultGroup = [
       outline-offset: -2px;
     }
 
+    /* One weight whatever the state: selecting a slot never reflows it. */
     .slot__time {
-      font-weight: 500;
-      white-space: nowrap;
-    }
-
-    .slot--selected .slot__time {
-      font-weight: 650;
+      font-weight: 600;
+      min-inline-size: 0;
     }
 
     .slot__secondary,
@@ -258,7 +259,9 @@ export const styles: CSSResultGroup = [
       );
       font-size: 0.8em;
       line-height: 1.3;
-      overflow-wrap: anywhere;
+      overflow-wrap: break-word;
+      hyphens: auto;
+      min-inline-size: 0;
     }
 
     .band .icon {
@@ -277,7 +280,7 @@ export const styles: CSSResultGroup = [
     /* Day layout: a strip of days, then the chosen day's slots as a list. */
     .days {
       display: grid;
-      grid-template-columns: repeat(var(--days), minmax(2.75rem, 1fr));
+      grid-template-columns: repeat(var(--days), minmax(2.25rem, 1fr));
       gap: var(--_gap);
       overflow-x: auto;
       margin-block-end: var(--_ck-space-2);
@@ -406,6 +409,28 @@ export const styles: CSSResultGroup = [
 
       .grid--week .slot {
         padding-inline: 0.3rem;
+      }
+    }
+
+    /* A week in less than ~7.5rem a day: smaller type, the second-zone time and places share one line. */
+    @container (max-width: 57.5rem) {
+      .grid--week .slot {
+        font-size: 0.85em;
+        padding: 0.2rem 0.3rem;
+        column-gap: 0.3em;
+      }
+
+      .grid--week .slot__secondary,
+      .grid--week .slot__meta {
+        font-size: 0.85em;
+      }
+
+      .grid--week .band {
+        font-size: 0.72em;
+      }
+
+      .day {
+        font-size: 0.9em;
       }
     }
 

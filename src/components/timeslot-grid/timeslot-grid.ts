@@ -37,8 +37,11 @@ import {styles} from './timeslot-grid.styles.js';
 /** `week`: a column per day. `day`: one day at a time, picked in a strip of days. `auto`: by the width. */
 export type TimeslotGridLayout = 'auto' | 'week' | 'day';
 
-/** Below this container width (px) `layout="auto"` shows one day at a time. */
+/** Below this width (px) `layout="auto"` always shows one day at a time. */
 export const DAY_LAYOUT_BELOW = 560;
+
+/** Room of the time column and gaps beside the day columns, in px (for the auto layout's threshold). */
+const TIME_COLUMN = 80;
 
 /** A cell's words, formatted once per slot, zone and locale. */
 interface CellLabels {
@@ -71,8 +74,9 @@ type Coverage = (GridBand | true | undefined)[][];
 
 /**
  * A week (or any number of days) of time slots in a chosen time zone. Wide containers show a column per day and a
- * row per time of day; narrower than 560px (`layout="auto"`, measured with a ResizeObserver; CSS container queries
- * on an inner wrapper restyle it), one day at a time: a strip of days (with their free slots) and the chosen day's
+ * row per time of day; narrower ones (`layout="auto"`: below 560px, or where a day column would be narrower than
+ * `--ck-timeslot-grid-cell-min-width`; measured with a ResizeObserver, while CSS container queries on an inner
+ * wrapper restyle it) one day at a time: a strip of days (with their free slots) and the chosen day's
  * slots as a compact list. Available slots show their time range, the time in the second zone and the places left;
  * an unavailable slot shows its range and an icon for its reason (the reason in its accessible name, description and
  * tooltip), and two or more unavailable slots in a row with one reason fold into one band ("8:00 – 11:00 AM:
@@ -119,7 +123,7 @@ type Coverage = (GridBand | true | undefined)[][];
  * @cssproperty --ck-timeslot-grid-unavailable-color - Unavailable slot text colour (default `--ck-color-unavailable`).
  * @cssproperty --ck-timeslot-grid-selected-background - Selected slot background (default `--ck-color-selected`).
  * @cssproperty --ck-timeslot-grid-selected-color - Selected slot text colour (default `--ck-color-on-selected`).
- * @cssproperty --ck-timeslot-grid-cell-min-width - Minimum width of a day column in the week layout (default 4rem; narrower containers scroll sideways inside the grid).
+ * @cssproperty --ck-timeslot-grid-cell-min-width - Minimum width of a day column in the week layout (default 4.25rem: a 7-day week from 560px); `layout="auto"` shows one day at a time where the week's columns would be narrower (7.5rem: two-line slots, the week from about 920px). A forced week shrinks its columns to fit.
  * @cssproperty --ck-timeslot-grid-gap - Space between cells (default 0.25rem).
  * @cssproperty --ck-timeslot-grid-color - Text colour (default `--ck-color-text`).
  * @cssproperty --ck-timeslot-grid-today-color - Today's date in its column heading (default `--ck-color-accent`).
@@ -206,8 +210,9 @@ export class TimeslotGridElement extends KitElement {
   @property({type: Number, reflect: true}) days = 7;
 
   /**
-   * `auto` (default): the week when the element is at least 560px wide, else one day at a time (measured with a
-   * ResizeObserver). `week` or `day` force one.
+   * `auto` (default): the week when the element is at least 560px wide and every day column gets
+   * `--ck-timeslot-grid-cell-min-width`, else one day at a time (measured with a ResizeObserver).
+   * `week` or `day` force one.
    */
   @property({reflect: true}) layout: TimeslotGridLayout = 'auto';
 
@@ -224,7 +229,7 @@ export class TimeslotGridElement extends KitElement {
     super.connectedCallback();
     this.#resize ??= new ResizeObserver(([entry]) => {
       const width = entry.contentBoxSize?.[0]?.inlineSize ?? entry.contentRect.width;
-      const layout = width < DAY_LAYOUT_BELOW ? 'day' : 'week';
+      const layout = this.#layoutFor(width);
       // In the next frame: switching now would resize the element inside this very observation (a loop error).
       if (width > 0 && layout !== this.measuredLayout) requestAnimationFrame(() => (this.measuredLayout = layout));
     });
@@ -234,6 +239,25 @@ export class TimeslotGridElement extends KitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#resize?.disconnect();
+  }
+
+  /**
+   * The auto layout for a width: the week when every day column gets `--ck-timeslot-grid-cell-min-width` (default
+   * 4.25rem) and the element is at least 560px wide; otherwise one day at a time. With the default a 7-day week
+   * shows from 560px; 7.5rem keeps each slot to two lines and the week from about 920px.
+   */
+  #layoutFor(width: number): 'week' | 'day' {
+    const token = getComputedStyle(this).getPropertyValue('--ck-timeslot-grid-cell-min-width').trim();
+    const root = parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
+    const value = parseFloat(token);
+    const cell = !Number.isFinite(value)
+      ? 4.25 * root
+      : token.endsWith('rem')
+        ? value * root
+        : token.endsWith('em')
+          ? value * (parseFloat(getComputedStyle(this).fontSize) || root)
+          : value;
+    return width < Math.max(DAY_LAYOUT_BELOW, this.#days * cell + TIME_COLUMN) ? 'day' : 'week';
   }
 
   get #zone(): string {
@@ -342,7 +366,7 @@ export class TimeslotGridElement extends KitElement {
     this.#hadFocus = this.#hasFocus();
     if (!this.hasUpdated && this.layout === 'auto') {
       const width = this.getBoundingClientRect().width;
-      if (width > 0) this.measuredLayout = width < DAY_LAYOUT_BELOW ? 'day' : 'week';
+      if (width > 0) this.measuredLayout = this.#layoutFor(width);
     }
     const previous = this.#model;
     const model = (this.#model = this.#buildModel());
