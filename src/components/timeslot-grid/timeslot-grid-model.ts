@@ -250,3 +250,56 @@ export function nearestCell(
     Math.abs(cell.dayIndex - target.dayIndex) * 1440 + Math.abs(model.rows[cell.rowIndex].wall - target.wall);
   return cells.reduce((best, c) => (distance(c) < distance(best) ? c : best));
 }
+
+/** The standalone cell at a row and day (not one folded into a band). */
+function at(model: GridModel, row: number, day: number): GridCell | undefined {
+  const cell = model.rows[row]?.cells[day];
+  return cell && !cell.band ? cell : undefined;
+}
+
+/**
+ * Where an arrow, Home or End key moves focus from `current` (APG grid): left/right along the row (in the day
+ * layout: to the nearest slot of the next day with slots), mirrored in right-to-left; up/down in the column; Home/End
+ * to the row's (day's) ends, with Ctrl to the grid's. `undefined`: nowhere to go (an edge); `null`: not a key of it.
+ */
+export function keyTarget(
+  model: GridModel,
+  current: GridCell,
+  {key, ctrl, rtl, dayLayout}: {key: string; ctrl: boolean; rtl: boolean; dayLayout: boolean},
+): GridCell | undefined | null {
+  const wall = model.rows[current.rowIndex].wall;
+  const inDay = (day: number) => model.focusable.filter((c) => c.dayIndex === day);
+  const across = (dir: 1 | -1) => {
+    for (let d = current.dayIndex + dir; d >= 0 && d < model.dates.length; d += dir) {
+      const cells = dayLayout ? inDay(d) : [at(model, current.rowIndex, d)].filter((c) => c !== undefined);
+      if (cells.length) return nearestCell({...model, focusable: cells}, {dayIndex: d, wall});
+    }
+    return undefined;
+  };
+  const down = (dir: 1 | -1) => {
+    for (let r = current.rowIndex + dir; r >= 0 && r < model.rows.length; r += dir) {
+      const cell = at(model, r, current.dayIndex);
+      if (cell) return cell;
+    }
+    return undefined;
+  };
+  const line = dayLayout
+    ? inDay(current.dayIndex)
+    : model.rows[current.rowIndex].cells.filter((c): c is GridCell => c !== undefined && !c.band);
+  switch (key) {
+    case 'ArrowRight':
+      return across(rtl ? -1 : 1);
+    case 'ArrowLeft':
+      return across(rtl ? 1 : -1);
+    case 'ArrowDown':
+      return down(1);
+    case 'ArrowUp':
+      return down(-1);
+    case 'Home':
+      return ctrl ? model.focusable[0] : line[0];
+    case 'End':
+      return ctrl ? model.focusable.at(-1) : line.at(-1);
+    default:
+      return null;
+  }
+}

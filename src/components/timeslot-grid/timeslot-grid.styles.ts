@@ -271,6 +271,8 @@ export const styles: CSSResultGroup = [
     /* Times read in their own direction inside right-to-left text ("8:30 AM", not "AM 8:30"). */
     .slot__time,
     .slot__secondary,
+    .slot__meta,
+    .day__count,
     .time,
     .range,
     .band__text {

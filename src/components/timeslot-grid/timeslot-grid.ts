@@ -6,31 +6,19 @@ import {isValidTimeZone} from '../../core/time.js';
 import type {Slot} from '../../core/types.js';
 import {RangeChangeEvent, type RangeChangeDetail} from '../../events/range-change.js';
 import {SlotSelectEvent} from '../../events/slot-select.js';
-import {callingRuleText} from '../../internal/calling-rule-text.js';
 import {defineElement} from '../../internal/define.js';
-import {
-  dateTimeFormat,
-  formatDate,
-  formatDateRange,
-  zoneLongName,
-  zoneShortName,
-  type HourCycle,
-} from '../../internal/format.js';
+import {formatDateRange, type HourCycle} from '../../internal/format.js';
 import {KitElement} from '../../internal/kit-element.js';
-import {kitLocale} from '../../internal/localization.js';
+import {REASON_ICONS, reasonKey, reasonLong, REASONS, type ReasonKey} from './timeslot-grid-labels.js';
+import {GridText, type CellLabels, type Headings} from './timeslot-grid-text.js';
 import {
-  bandText,
-  clockRange,
-  clockTime,
-  REASON_ICONS,
-  reasonKey,
-  reasonLong,
-  reasonPhrase,
-  REASONS,
-  reasonShort,
-  type ReasonKey,
-} from './timeslot-grid-labels.js';
-import {buildGridModel, nearestCell, type GridBand, type GridCell, type GridModel} from './timeslot-grid-model.js';
+  buildGridModel,
+  keyTarget,
+  nearestCell,
+  type GridBand,
+  type GridCell,
+  type GridModel,
+} from './timeslot-grid-model.js';
 import {cssVars} from './timeslot-grid-vars.js';
 import {styles} from './timeslot-grid.styles.js';
 
@@ -42,32 +30,6 @@ export const DAY_LAYOUT_BELOW = 560;
 
 /** Room of the time column and gaps beside the day columns, in px (for the auto layout's threshold). */
 const TIME_COLUMN = 80;
-
-/** A cell's words, formatted once per slot, zone and locale. */
-interface CellLabels {
-  slot: Slot;
-  range: string;
-  secondary?: string;
-  meta?: string;
-  /** The accessible name: range, zone, day, second zone, places left or the reason. */
-  name: string;
-  title?: string;
-  reason: ReasonKey;
-}
-
-/** The texts around the slots, formatted once per model and label context. */
-interface Headings {
-  model: GridModel;
-  context: string;
-  /** Row headings ("8:00 AM"). */
-  rows: string[];
-  /** Per day: short date, long date, weekday, day of the month. */
-  days: string[][];
-  /** "Nov 23 – 29, 2026". */
-  range: string;
-  /** "Times in Eastern Time · customer's time: Pacific Time". */
-  zones: string;
-}
 
 /** Per position of the week layout: a band starts here, a band covers it, or nothing special. */
 type Coverage = (GridBand | true | undefined)[][];
@@ -158,14 +120,10 @@ export class TimeslotGridElement extends KitElement {
   #modelInputs: unknown[] = [];
   #coverage: Coverage = [];
   #start?: {inputs: unknown[]; date: Temporal.PlainDate};
-  /** Labels per slot key, valid for one label context (zones, locale, hour cycle, UI language). */
-  #labels = new Map<string, CellLabels>();
-  #bandLabels = new Map<string, string>();
-  #labelContext = '';
+  /** Every text, formatted once per slot, band or model and label context. */
+  #text = new GridText();
   /** The last template of each cell, reused while nothing it shows changed (lit then touches nothing). */
   #cellTemplates = new Map<string, {labels: CellLabels; flags: string; result: TemplateResult}>();
-  /** Row and day headings of the current model and label context. */
-  #headings?: Headings;
   /** Where focus should go after the next render: a slot key, or a position to find the nearest slot. */
   #pendingFocus?: {key?: string; dayIndex: number; wall: number};
   #focusDayTab = false;
@@ -538,71 +496,32 @@ export class TimeslotGridElement extends KitElement {
     this.#chooseDay(Math.max(0, Math.min(last, next[event.key])), true);
   }
 
-  /** The standalone cell at a row and day (not one folded into a band). */
-  #at(model: GridModel, row: number, day: number): GridCell | undefined {
-    const cell = model.rows[row]?.cells[day];
-    return cell && !cell.band ? cell : undefined;
-  }
-
   private handleGridKeydown(event: KeyboardEvent): void {
     const model = this.#model;
     const current = this.activeKey ? model?.byKey.get(this.activeKey) : undefined;
     if (!model || !current) return;
-    const rtl = getComputedStyle(this).direction === 'rtl';
-    const row = model.rows[current.rowIndex];
-    const dayLayout = this.#layout === 'day';
-    const inDay = (day: number) => model.focusable.filter((c) => c.dayIndex === day);
-    const across = (dir: 1 | -1) => {
-      for (let d = current.dayIndex + dir; d >= 0 && d < model.dates.length; d += dir) {
-        if (dayLayout) {
-          if (inDay(d).length) return nearestCell({...model, focusable: inDay(d)}, {dayIndex: d, wall: row.wall});
-        } else if (this.#at(model, current.rowIndex, d)) return this.#at(model, current.rowIndex, d);
-      }
-      return undefined;
-    };
-    const down = (dir: 1 | -1) => {
-      for (let r = current.rowIndex + dir; r >= 0 && r < model.rows.length; r += dir) {
-        const cell = this.#at(model, r, current.dayIndex);
-        if (cell) return cell;
-      }
-      return undefined;
-    };
-    const line = dayLayout
-      ? inDay(current.dayIndex)
-      : row.cells.filter((c): c is GridCell => c !== undefined && !c.band);
-    let next: GridCell | undefined;
     switch (event.key) {
-      case 'ArrowRight':
-        next = across(rtl ? -1 : 1);
-        break;
-      case 'ArrowLeft':
-        next = across(rtl ? 1 : -1);
-        break;
-      case 'ArrowDown':
-        next = down(1);
-        break;
-      case 'ArrowUp':
-        next = down(-1);
-        break;
-      case 'Home':
-        next = event.ctrlKey || event.metaKey ? model.focusable[0] : line[0];
-        break;
-      case 'End':
-        next = event.ctrlKey || event.metaKey ? model.focusable.at(-1) : line.at(-1);
-        break;
       case 'PageDown':
       case 'PageUp':
         event.preventDefault();
-        this.#moveRange(event.key === 'PageDown' ? 1 : -1, {dayIndex: current.dayIndex, wall: row.wall});
+        this.#moveRange(event.key === 'PageDown' ? 1 : -1, {
+          dayIndex: current.dayIndex,
+          wall: model.rows[current.rowIndex].wall,
+        });
         return;
       case 'Enter':
       case ' ':
         event.preventDefault();
         this.#select(current);
         return;
-      default:
-        return;
     }
+    const next = keyTarget(model, current, {
+      key: event.key,
+      ctrl: event.ctrlKey || event.metaKey,
+      rtl: getComputedStyle(this).direction === 'rtl',
+      dayLayout: this.#layout === 'day',
+    });
+    if (next === null) return;
     event.preventDefault();
     if (next) this.#focusCell(next);
   }
@@ -618,139 +537,15 @@ export class TimeslotGridElement extends KitElement {
     this.#moveRange(weeks);
   }
 
-  // ---- labels (formatted once per slot, zone and locale) -------------------------------------------------------
-
-  #context(): string {
-    const context = [
-      this.#zone,
-      this.#secondaryZone,
-      this.resolvedLocale,
-      this.hourCycle,
-      this.secondaryLabel,
-      kitLocale(),
-    ].join('|');
-    if (context !== this.#labelContext) {
-      this.#labelContext = context;
-      this.#labels.clear();
-      this.#bandLabels.clear();
-      this.#cellTemplates.clear();
-    }
-    return context;
-  }
-
-  /** The calling rule of an unavailable slot, for people, or undefined (no rule, or one that cannot be read). */
-  #ruleText(slot: Slot, start: Temporal.Instant): string | undefined {
-    const rule = slot.rule;
-    if (!rule || typeof rule.jurisdiction !== 'string') return undefined;
-    try {
-      return callingRuleText(rule, start, {locale: this.resolvedLocale, hourCycle: this.hourCycle});
-    } catch {
-      return undefined;
-    }
-  }
-
-  #cellLabels(cell: GridCell, model: GridModel): CellLabels {
-    const cached = this.#labels.get(cell.key);
-    if (cached?.slot === cell.slot) return cached;
-    const locale = this.resolvedLocale;
-    const zone = model.timeZone;
-    const hourCycle = this.hourCycle;
-    const {slot, start, end} = cell;
-    const range = clockRange(start, end, {locale, timeZone: zone, hourCycle, zoneName: cell.ambiguous});
-    const day = formatDate(start.toZonedDateTimeISO(zone).toPlainDate(), locale, 'long');
-    const other = this.#secondaryZone;
-    const reason = reasonKey(slot.reason);
-    const meta = !slot.available
-      ? undefined
-      : slot.remaining === undefined
-        ? undefined
-        : slot.remaining === 1
-          ? msg('1 left')
-          : msg(str`${slot.remaining} left`);
-    const rule = slot.available ? undefined : this.#ruleText(slot, start);
-    // The name starts with the visible text, in its order (WCAG 2.5.3, label in name: "click 9:00"); the context
-    // the eye gets from the headings and the toolbar goes in parentheses.
-    const zoneHint = cell.ambiguous ? '' : `${zoneShortName(start, zone, locale)}, `;
-    let name = `${range} (${zoneHint}${day})`;
-    let secondary: string | undefined;
-    if (other) {
-      secondary = clockTime(start, {locale, timeZone: other, hourCycle});
-      const label = this.secondaryLabel ?? msg('in the second zone');
-      name += `, ${secondary} (${zoneShortName(start, other, locale)}, ${label})`;
-    }
-    if (meta) name += `, ${meta}`;
-    if (!slot.available) name += `, ${rule ?? reasonShort(reason)}`;
-    const labels: CellLabels = {
-      slot,
-      range,
-      secondary,
-      meta,
-      name,
-      title: slot.available ? undefined : (rule ?? reasonLong(reason)),
-      reason,
-    };
-    this.#labels.set(cell.key, labels);
-    return labels;
-  }
-
-  #bandLabel(band: GridBand, model: GridModel): string {
-    const key = `${band.key}|${band.cells.length}|${band.cells[0].slot.reason}`;
-    let text = this.#bandLabels.get(key);
-    if (text === undefined) {
-      const {start, end} = band;
-      const range = clockRange(start, end, {
-        locale: this.resolvedLocale,
-        timeZone: model.timeZone,
-        hourCycle: this.hourCycle,
-        zoneName: band.cells.some((c) => c.ambiguous),
-      });
-      const slot = band.cells[0].slot;
-      text = bandText(range, this.#ruleText(slot, start) ?? reasonPhrase(reasonKey(slot.reason)));
-      this.#bandLabels.set(key, text);
-    }
-    return text;
-  }
-
-  /** Row headings ("8:00 AM") and day headings, once per model and label context. */
-  #headingsFor(model: GridModel, context: string) {
-    if (this.#headings?.model === model && this.#headings.context === context) return this.#headings;
-    const locale = this.resolvedLocale;
-    const rows = model.rows.map((row) => {
-      const present = row.cells.filter((c): c is GridCell => c !== undefined);
-      const first = present.find((c) => c.ambiguous) ?? present[0];
-      // Name the zone only when it tells rows apart and every cell of the row shares it: after a fall-back day,
-      // the days that follow sit in the first row with the later offset.
-      const zones = new Set(present.map((c) => zoneShortName(c.start, model.timeZone, locale)));
-      const zoneName = row.ambiguous && zones.size === 1;
-      return clockTime(first.start, {locale, timeZone: model.timeZone, hourCycle: this.hourCycle, zoneName});
-    });
-    const weekday = dateTimeFormat(locale, {weekday: 'short', timeZone: 'UTC'});
-    const dayNumber = dateTimeFormat(locale, {day: 'numeric', timeZone: 'UTC'});
-    const days = model.dates.map((date) => {
-      const noon = Date.UTC(date.year, date.month - 1, date.day, 12);
-      return [formatDate(date, locale), formatDate(date, locale, 'long'), weekday.format(noon), dayNumber.format(noon)];
-    });
-    const zoneName = (zone: string) => zoneLongName(zone, locale, this.#now);
-    const other = this.#secondaryZone;
-    const zones = other
-      ? this.secondaryLabel
-        ? msg(str`Times in ${zoneName(model.timeZone)} · ${this.secondaryLabel}: ${zoneName(other)}`)
-        : msg(str`Times in ${zoneName(model.timeZone)} · second zone: ${zoneName(other)}`)
-      : msg(str`Times in ${zoneName(model.timeZone)}`);
-    const range = formatDateRange(model.dates[0], model.dates.at(-1)!, locale);
-    return (this.#headings = {model, context, rows, days, range, zones});
-  }
-
   // ---- templates ---------------------------------------------------------------------------------------------------
 
   #icon(reason: ReasonKey) {
-    return html`<svg part="reason-icon" class="icon" viewBox="0 0 24 24" aria-hidden="true">
-      <path d=${REASON_ICONS[reason]}></path>
-    </svg>`;
+    // prettier-ignore
+    return html`<svg part="reason-icon" class="icon" viewBox="0 0 24 24" aria-hidden="true"><path d=${REASON_ICONS[reason]}></path></svg>`;
   }
 
   #renderCell(cell: GridCell, model: GridModel, selectedKey: string | undefined): TemplateResult {
-    const labels = this.#cellLabels(cell, model);
+    const labels = this.#text.cell(cell, model);
     const selected = cell.key === selectedKey;
     const active = cell.key === this.activeKey;
     const flags = `${selected}|${active}|${cell.dayIndex}`;
@@ -781,7 +576,7 @@ export class TimeslotGridElement extends KitElement {
 
   #renderBand(band: GridBand, model: GridModel, rowSpan: boolean) {
     const reason = reasonKey(band.cells[0].slot.reason);
-    const text = this.#bandLabel(band, model);
+    const text = this.#text.band(band, model);
     return html`<div
       role="gridcell"
       part="band slot-unavailable"
@@ -792,7 +587,7 @@ export class TimeslotGridElement extends KitElement {
       data-day=${band.dayIndex}
       aria-rowspan=${rowSpan ? band.rowSpan : nothing}
       aria-describedby=${`reason-${reason}`}
-      title=${this.#ruleText(band.cells[0].slot, band.start) ?? reasonLong(reason)}
+      title=${this.#text.ruleText(band.cells[0].slot, band.start) ?? reasonLong(reason)}
       ${cssVars({'--span': rowSpan ? band.rowSpan : 1})}
     >
       ${this.#icon(reason)}<span class="band__text">${text}</span>
@@ -948,8 +743,15 @@ export class TimeslotGridElement extends KitElement {
 
   override render() {
     const model = this.#model!;
-    const context = this.#context();
-    const headings = this.#headingsFor(model, context);
+    const changed = this.#text.use(model.timeZone, {
+      locale: this.resolvedLocale,
+      hourCycle: this.hourCycle,
+      secondaryZone: this.#secondaryZone,
+      secondaryLabel: this.secondaryLabel,
+      now: this.#now,
+    });
+    if (changed) this.#cellTemplates.clear();
+    const headings = this.#text.headings(model);
     const problems = this.#problems;
     const hasCells = model.cells.length > 0;
     const empty = !this.loading && !this.error && !hasCells;
