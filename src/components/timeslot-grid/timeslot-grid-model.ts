@@ -303,3 +303,38 @@ export function keyTarget(
       return null;
   }
 }
+
+/**
+ * The first date shown: `startDate` when it reads as a date; else today, or the first slot's day when no slot falls
+ * in the `days` from today.
+ */
+export function firstDate(
+  slots: readonly Slot[],
+  zone: string,
+  startDate: string | undefined,
+  days: number,
+  today: Temporal.PlainDate,
+): Temporal.PlainDate {
+  if (startDate) {
+    try {
+      return Temporal.PlainDate.from(startDate);
+    } catch {
+      /* fall through to the default: the element reports the problem in its UI */
+    }
+  }
+  const instants = slots.flatMap((s) => {
+    try {
+      return [Temporal.Instant.from(s.start)];
+    } catch {
+      return [];
+    }
+  });
+  const end = today.add({days});
+  const inRange = instants.some((i) => {
+    const d = i.toZonedDateTimeISO(zone).toPlainDate();
+    return Temporal.PlainDate.compare(d, today) >= 0 && Temporal.PlainDate.compare(d, end) < 0;
+  });
+  if (inRange || !instants.length) return today;
+  const first = instants.reduce((a, b) => (Temporal.Instant.compare(a, b) <= 0 ? a : b));
+  return first.toZonedDateTimeISO(zone).toPlainDate();
+}

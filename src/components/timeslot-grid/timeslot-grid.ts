@@ -13,6 +13,7 @@ import {REASON_ICONS, reasonKey, reasonLong, REASONS, type ReasonKey} from './ti
 import {GridText, type CellLabels, type Headings} from './timeslot-grid-text.js';
 import {
   buildGridModel,
+  firstDate,
   keyTarget,
   nearestCell,
   type GridBand,
@@ -244,34 +245,7 @@ export class TimeslotGridElement extends KitElement {
     const today = this.#now.toZonedDateTimeISO(zone).toPlainDate();
     const inputs = [this.slots, zone, this.startDate, this.#days, today.toString()];
     if (this.#start && inputs.every((v, i) => v === this.#start!.inputs[i])) return this.#start.date;
-    let date = today;
-    let given = false;
-    if (this.startDate) {
-      try {
-        date = Temporal.PlainDate.from(this.startDate);
-        given = true;
-      } catch {
-        /* fall through to the default: the problem is reported in the UI */
-      }
-    }
-    if (!given) {
-      const instants = (this.slots ?? []).flatMap((s) => {
-        try {
-          return [Temporal.Instant.from(s.start)];
-        } catch {
-          return [];
-        }
-      });
-      const end = today.add({days: this.#days});
-      const inRange = instants.some((i) => {
-        const d = i.toZonedDateTimeISO(zone).toPlainDate();
-        return Temporal.PlainDate.compare(d, today) >= 0 && Temporal.PlainDate.compare(d, end) < 0;
-      });
-      if (!inRange && instants.length) {
-        const first = instants.reduce((a, b) => (Temporal.Instant.compare(a, b) <= 0 ? a : b));
-        date = first.toZonedDateTimeISO(zone).toPlainDate();
-      }
-    }
+    const date = firstDate(this.slots ?? [], zone, this.startDate, this.#days, today);
     this.#start = {inputs, date};
     return date;
   }
