@@ -10,6 +10,7 @@ import {defineElement} from '../../internal/define.js';
 import {formatDateRange, type HourCycle} from '../../internal/format.js';
 import {KitElement} from '../../internal/kit-element.js';
 import {REASON_ICONS, reasonKey, reasonLong, REASONS, type ReasonKey} from './timeslot-grid-labels.js';
+import {dayView, weekGrid, type GridView} from './timeslot-grid-templates.js';
 import {GridText, type CellLabels, type Headings} from './timeslot-grid-text.js';
 import {
   buildGridModel,
@@ -568,151 +569,25 @@ export class TimeslotGridElement extends KitElement {
     </div>`;
   }
 
-  #gridAttributes(model: GridModel) {
-    return {label: this.label ?? msg('Available times'), days: model.dates.length};
-  }
-
-  #renderWeek(model: GridModel, headings: Headings) {
-    const today = this.#now.toZonedDateTimeISO(model.timeZone).toPlainDate();
+  /** What the week and day templates (timeslot-grid-templates.ts) need from the element. */
+  #view(model: GridModel, headings: Headings): GridView {
     const selectedKey = this.#selectedKey(model);
-    const {label, days} = this.#gridAttributes(model);
-    return html`<div
-      role="grid"
-      part="grid"
-      class=${`grid grid--week${this.loading ? ' grid--loading' : ''}`}
-      tabindex="-1"
-      aria-label=${label}
-      aria-describedby="range zone"
-      aria-busy=${this.loading ? 'true' : 'false'}
-      ${cssVars({'--days': days})}
-      @keydown=${this.handleGridKeydown}
-      @click=${this.handleGridClick}
-      @focusin=${this.handleGridFocusIn}
-    >
-      <div role="row" class="row row--head">
-        <div role="columnheader" class="corner"><span class="visually-hidden">${msg('Time')}</span></div>
-        ${model.dates.map((date, i) => {
-          const count = model.availableCounts[i];
-          const isToday = date.equals(today);
-          return html`<div
-            role="columnheader"
-            part="day"
-            class=${isToday ? 'day day--today' : 'day'}
-            aria-current=${isToday ? 'date' : nothing}
-          >
-            <span part="day-heading" class="day__date">${headings.days[i][0]}</span>
-            <span part="day-count" class="day__count"
-              >${this.loading ? msg('Loading…') : count === 1 ? msg('1 available') : msg(str`${count} available`)}</span
-            >
-          </div>`;
-        })}
-      </div>
-      ${
-        this.loading
-          ? Array.from(
-              {length: 6},
-              () =>
-                html`<div role="row" class="row">
-                  <div role="rowheader" class="time">
-                    <span class="skeleton"></span><span class="visually-hidden">${msg('Loading')}</span>
-                  </div>
-                  ${model.dates.map(() => html`<div role="gridcell" class="cell"><span class="skeleton"></span></div>`)}
-                </div>`,
-            )
-          : model.rows.map(
-              (row, r) =>
-                html`<div role="row" class="row">
-                  <div role="rowheader" part="time" class="time">${headings.rows[r]}</div>
-                  ${row.cells.map((cell, d) => {
-                    const covered = this.#coverage[r][d];
-                    if (covered === true) return nothing;
-                    if (covered) return this.#renderBand(covered, model, true);
-                    return cell
-                      ? this.#renderCell(cell, model, selectedKey)
-                      : html`<div role="gridcell" class="cell cell--empty"></div>`;
-                  })}
-                </div>`,
-            )
-      }
-    </div>`;
-  }
-
-  #renderDay(model: GridModel, headings: Headings) {
-    const today = this.#now.toZonedDateTimeISO(model.timeZone).toPlainDate();
-    const day = this.#day(model);
-    const selectedKey = this.#selectedKey(model);
-    const {label} = this.#gridAttributes(model);
-    const items: (GridCell | GridBand)[] = [];
-    for (const row of model.rows) {
-      const cell = row.cells[day];
-      if (!cell) continue;
-      if (!cell.band) items.push(cell);
-      else if (cell.band.cells[0] === cell) items.push(cell.band);
-    }
-    return html`<div
-        role="tablist"
-        part="day-strip"
-        class="days"
-        aria-label=${msg('Days')}
-        ${cssVars({'--days': model.dates.length})}
-        @keydown=${this.handleStripKeydown}
-      >
-        ${model.dates.map((date, i) => {
-          const count = model.availableCounts[i];
-          const [, , weekday, number] = headings.days[i];
-          const countText = count === 1 ? msg('1 available') : msg(str`${count} available`);
-          return html`<button
-            type="button"
-            role="tab"
-            id=${`day-tab-${i}`}
-            part=${i === day ? 'day-tab day-tab-selected' : 'day-tab'}
-            class=${date.equals(today) ? 'days__tab days__tab--today' : 'days__tab'}
-            aria-selected=${i === day ? 'true' : 'false'}
-            aria-controls="day-panel"
-            aria-label=${this.loading ? `${weekday} ${number}` : `${weekday} ${number}, ${countText}`}
-            aria-current=${date.equals(today) ? 'date' : nothing}
-            tabindex=${i === day ? 0 : -1}
-            @click=${() => this.#chooseDay(i, false)}
-          >
-            <span class="days__weekday">${weekday}</span><span class="days__number">${` ${number}`}</span
-            ><span part="day-count" class="days__count">${this.loading ? ' …' : ` ${count}`}</span>
-          </button>`;
-        })}
-      </div>
-      <div
-        role="grid"
-        part="grid"
-        id="day-panel"
-        class=${`grid grid--day${this.loading ? ' grid--loading' : ''}`}
-        tabindex="-1"
-        aria-label=${`${label}, ${headings.days[day][1]}`}
-        aria-describedby="range zone"
-        aria-busy=${this.loading ? 'true' : 'false'}
-        @keydown=${this.handleGridKeydown}
-        @click=${this.handleGridClick}
-        @focusin=${this.handleGridFocusIn}
-      >
-        ${
-          this.loading
-            ? Array.from(
-                {length: 4},
-                () =>
-                  html`<div role="row" class="row">
-                    <div role="gridcell" class="cell"><span class="skeleton"></span></div>
-                  </div>`,
-              )
-            : items.length
-              ? items.map(
-                  (item) =>
-                    html`<div role="row" class="row">
-                      ${'cells' in item ? this.#renderBand(item, model, false) : this.#renderCell(item, model, selectedKey)}
-                    </div>`,
-                )
-              : html`<div role="row" class="row">
-                  <div role="gridcell" class="cell day-empty">${msg('No times on this day.')}</div>
-                </div>`
-        }
-      </div>`;
+    return {
+      model,
+      headings,
+      today: this.#now.toZonedDateTimeISO(model.timeZone).toPlainDate(),
+      loading: this.loading,
+      label: this.label ?? msg('Available times'),
+      day: this.#day(model),
+      coverage: this.#coverage,
+      cell: (cell) => this.#renderCell(cell, model, selectedKey),
+      band: (band, rowSpan) => this.#renderBand(band, model, rowSpan),
+      chooseDay: (index) => this.#chooseDay(index, false),
+      onGridKeydown: this.handleGridKeydown,
+      onGridClick: this.handleGridClick,
+      onGridFocusIn: this.handleGridFocusIn,
+      onStripKeydown: this.handleStripKeydown,
+    };
   }
 
   override render() {
@@ -775,7 +650,7 @@ export class TimeslotGridElement extends KitElement {
           : this.error && !hasCells
             ? nothing
             : html`<div class="scroller" part="scroller" tabindex="-1">
-                ${layout === 'day' ? this.#renderDay(model, headings) : this.#renderWeek(model, headings)}
+                ${layout === 'day' ? dayView(this.#view(model, headings)) : weekGrid(this.#view(model, headings))}
               </div>`
       }
       <div hidden>${REASONS.map((reason) => html`<span id=${`reason-${reason}`}>${reasonLong(reason)}</span>`)}</div>
