@@ -357,6 +357,8 @@ interface TimeslotGridArgs {
   label?: string;
   'secondary-time-zone'?: string;
   'secondary-label'?: string;
+  /** `auto` (by the width), `week` or `day`. */
+  layout?: string;
   slots?: Slot[];
   /** Story-only: the instant the session's ManualClock is pinned to ("today" in the grid). */
   now?: string;
@@ -397,6 +399,7 @@ function renderGrid(args: TimeslotGridArgs, extra: {onRangeChange?: (event: Rang
         label=${ifDefined(args.label || undefined)}
         secondary-time-zone=${ifDefined(args['secondary-time-zone'] || undefined)}
         secondary-label=${ifDefined(args['secondary-label'] || undefined)}
+        layout=${ifDefined(args.layout || undefined)}
         @slot-select=${(event: SlotSelectEvent) => action('slot-select')(event.detail)}
         @range-change=${(event: RangeChangeEvent) => {
           action('range-change')(event.detail);
@@ -452,6 +455,7 @@ const meta: Meta<TimeslotGridArgs> = {
       mapping: {none: ''},
     },
     'secondary-label': {control: 'text'},
+    layout: {control: {type: 'inline-radio'}, options: ['auto', 'week', 'day']},
     slots: {control: false},
     now: {
       control: false,
@@ -628,7 +632,10 @@ export const TwentyFourHour: Story = {
   args: {slots: demoWeek(), locale: 'en-US', 'hour-cycle': 'h23'},
 };
 
-/** In a 320px container the days stack: each day's heading, then its slots (no time column). */
+/**
+ * In a 320px container (below 560px, `layout="auto"`) one day at a time: a strip of days with their free slots
+ * (one tab stop, arrow keys) and the chosen day's slots as a list; runs of unavailable slots are one band each.
+ */
 export const Narrow: Story = {
   name: 'Narrow container (320px)',
   args: {slots: demoWeek()},
@@ -638,6 +645,36 @@ export const Narrow: Story = {
         ${story()}
       </div>`,
   ],
+};
+
+/** A 360px side panel, Spanish, the customer's zone beside the agent's: one clock style and one zone style. */
+export const SidePanelSpanish: Story = {
+  name: 'Side panel (360px), Spanish',
+  args: {
+    slots: demoWeek(),
+    locale: 'es-ES',
+    'secondary-time-zone': 'America/Chicago',
+    'secondary-label': 'hora del cliente',
+  },
+  decorators: [
+    (story) =>
+      html`<div style="inline-size: 360px; outline: 1px dashed color-mix(in srgb, currentColor 30%, transparent)">
+        ${story()}
+      </div>`,
+  ],
+};
+
+/** `--ck-grid-max-height: 18rem`: the week keeps its toolbar and scrolls its slots inside. */
+export const CappedHeight: Story = {
+  name: 'Capped height (--ck-grid-max-height)',
+  args: {slots: demoWeek()},
+  decorators: [(story) => html`<div style="--ck-grid-max-height: 18rem">${story()}</div>`],
+};
+
+/** `layout="day"` forces one day at a time in a wide container (and `layout="week"` the week in a narrow one). */
+export const ForcedDayLayout: Story = {
+  name: 'layout="day" in a wide container',
+  args: {slots: demoWeek(), layout: 'day'},
 };
 
 /** `secondary-time-zone` + `secondary-label`: each slot also shows the customer's time in Chicago. */

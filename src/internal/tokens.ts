@@ -59,6 +59,7 @@ import {css} from 'lit';
  * @cssproperty --ck-shadow - Shadow of floating surfaces (toast, popover). Default `0 4px 16px` black at 18% / 50% (light / dark).
  * @cssproperty --ck-focus-ring - Keyboard focus outline. Default `2px solid #1d4ed8` / `2px solid #93c5fd` (light / dark).
  * @cssproperty --ck-focus-ring-offset - Distance of the focus outline. Default `2px`.
+ * @cssproperty --ck-grid-max-height - Caps the height of `<timeslot-grid>`'s slots (week or day list); they scroll inside. Default `none`.
  */
 export const tokens = css`
   :host {
@@ -108,5 +109,8 @@ export const tokens = css`
     --_ck-shadow: var(--ck-shadow, 0 4px 16px light-dark(rgb(0 0 0 / 0.18), rgb(0 0 0 / 0.5)));
     --_ck-focus-ring: var(--ck-focus-ring, 2px solid light-dark(#1d4ed8, #93c5fd));
     --_ck-focus-ring-offset: var(--ck-focus-ring-offset, 2px);
+
+    /* Layout caps */
+    --_ck-grid-max-height: var(--ck-grid-max-height, none);
   }
 `;

@@ -62,7 +62,9 @@ async function setup(
 
 const grid = (el: CallbackSchedulerElement) => el.shadowRoot!.querySelector<TimeslotGridElement>('timeslot-grid')!;
 const slotCell = (el: CallbackSchedulerElement, start: string) =>
-  grid(el).shadowRoot!.querySelector<HTMLElement>(`[data-key="${Date.parse(start)}"]`);
+  grid(el).shadowRoot!.querySelector<HTMLElement>(
+    `[data-key="${Date.parse(start)}"], [data-keys~="${Date.parse(start)}"]`,
+  );
 
 /** Waits until the availability has loaded and everything rendered. */
 async function settle(el: CallbackSchedulerElement) {

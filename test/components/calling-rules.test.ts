@@ -22,10 +22,17 @@ const norm = (s: string | null | undefined) =>
     .replace(/[\u2009\u202f\u00a0]/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
+/** The slot's cell, or the band it was folded into (issue 15: runs of unavailable slots with one reason). */
 const cellAt = (el: TimeslotGridElement, start: string) =>
-  el.shadowRoot!.querySelector<HTMLElement>(`[data-key="${Date.parse(start)}"]`)!;
-const reasonOf = (el: TimeslotGridElement, start: string) =>
-  norm(cellAt(el, start).querySelector('.slot__reason')?.textContent).replace(/^, /, '');
+  el.shadowRoot!.querySelector<HTMLElement>(`[data-key="${Date.parse(start)}"], [data-keys~="${Date.parse(start)}"]`)!;
+/** The reason a slot shows: the end of its accessible name ("range (zone, day), reason"), or of its band's text. */
+const reasonOf = (el: TimeslotGridElement, start: string) => {
+  const cell = cellAt(el, start);
+  if (!cell) return '';
+  return cell.dataset.keys
+    ? norm(cell.textContent).replace(/^.*?: /, '')
+    : norm(cell.getAttribute('aria-disabled') ? cell.getAttribute('aria-label') : '').replace(/^.*\), /, '');
+};
 
 async function grid(slots: Slot[], startDate: string) {
   const el = await fixture<TimeslotGridElement>(

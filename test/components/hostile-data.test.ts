@@ -142,7 +142,11 @@ function injectableCounts(el: Element): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const node of deepElements(el)) {
     const tag = node.localName;
-    if (INJECTABLE.includes(tag) || (tag === 'svg' && !node.matches('[part="ring"]')) || tag === 'slot') {
+    if (
+      INJECTABLE.includes(tag) ||
+      (tag === 'svg' && !node.matches('[part="ring"], [part~="reason-icon"]')) ||
+      tag === 'slot'
+    ) {
       counts[tag] = (counts[tag] ?? 0) + 1;
     }
   }

@@ -39,7 +39,9 @@ const heading = (el: CallbackSchedulerElement) => norm(el.shadowRoot!.querySelec
 const numberField = (el: CallbackSchedulerElement) => el.shadowRoot!.querySelector<HTMLSelectElement>('select.number')!;
 const grid = (el: CallbackSchedulerElement) => el.shadowRoot!.querySelector<TimeslotGridElement>('timeslot-grid')!;
 const slotCell = (el: CallbackSchedulerElement, start: string) =>
-  grid(el).shadowRoot!.querySelector<HTMLElement>(`[data-key="${Date.parse(start)}"]`);
+  grid(el).shadowRoot!.querySelector<HTMLElement>(
+    `[data-key="${Date.parse(start)}"], [data-keys~="${Date.parse(start)}"]`,
+  );
 const placesLeft = (el: CallbackSchedulerElement, start: string) => {
   const found = /(\d+) left/.exec(norm(slotCell(el, start)?.textContent));
   return found ? Number(found[1]) : undefined;

@@ -1,4 +1,4 @@
-import {expect, fixture, html, oneEvent} from '@open-wc/testing';
+import {expect, fixture, html, oneEvent, waitUntil} from '@open-wc/testing';
 import {sendKeys} from '@web/test-runner-commands';
 import sinon from 'sinon';
 import '../../src/components/agent-session/agent-session.js';
@@ -43,8 +43,8 @@ function week(from = '2026-11-23', days = 5): Slot[] {
 const cells = (el: TimeslotGridElement) => [
   ...el.shadowRoot!.querySelectorAll<HTMLElement>('[role="gridcell"][data-key]'),
 ];
-/** A gridcell's accessible name is computed from its content (visible text plus visually hidden context). */
-const names = (el: TimeslotGridElement) => cells(el).map((c) => norm(c.textContent));
+/** A slot's accessible name: its `aria-label` (the visible text first, then the context in parentheses). */
+const names = (el: TimeslotGridElement) => cells(el).map((c) => norm(c.getAttribute('aria-label')));
 const rowHeaders = (el: TimeslotGridElement) =>
   [...el.shadowRoot!.querySelectorAll('[role="rowheader"]')].map((h) => norm(h.textContent));
 const active = (el: TimeslotGridElement) => el.shadowRoot!.activeElement as HTMLElement | null;
@@ -160,7 +160,7 @@ describe('<timeslot-grid>', () => {
       // Saturday 1 AM EDT, Sunday 1 AM EDT and 1 AM EST, Monday 1 AM EST
       expect(rowHeaders(el)).to.deep.equal(['1:00 AM', '1:00 AM EST']);
       const monday = cells(el).find((c) => c.dataset.day === '2')!;
-      expect(names(el)[cells(el).indexOf(monday)]).to.match(/^1:00 – 2:00 AM EST, Monday, November 2/);
+      expect(names(el)[cells(el).indexOf(monday)]).to.match(/^1:00 – 2:00 AM \(EST, Monday, November 2\)/);
     });
 
     it('formats a slot across local midnight without dates, and pads 24-hour clocks', async () => {
@@ -194,7 +194,7 @@ describe('<timeslot-grid>', () => {
       el.timeZone = 'America/Los_Angeles';
       await el.updateComplete;
       expect(rowHeaders(el)[0]).to.equal('6:00 AM');
-      expect(names(el)[0]).to.match(/^6:00 – 6:30 AM PST, Monday, November 23/);
+      expect(names(el)[0]).to.match(/^6:00 – 6:30 AM \(PST, Monday, November 23\)/);
       el.timeZone = 'Asia/Kolkata';
       await el.updateComplete;
       expect(rowHeaders(el)[0]).to.equal('7:30 PM');
@@ -258,17 +258,21 @@ describe('<timeslot-grid>', () => {
       );
       const [free, outside, full] = cells(el);
       expect(norm(free.querySelector('.slot__time')!.textContent)).to.equal('2:00 – 2:30 PM');
-      expect(norm(free.querySelector('.slot__meta')!.textContent)).to.equal(', 3 left');
+      expect(norm(free.querySelector('.slot__meta')!.textContent)).to.equal('3 left');
       expect(free.getAttribute('part')).to.equal('slot slot-available');
-      expect(names(el)[0]).to.equal('2:00 – 2:30 PM EST, Monday, November 23, 3 left');
-      expect(names(el)[1]).to.equal('2:30 – 3:00 PM EST, Monday, November 23, Outside calling hours');
+      expect(names(el)[0]).to.equal('2:00 – 2:30 PM (EST, Monday, November 23), 3 left');
+      expect(names(el)[1]).to.equal('2:30 – 3:00 PM (EST, Monday, November 23), Outside calling hours');
       expect(outside.getAttribute('aria-disabled')).to.equal('true');
       expect(outside.getAttribute('part')).to.equal('slot slot-unavailable');
       const description = el.shadowRoot!.getElementById(outside.getAttribute('aria-describedby')!)!;
       expect(norm(description.textContent)).to.contain("outside the customer's calling hours");
       expect(outside.title).to.equal("Unavailable: outside the customer's calling hours.");
-      expect(norm(outside.querySelector('.slot__reason')!.textContent)).to.equal(', Outside calling hours');
-      expect(norm(full.querySelector('.slot__reason')!.textContent)).to.equal(', Full');
+      // The reason is an icon (hidden from screen readers: the name and description say it), not wrapped text.
+      expect(norm(outside.textContent)).to.equal('2:30 – 3:00 PM');
+      const icon = (cell: HTMLElement) => cell.querySelector('[part~="reason-icon"]')!;
+      expect(icon(outside).getAttribute('aria-hidden')).to.equal('true');
+      expect(icon(outside).innerHTML).to.not.equal(icon(full).innerHTML);
+      expect(free.querySelector('[part~="reason-icon"]')).to.equal(null);
       expect(full.getAttribute('aria-describedby')).to.equal('reason-full');
       expect(getComputedStyle(outside).backgroundColor).to.not.equal(getComputedStyle(free).backgroundColor);
       await expect(el).to.be.accessible();
@@ -286,10 +290,9 @@ describe('<timeslot-grid>', () => {
           locale="en-US"
         ></timeslot-grid>`,
       );
-      expect(norm(cells(el)[0].querySelector('.slot__secondary')!.textContent)).to.equal(
-        "6:00 – 6:30 AM PST customer's time",
-      );
-      expect(names(el)[0]).to.contain("6:00 – 6:30 AM PST customer's time");
+      // Compact: the start time in the second zone; its zone and role are in the name and the toolbar.
+      expect(norm(cells(el)[0].querySelector('.slot__secondary')!.textContent)).to.equal('6:00 AM');
+      expect(names(el)[0]).to.contain("6:00 AM (PST, customer's time)");
       expect(norm(el.shadowRoot!.querySelector('#zone')!.textContent)).to.equal(
         "Times in Eastern Time · customer's time: Pacific Time",
       );
@@ -315,26 +318,6 @@ describe('<timeslot-grid>', () => {
       el.locale = 'en-US';
       await el.updateComplete;
       expect(norm(cells(el)[0].querySelector('.slot__time')!.textContent)).to.equal('2:00 – 2:30 PM');
-    });
-
-    it('stacks days vertically in a narrow container', async () => {
-      const wrapper = await fixture<HTMLDivElement>(
-        html`<div style="width: 320px">
-          <timeslot-grid .slots=${week()} time-zone=${NY} start-date="2026-11-23" locale="en-US"></timeslot-grid>
-        </div>`,
-      );
-      const el = wrapper.querySelector('timeslot-grid')!;
-      await el.updateComplete;
-      const gridEl = el.shadowRoot!.querySelector<HTMLElement>('[role="grid"]')!;
-      expect(getComputedStyle(gridEl).flexDirection).to.equal('column');
-      const monday = cellAt(el, week()[0].start).getBoundingClientRect();
-      const mondayLast = cellAt(el, week()[5].start).getBoundingClientRect();
-      const tuesday = cellAt(el, week()[6].start).getBoundingClientRect();
-      expect(mondayLast.top).to.be.greaterThan(monday.top);
-      expect(tuesday.top).to.be.greaterThan(mondayLast.top);
-      wrapper.style.width = '1100px';
-      expect(getComputedStyle(gridEl).display).to.equal('grid');
-      await expect(el).to.be.accessible();
     });
 
     it('defaults zone and locale to the agent session, and today to the session clock', async () => {
@@ -552,6 +535,491 @@ describe('<timeslot-grid>', () => {
       setTimeout(() => previous.click());
       const event = await oneEvent(el, 'range-change');
       expect(event.detail.startDate).to.equal('2026-11-16');
+    });
+  });
+
+  describe('instant interactions (issue 17)', () => {
+    /** Element and text nodes of a cell, itself included (comments are not nodes a user or axe sees). */
+    const nodeCount = (cell: Element) => {
+      const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+      let text = 0;
+      while (walker.nextNode()) text++;
+      return cell.querySelectorAll('*').length + 1 + text;
+    };
+
+    it('a slot cell is at most 10 DOM nodes, with two zones, places left or a reason', async () => {
+      const slots = week('2026-11-23', 1);
+      const el = await grid(
+        html`<timeslot-grid
+          .slots=${slots}
+          time-zone=${NY}
+          secondary-time-zone="America/Los_Angeles"
+          start-date="2026-11-23"
+          locale="en-US"
+          layout="week"
+        ></timeslot-grid>`,
+      );
+      const free = cellAt(el, slots[0].start);
+      const full = cellAt(el, slots[2].start);
+      expect(free.querySelector('.slot__secondary')).to.not.equal(null);
+      expect(free.querySelector('.slot__meta')).to.not.equal(null);
+      expect(nodeCount(free)).to.be.at.most(10);
+      expect(nodeCount(full)).to.be.at.most(10);
+      for (const cell of cells(el)) expect(nodeCount(cell), cell.getAttribute('aria-label')!).to.be.at.most(10);
+      // ...and still named with the range, the zone, the day and why it is unavailable
+      expect(names(el)[2]).to.equal(
+        '10:00 – 10:30 AM (EST, Monday, November 23), 7:00 AM (PST, in the second zone), Full',
+      );
+      expect(full.getAttribute('aria-describedby')).to.equal('reason-full');
+      await expect(el).to.be.accessible();
+    });
+
+    /** Spies on every Intl.DateTimeFormat method that formats (`format` is a getter returning a bound function). */
+    function spyOnIntl() {
+      const proto = Intl.DateTimeFormat.prototype;
+      const spies = [
+        sinon.spy(proto, 'formatRange'),
+        sinon.spy(proto, 'formatRangeToParts'),
+        sinon.spy(proto, 'formatToParts'),
+      ];
+      const format = sinon.spy(proto, 'format', ['get']);
+      return {
+        calls: () => spies.reduce((n, spy) => n + spy.callCount, 0) + format.get.callCount,
+        restore: () => sinon.restore(),
+      };
+    }
+
+    /** The slot cells (data-key) that any mutation touched while `action` ran. */
+    async function mutatedCells(el: TimeslotGridElement, action: () => Promise<void>): Promise<string[]> {
+      const records: MutationRecord[] = [];
+      const observer = new MutationObserver((list) => records.push(...list));
+      observer.observe(el.shadowRoot!, {subtree: true, childList: true, attributes: true, characterData: true});
+      await action();
+      await el.updateComplete;
+      records.push(...observer.takeRecords());
+      observer.disconnect();
+      const touched = new Set<string>();
+      for (const record of records) {
+        const node = record.target instanceof Element ? record.target : record.target.parentElement;
+        const cell = node?.closest<HTMLElement>('[data-key]');
+        touched.add(cell ? cell.dataset.key! : `outside a cell: ${node?.className || node?.nodeName}`);
+      }
+      return [...touched].sort();
+    }
+
+    it('a selection change formats nothing and touches only the old and the new selected cells', async () => {
+      const slots = week();
+      const el = await grid(
+        html`<timeslot-grid
+          .slots=${slots}
+          time-zone=${NY}
+          secondary-time-zone="America/Los_Angeles"
+          start-date="2026-11-23"
+          locale="en-US"
+          layout="week"
+        ></timeslot-grid>`,
+      );
+      cellAt(el, slots[6].start).click(); // first pick: the tab stop moves from slots[0] to slots[6]
+      await el.updateComplete;
+      const before = cells(el);
+      const intl = spyOnIntl();
+      let touched: string[];
+      try {
+        touched = await mutatedCells(el, async () => {
+          cellAt(el, slots[9].start).click();
+        });
+        expect(intl.calls(), 'Intl formatting calls').to.equal(0);
+      } finally {
+        intl.restore();
+      }
+      expect(touched).to.deep.equal([slots[6].start, slots[9].start].map((s) => String(Date.parse(s))).sort());
+      expect(cellAt(el, slots[9].start).getAttribute('aria-selected')).to.equal('true');
+      expect(cellAt(el, slots[6].start).getAttribute('aria-selected')).to.equal('false');
+      // the same DOM nodes, not re-created
+      expect(cells(el).every((cell, i) => cell === before[i])).to.equal(true);
+    });
+
+    it('a focus move (arrow key) formats nothing and touches only the two cells', async () => {
+      const slots = week();
+      const el = await grid(
+        html`<timeslot-grid
+          .slots=${slots}
+          time-zone=${NY}
+          start-date="2026-11-23"
+          locale="en-US"
+          layout="week"
+        ></timeslot-grid>`,
+      );
+      cellAt(el, slots[0].start).focus();
+      const intl = spyOnIntl();
+      let touched: string[];
+      try {
+        touched = await mutatedCells(el, () => sendKeys({press: 'ArrowDown'}));
+        expect(intl.calls(), 'Intl formatting calls').to.equal(0);
+      } finally {
+        intl.restore();
+      }
+      expect(active(el)).to.equal(cellAt(el, slots[1].start));
+      expect(touched).to.deep.equal([slots[0].start, slots[1].start].map((s) => String(Date.parse(s))).sort());
+    });
+  });
+
+  describe('clock (issue 18)', () => {
+    it('takes "today" from its clock property: the default first day and the current-date heading', async () => {
+      const clock = new ManualClock('2026-11-24T15:00:00Z');
+      const el = await grid(
+        html`<timeslot-grid .slots=${week()} .clock=${clock} time-zone=${NY} locale="en-US"></timeslot-grid>`,
+      );
+      expect(norm(el.shadowRoot!.querySelector('#range')!.textContent)).to.equal('Nov 24 – 30, 2026');
+      expect(norm(el.shadowRoot!.querySelector('[aria-current="date"]')!.textContent)).to.contain('Tue, Nov 24');
+      clock.set('2026-11-25T15:00:00Z');
+      el.requestUpdate();
+      await el.updateComplete;
+      expect(norm(el.shadowRoot!.querySelector('[aria-current="date"]')!.textContent)).to.contain('Wed, Nov 25');
+    });
+  });
+
+  describe('compact slots and bands (issue 15)', () => {
+    /** 8:00-12:00 in New York on Monday 2026-11-23, 30-minute slots, with the reasons given per start time. */
+    function morning(reasons: Record<string, Slot['reason'] | 'free'>): Slot[] {
+      return generateSlots({
+        timeZone: NY,
+        from: '2026-11-23',
+        to: '2026-11-23',
+        slotMinutes: 30,
+        hours: {start: '08:00', end: '12:00'},
+      }).map((s) => {
+        const at = `${String(s.start.hour).padStart(2, '0')}:${String(s.start.minute).padStart(2, '0')}`;
+        const reason = reasons[at] ?? 'free';
+        return {
+          start: s.start.toInstant().toString(),
+          end: s.end.toInstant().toString(),
+          available: reason === 'free',
+          ...(reason === 'free' ? {remaining: 2} : {reason}),
+        };
+      });
+    }
+    const bands = (el: TimeslotGridElement) => [...el.shadowRoot!.querySelectorAll<HTMLElement>('[part~="band"]')];
+
+    it('folds a run of unavailable slots with one reason into one band that is read but not focused', async () => {
+      const slots = morning({
+        '08:00': 'outside-calling-hours',
+        '08:30': 'outside-calling-hours',
+        '09:00': 'outside-calling-hours',
+        '10:00': 'outside-contact-window',
+        '10:30': 'outside-contact-window',
+        '11:00': 'full',
+      });
+      const el = await grid(
+        html`<timeslot-grid
+          .slots=${slots}
+          time-zone=${NY}
+          start-date="2026-11-23"
+          locale="en-US"
+          layout="week"
+        ></timeslot-grid>`,
+      );
+      const [law, window] = bands(el);
+      expect(bands(el)).to.have.length(2);
+      expect(norm(law.textContent)).to.equal("8:00 – 9:30 AM: outside the customer's calling hours");
+      expect(norm(window.textContent)).to.equal("10:00 – 11:00 AM: outside this number's contact hours");
+      expect(norm(window.textContent)).to.not.contain('calling hours');
+      expect(window.title).to.not.contain('calling hours');
+      expect(law.getAttribute('role')).to.equal('gridcell');
+      expect(law.getAttribute('aria-rowspan')).to.equal('3');
+      expect(law.hasAttribute('tabindex')).to.equal(false);
+      expect(law.getAttribute('aria-disabled')).to.equal('true');
+      expect(law.dataset.keys).to.equal(
+        slots
+          .slice(0, 3)
+          .map((slot) => Date.parse(slot.start))
+          .join(' '),
+      );
+      // the band's slots are no cells of their own; a lone unavailable slot (11:00, full) stays a cell
+      expect(cells(el).map((c) => norm(c.querySelector('.slot__time')!.textContent))).to.deep.equal([
+        '9:30 – 10:00 AM',
+        '11:00 – 11:30 AM',
+        '11:30 AM – 12:00 PM',
+      ]);
+      // the band spans its rows: the next slot sits below it
+      expect(cellAt(el, slots[3].start).getBoundingClientRect().top).to.be.at.least(
+        law.getBoundingClientRect().bottom - 1,
+      );
+      // the keyboard skips bands: 9:30 -> 11:00
+      cellAt(el, slots[3].start).focus();
+      await sendKeys({press: 'ArrowDown'});
+      expect(active(el)).to.equal(cellAt(el, slots[6].start));
+      await sendKeys({press: 'ArrowUp'});
+      await sendKeys({press: 'ArrowUp'});
+      expect(active(el)).to.equal(cellAt(el, slots[3].start));
+      await expect(el).to.be.accessible();
+    });
+
+    it('names every reason with its own words and icon', async () => {
+      const reasons = [
+        'outside-calling-hours',
+        'outside-contact-window',
+        'full',
+        'past',
+        'closed',
+        'too-far-ahead',
+        'owner-off-shift',
+        'jurisdiction-holiday',
+      ] as const;
+      const slots: Slot[] = reasons.map((reason, i) => ({
+        start: `2026-11-23T${String(13 + i).padStart(2, '0')}:00:00Z`,
+        end: `2026-11-23T${String(13 + i).padStart(2, '0')}:30:00Z`,
+        available: false,
+        reason,
+      }));
+      const el = await grid(
+        html`<timeslot-grid
+          .slots=${slots}
+          time-zone=${NY}
+          start-date="2026-11-23"
+          locale="en-US"
+          layout="week"
+        ></timeslot-grid>`,
+      );
+      const all = cells(el);
+      expect(all).to.have.length(reasons.length);
+      const icons = all.map((c) => c.querySelector('[part~="reason-icon"] path')!.getAttribute('d'));
+      expect(new Set(icons).size).to.equal(reasons.length);
+      const titles = all.map((c) => c.title);
+      expect(new Set(titles).size).to.equal(reasons.length);
+      expect(titles[1]).to.not.contain('calling hours');
+      expect(names(el)[1]).to.match(/Outside this number's hours$/);
+      for (const cell of all) {
+        const description = el.shadowRoot!.getElementById(cell.getAttribute('aria-describedby')!)!;
+        expect(norm(description.textContent)).to.equal(cell.title);
+      }
+      await expect(el).to.be.accessible();
+    });
+
+    it('writes times in the locale clock everywhere: es-ES 8:00 (never 08:00), en-GB 08:00, en-US 8:00 AM', async () => {
+      const slots = morning({'08:00': 'outside-calling-hours', '08:30': 'outside-calling-hours'});
+      const el = await grid(
+        html`<timeslot-grid
+          .slots=${slots}
+          time-zone=${NY}
+          secondary-time-zone="America/Los_Angeles"
+          start-date="2026-11-23"
+          locale="es-ES"
+          layout="week"
+        ></timeslot-grid>`,
+      );
+      const text = () => norm(el.shadowRoot!.querySelector('[role="grid"]')!.textContent);
+      expect(rowHeaders(el)[2]).to.equal('9:00');
+      expect(norm(bands(el)[0].textContent)).to.match(/^8:00 – 9:00:/);
+      expect(norm(cells(el)[0].querySelector('.slot__time')!.textContent)).to.equal('9:00 – 9:30');
+      expect(text()).to.not.match(/\b0\d:\d\d/);
+      // one zone style: the toolbar names zones in words, the slots name none (no "GMT-5" beside "hora del este")
+      expect(norm(el.shadowRoot!.querySelector('#zone')!.textContent)).to.not.match(/GMT|UTC/);
+      expect(text()).to.not.match(/GMT|UTC/);
+      el.locale = 'en-GB';
+      await el.updateComplete;
+      expect(rowHeaders(el)[2]).to.equal('09:00');
+      expect(norm(bands(el)[0].textContent)).to.match(/^08:00 – 09:00:/);
+      expect(norm(cells(el)[0].querySelector('.slot__time')!.textContent)).to.equal('09:00 – 09:30');
+      el.locale = 'en-US';
+      await el.updateComplete;
+      expect(rowHeaders(el)[2]).to.equal('9:00 AM');
+      expect(norm(bands(el)[0].textContent)).to.match(/^8:00 – 9:00 AM:/);
+    });
+
+    it('keeps a selected slot that became unavailable out of a band, marked selected', async () => {
+      const slots = morning({'08:00': 'full', '08:30': 'full', '09:00': 'full'});
+      const el = await grid(
+        html`<timeslot-grid
+          .slots=${slots}
+          value=${slots[1].start}
+          time-zone=${NY}
+          start-date="2026-11-23"
+          locale="en-US"
+          layout="week"
+        ></timeslot-grid>`,
+      );
+      expect(cellAt(el, slots[1].start).getAttribute('aria-selected')).to.equal('true');
+      expect(bands(el)).to.have.length(0); // 8:00 and 9:00 alone are no runs
+    });
+  });
+
+  describe('layouts (issue 15)', () => {
+    async function inBox(width: number, extra = html``) {
+      const box = await fixture<HTMLDivElement>(
+        html`<div style=${`inline-size: ${width}px`}>
+          <timeslot-grid .slots=${week()} time-zone=${NY} start-date="2026-11-23" locale="en-US"></timeslot-grid
+          >${extra}
+        </div>`,
+      );
+      const el = box.querySelector('timeslot-grid')!;
+      await el.updateComplete;
+      return {box, el};
+    }
+    const tabs = (el: TimeslotGridElement) => [...el.shadowRoot!.querySelectorAll<HTMLElement>('[role="tab"]')];
+
+    it('never overflows its container, from 320px to 1280px', async () => {
+      for (const width of [320, 360, 480, 560, 700, 900, 940, 1024, 1280]) {
+        const {box, el} = await inBox(width);
+        await waitUntil(() => el.shadowRoot!.querySelector('[role="grid"]'), `grid at ${width}`);
+        expect(el.getBoundingClientRect().width, `${width}px`).to.be.at.most(width + 0.5);
+        expect(box.scrollWidth, `${width}px box`).to.be.at.most(width + 0.5);
+        const wrapper = el.shadowRoot!.querySelector<HTMLElement>('.wrapper')!;
+        expect(wrapper.scrollWidth, `${width}px content`).to.be.at.most(Math.ceil(wrapper.clientWidth) + 1);
+        expect(el.shadowRoot!.querySelector('.wrapper--day') !== null, `${width}px day layout`).to.equal(width < 560);
+      }
+    });
+
+    it('narrow: one day at a time, a strip of days with their free slots, arrows to change the day', async () => {
+      const slots = week();
+      const {box, el} = await inBox(360);
+      expect(tabs(el)).to.have.length(7);
+      expect(tabs(el).map((t) => norm(t.querySelector('[part~="day-count"]')!.textContent))).to.deep.equal([
+        '5',
+        '5',
+        '4',
+        '5',
+        '5',
+        '0',
+        '0',
+      ]);
+      expect(tabs(el)[0].getAttribute('aria-label')).to.equal('Mon 23, 5 available');
+      expect(tabs(el).filter((t) => t.tabIndex === 0)).to.have.length(1);
+      // only Monday's slots, as a list
+      expect(cells(el).every((c) => c.dataset.day === '0')).to.equal(true);
+      expect(cells(el)).to.have.length(6);
+      const [first, second] = cells(el).map((c) => c.getBoundingClientRect());
+      expect(second.top).to.be.greaterThan(first.top);
+      expect(el.shadowRoot!.querySelectorAll('[role="gridcell"][tabindex="0"]')).to.have.length(1);
+      await expect(el).to.be.accessible();
+      // the strip is one tab stop; arrows move the day
+      tabs(el)[0].focus();
+      await sendKeys({press: 'ArrowRight'});
+      await el.updateComplete;
+      expect(active(el)).to.equal(tabs(el)[1]);
+      expect(tabs(el)[1].getAttribute('aria-selected')).to.equal('true');
+      expect(cells(el).every((c) => c.dataset.day === '1')).to.equal(true);
+      await sendKeys({press: 'End'});
+      await el.updateComplete;
+      expect(active(el)).to.equal(tabs(el)[6]);
+      expect(norm(el.shadowRoot!.querySelector('.day-empty')!.textContent)).to.equal('No times on this day.');
+      await sendKeys({press: 'Home'});
+      await el.updateComplete;
+      // Tab from the strip lands on the day's slot; arrows in the list: up/down in the day, left/right change day
+      await sendKeys({press: 'Tab'});
+      expect(active(el)).to.equal(cellAt(el, slots[0].start));
+      await sendKeys({press: 'ArrowDown'});
+      expect(active(el)).to.equal(cellAt(el, slots[1].start));
+      await sendKeys({press: 'ArrowRight'});
+      await el.updateComplete;
+      expect(active(el)).to.equal(cellAt(el, slots[7].start)); // Tuesday 9:30
+      expect(tabs(el)[1].getAttribute('aria-selected')).to.equal('true');
+      await sendKeys({press: 'End'});
+      expect(active(el)).to.equal(cellAt(el, slots[11].start));
+      el.dir = 'rtl';
+      await sendKeys({press: 'ArrowRight'}); // mirrored: the day before
+      await el.updateComplete;
+      expect(active(el)?.dataset.day).to.equal('0');
+      el.dir = '';
+      // wider: the week again
+      box.style.inlineSize = '1100px';
+      await waitUntil(() => el.shadowRoot!.querySelector('.wrapper--week'), 'week layout after widening');
+      expect(tabs(el)).to.have.length(0);
+      expect(el.shadowRoot!.querySelectorAll('[part~="day"]')).to.have.length(7);
+    });
+
+    it('--ck-timeslot-grid-cell-min-width moves the auto threshold: roomier columns, the week from wider boxes', async () => {
+      const {box, el} = await inBox(800);
+      expect(el.shadowRoot!.querySelector('.wrapper--week')).to.not.equal(null);
+      box.style.setProperty('--ck-timeslot-grid-cell-min-width', '7.5rem');
+      box.style.inlineSize = '801px'; // a resize makes the observer measure again
+      await waitUntil(() => el.shadowRoot!.querySelector('.wrapper--day'), 'day layout under 7 x 7.5rem');
+      box.style.inlineSize = '960px';
+      await waitUntil(() => el.shadowRoot!.querySelector('.wrapper--week'), 'week layout at 960px');
+    });
+
+    it('layout="day" and layout="week" force one whatever the width', async () => {
+      const {el} = await inBox(1000);
+      el.layout = 'day';
+      await el.updateComplete;
+      expect(tabs(el)).to.have.length(7);
+      const narrow = await inBox(400);
+      narrow.el.layout = 'week';
+      await narrow.el.updateComplete;
+      expect(tabs(narrow.el)).to.have.length(0);
+      expect(narrow.box.scrollWidth).to.be.at.most(400);
+    });
+
+    it('--ck-grid-max-height caps the slots, which scroll inside', async () => {
+      const {el} = await inBox(900);
+      const scroller = el.shadowRoot!.querySelector<HTMLElement>('[part~="scroller"]')!;
+      const natural = scroller.getBoundingClientRect().height;
+      el.style.setProperty('--ck-grid-max-height', '120px');
+      expect(scroller.getBoundingClientRect().height).to.be.at.most(120);
+      expect(scroller.scrollHeight).to.be.greaterThan(120);
+      el.style.removeProperty('--ck-grid-max-height');
+      expect(scroller.getBoundingClientRect().height).to.equal(natural);
+    });
+  });
+
+  describe('focus never falls to <body> (issue 15)', () => {
+    const slots = week();
+    for (const layout of ['week', 'day'] as const) {
+      it(`${layout}: PageDown keeps focus in the grid while the next week loads, then on the same place`, async () => {
+        const el = await grid(
+          html`<timeslot-grid
+            .slots=${slots}
+            time-zone=${NY}
+            start-date="2026-11-23"
+            locale="en-US"
+            layout=${layout}
+          ></timeslot-grid>`,
+        );
+        cellAt(el, slots[1].start).focus(); // Monday 9:30
+        await sendKeys({press: 'PageDown'});
+        await el.updateComplete;
+        expect(document.activeElement).to.equal(el);
+        expect(active(el)).to.not.equal(null);
+        el.loading = true;
+        await el.updateComplete;
+        expect(document.activeElement).to.equal(el);
+        expect(active(el)).to.not.equal(null);
+        const next = week('2026-11-30');
+        el.slots = next;
+        el.loading = false;
+        await el.updateComplete;
+        await el.updateComplete;
+        expect(active(el)).to.equal(cellAt(el, next[1].start));
+      });
+    }
+
+    it('the week buttons keep focus on themselves', async () => {
+      const el = await grid(
+        html`<timeslot-grid .slots=${slots} time-zone=${NY} start-date="2026-11-23" locale="en-US"></timeslot-grid>`,
+      );
+      const next = el.shadowRoot!.querySelector<HTMLButtonElement>('button[aria-label="Next days"]')!;
+      next.focus();
+      await sendKeys({press: 'Enter'});
+      await el.updateComplete;
+      expect(active(el)).to.equal(next);
+      el.slots = week('2026-11-30');
+      await el.updateComplete;
+      expect(active(el)).to.equal(next);
+    });
+
+    it("the empty week's Next week button hands focus to a slot when the slots arrive", async () => {
+      const el = await grid(
+        html`<timeslot-grid .slots=${[]} time-zone=${NY} start-date="2026-11-16" locale="en-US"></timeslot-grid>`,
+      );
+      const button = [...el.shadowRoot!.querySelectorAll('button')].find((b) => norm(b.textContent) === 'Next week')!;
+      button.focus();
+      await sendKeys({press: 'Enter'});
+      await el.updateComplete;
+      expect(document.activeElement).to.equal(el);
+      el.slots = slots;
+      await el.updateComplete;
+      await el.updateComplete;
+      expect(active(el)?.dataset.key).to.equal(String(Date.parse(slots[0].start)));
     });
   });
 

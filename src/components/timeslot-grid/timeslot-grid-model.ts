@@ -19,6 +19,24 @@ export interface GridCell {
   rowIndex: number;
   /** The start's wall time occurs twice that day (fall back): labels must carry the offset. */
   ambiguous: boolean;
+  /** The band this unavailable cell is part of (not rendered, not focusable on its own). */
+  band?: GridBand;
+}
+
+/**
+ * A run of two or more adjacent unavailable slots of one day with the same reason (and calling rule): shown as one
+ * band ("8:00 – 11:00 AM: outside the customer's calling hours"), not as one greyed cell per slot.
+ */
+export interface GridBand {
+  /** The first cell's key, prefixed with `band-`. */
+  key: string;
+  dayIndex: number;
+  /** The first row it covers, and how many rows (rows of other days' slots in between included). */
+  rowIndex: number;
+  rowSpan: number;
+  cells: GridCell[];
+  start: Temporal.Instant;
+  end: Temporal.Instant;
 }
 
 export interface GridRow {
@@ -43,7 +61,20 @@ export interface GridModel {
   availableCounts: number[];
   /** Slots that fell outside the dates shown. */
   outside: number;
+  bands: GridBand[];
+  /** Cells that stand alone (not in a band), in reading order: the ones keyboard focus moves between. */
+  focusable: GridCell[];
 }
+
+export interface GridModelOptions {
+  /** A key (epoch ms) never folded into a band: the selected slot, so it stays visible as selected. */
+  keep?: string;
+  /** Slots with the same group may share a band (default: the same reason and calling rule). */
+  group?: (slot: Slot) => string;
+}
+
+const defaultGroup = (slot: Slot) =>
+  `${slot.reason ?? ''}|${slot.rule ? `${slot.rule.jurisdiction}|${slot.rule.start}|${slot.rule.end}|${slot.rule.holiday}` : ''}`;
 
 interface Placed {
   slot: Slot;
@@ -106,6 +137,7 @@ export function buildGridModel(
   timeZone: string,
   startDate: Temporal.PlainDate,
   days: number,
+  {keep, group = defaultGroup}: GridModelOptions = {},
 ): GridModel {
   const dates = Array.from({length: days}, (_, i) => startDate.add({days: i}));
   const dayIndexOf = new Map(dates.map((d, i) => [d.toString(), i]));
@@ -167,26 +199,142 @@ export function buildGridModel(
     if (p.slot.available) availableCounts[p.dayIndex]++;
   }
   const cells = rows.flatMap((r) => r.cells.filter((c): c is GridCell => c !== undefined));
-  return {timeZone, dates, rows, cells, byKey, availableCounts, outside};
+  const bands = findBands(rows, days, keep, group);
+  const focusable = cells.filter((c) => !c.band);
+  return {timeZone, dates, rows, cells, byKey, availableCounts, outside, bands, focusable};
 }
 
-/** The cell nearest to a lost one: same day and row, else same day nearest wall time, else nearest in time. */
+/** Runs of 2+ unavailable cells of one day, back to back in time, with one group and without `keep`. */
+function findBands(rows: GridRow[], days: number, keep: string | undefined, group: (slot: Slot) => string) {
+  const bands: GridBand[] = [];
+  for (let day = 0; day < days; day++) {
+    let run: GridCell[] = [];
+    const close = () => {
+      if (run.length >= 2) {
+        const band: GridBand = {
+          key: `band-${run[0].key}`,
+          dayIndex: day,
+          rowIndex: run[0].rowIndex,
+          rowSpan: run.at(-1)!.rowIndex - run[0].rowIndex + 1,
+          cells: run,
+          start: run[0].start,
+          end: run.at(-1)!.end,
+        };
+        for (const cell of run) cell.band = band;
+        bands.push(band);
+      }
+      run = [];
+    };
+    for (const row of rows) {
+      const cell = row.cells[day];
+      if (!cell) continue;
+      const bandable = !cell.slot.available && cell.key !== keep;
+      const joins =
+        bandable && run.length > 0 && run.at(-1)!.end.equals(cell.start) && group(run[0].slot) === group(cell.slot);
+      if (!joins) close();
+      if (bandable) run.push(cell);
+    }
+    close();
+  }
+  return bands;
+}
+
+/** The focusable cell nearest to a lost one: same day nearest wall time, else nearest in time. */
 export function nearestCell(
   model: GridModel,
   target: {dayIndex: number; wall: number; start?: Temporal.Instant},
 ): GridCell | undefined {
-  if (!model.cells.length) return undefined;
-  const sameDay = model.cells.filter((c) => c.dayIndex === target.dayIndex);
-  if (sameDay.length) {
-    return sameDay.reduce((best, c) =>
-      Math.abs(model.rows[c.rowIndex].wall - target.wall) < Math.abs(model.rows[best.rowIndex].wall - target.wall)
-        ? c
-        : best,
-    );
+  const cells = model.focusable;
+  if (!cells.length) return undefined;
+  const distance = (cell: GridCell) =>
+    Math.abs(cell.dayIndex - target.dayIndex) * 1440 + Math.abs(model.rows[cell.rowIndex].wall - target.wall);
+  return cells.reduce((best, c) => (distance(c) < distance(best) ? c : best));
+}
+
+/** The standalone cell at a row and day (not one folded into a band). */
+function at(model: GridModel, row: number, day: number): GridCell | undefined {
+  const cell = model.rows[row]?.cells[day];
+  return cell && !cell.band ? cell : undefined;
+}
+
+/**
+ * Where an arrow, Home or End key moves focus from `current` (APG grid): left/right along the row (in the day
+ * layout: to the nearest slot of the next day with slots), mirrored in right-to-left; up/down in the column; Home/End
+ * to the row's (day's) ends, with Ctrl to the grid's. `undefined`: nowhere to go (an edge); `null`: not a key of it.
+ */
+export function keyTarget(
+  model: GridModel,
+  current: GridCell,
+  {key, ctrl, rtl, dayLayout}: {key: string; ctrl: boolean; rtl: boolean; dayLayout: boolean},
+): GridCell | undefined | null {
+  const wall = model.rows[current.rowIndex].wall;
+  const inDay = (day: number) => model.focusable.filter((c) => c.dayIndex === day);
+  const across = (dir: 1 | -1) => {
+    for (let d = current.dayIndex + dir; d >= 0 && d < model.dates.length; d += dir) {
+      const cells = dayLayout ? inDay(d) : [at(model, current.rowIndex, d)].filter((c) => c !== undefined);
+      if (cells.length) return nearestCell({...model, focusable: cells}, {dayIndex: d, wall});
+    }
+    return undefined;
+  };
+  const down = (dir: 1 | -1) => {
+    for (let r = current.rowIndex + dir; r >= 0 && r < model.rows.length; r += dir) {
+      const cell = at(model, r, current.dayIndex);
+      if (cell) return cell;
+    }
+    return undefined;
+  };
+  const line = dayLayout
+    ? inDay(current.dayIndex)
+    : model.rows[current.rowIndex].cells.filter((c): c is GridCell => c !== undefined && !c.band);
+  switch (key) {
+    case 'ArrowRight':
+      return across(rtl ? -1 : 1);
+    case 'ArrowLeft':
+      return across(rtl ? 1 : -1);
+    case 'ArrowDown':
+      return down(1);
+    case 'ArrowUp':
+      return down(-1);
+    case 'Home':
+      return ctrl ? model.focusable[0] : line[0];
+    case 'End':
+      return ctrl ? model.focusable.at(-1) : line.at(-1);
+    default:
+      return null;
   }
-  return model.cells.reduce((best, c) => {
-    const distance = (cell: GridCell) =>
-      Math.abs(cell.dayIndex - target.dayIndex) * 1440 + Math.abs(model.rows[cell.rowIndex].wall - target.wall);
-    return distance(c) < distance(best) ? c : best;
+}
+
+/**
+ * The first date shown: `startDate` when it reads as a date; else today, or the first slot's day when no slot falls
+ * in the `days` from today.
+ */
+export function firstDate(
+  slots: readonly Slot[],
+  zone: string,
+  startDate: string | undefined,
+  days: number,
+  today: Temporal.PlainDate,
+): Temporal.PlainDate {
+  if (startDate) {
+    try {
+      return Temporal.PlainDate.from(startDate);
+    } catch {
+      /* fall through to the default: the element reports the problem in its UI */
+    }
+  }
+  const instants = slots.flatMap((s) => {
+    try {
+      return [Temporal.Instant.from(s.start)];
+    } catch {
+      return [];
+    }
   });
+  const end = today.add({days});
+  const inRange = instants.some((i) => {
+    const d = i.toZonedDateTimeISO(zone).toPlainDate();
+    return Temporal.PlainDate.compare(d, today) >= 0 && Temporal.PlainDate.compare(d, end) < 0;
+  });
+  if (inRange || !instants.length) return today;
+  const first = instants.reduce((a, b) => (Temporal.Instant.compare(a, b) <= 0 ? a : b));
+  return first.toZonedDateTimeISO(zone).toPlainDate();
 }

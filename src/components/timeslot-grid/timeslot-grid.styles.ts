@@ -14,18 +14,25 @@ export const styles: CSSResultGroup = [
       --_today: var(--ck-timeslot-grid-today-color, var(--_ck-color-accent));
       --_focus: var(--_ck-focus-ring);
       --_gap: var(--ck-timeslot-grid-gap, var(--_ck-space-1));
-      --_cell-min: var(--ck-timeslot-grid-cell-min-width, 7rem);
+      --_cell-min: var(--ck-timeslot-grid-cell-min-width, 4.25rem);
       --_radius: var(--ck-timeslot-grid-radius, var(--_ck-radius));
       --_danger: var(--_ck-color-danger);
+      --_border: var(--_ck-color-border);
+      --_muted: var(--_ck-color-muted);
 
       display: block;
-      container-type: inline-size;
+      min-inline-size: 0;
       color: var(--ck-timeslot-grid-color, var(--_ck-color-text));
       font: var(--_ck-font);
     }
 
     :host([hidden]) {
       display: none;
+    }
+
+    .wrapper {
+      container-type: inline-size;
+      min-inline-size: 0;
     }
 
     .toolbar {
@@ -42,14 +49,15 @@ export const styles: CSSResultGroup = [
 
     .zone {
       margin-inline-start: auto;
-      color: var(--_unavailable-fg);
+      color: var(--_muted);
+      font-size: 0.9em;
     }
 
     button {
       font: inherit;
       color: inherit;
       cursor: pointer;
-      border: 1px solid currentColor;
+      border: 1px solid var(--_border);
       border-radius: var(--_radius);
       background: transparent;
       min-block-size: 2rem;
@@ -57,19 +65,55 @@ export const styles: CSSResultGroup = [
       padding-inline: var(--_ck-space-2);
     }
 
+    button:hover {
+      background: var(--_unavailable-bg);
+    }
+
     button:focus-visible,
-    .slot:focus-visible {
+    .slot:focus-visible,
+    .grid:focus-visible {
       outline: var(--_focus);
       outline-offset: var(--_ck-focus-ring-offset);
     }
 
+    .nav {
+      padding: 0;
+      font-size: 1.25em;
+      line-height: 1;
+    }
+
     /* No transform for right-to-left: ‹ and › are bidi-mirrored characters, the text engine flips them. */
 
+    /* The slots' box: never wider than the element; --ck-grid-max-height caps its height, it scrolls inside. */
+    .scroller {
+      max-block-size: var(--_ck-grid-max-height);
+      overflow: auto;
+      overscroll-behavior: contain;
+      box-sizing: border-box;
+      /* room for the focus ring of the edge cells */
+      padding: 3px;
+    }
+
+    .scroller:focus {
+      outline: none;
+    }
+
     .grid {
-      display: grid;
-      grid-template-columns: max-content repeat(var(--days), minmax(var(--_cell-min), 1fr));
       gap: var(--_gap);
-      overflow-x: auto;
+    }
+
+    .grid--week {
+      display: grid;
+      /* never wider than the element: a forced week in a small box shrinks its columns (cqi: the wrapper's width) */
+      grid-template-columns: max-content repeat(
+          var(--days),
+          minmax(min(var(--_cell-min), calc((100cqi - 5rem) / var(--days))), 1fr)
+        );
+    }
+
+    .grid--day {
+      display: flex;
+      flex-direction: column;
     }
 
     .grid--loading {
@@ -83,8 +127,15 @@ export const styles: CSSResultGroup = [
     .day {
       display: flex;
       flex-direction: column;
+      align-items: center;
+      text-align: center;
       padding: var(--_ck-space-1);
       border-block-end: 2px solid var(--_unavailable-bg);
+      min-inline-size: 0;
+    }
+
+    .day--today {
+      border-block-end-color: var(--_today);
     }
 
     .day--today .day__date {
@@ -95,32 +146,38 @@ export const styles: CSSResultGroup = [
       font-weight: 600;
     }
 
-    .day__count {
-      color: var(--_unavailable-fg);
+    .day__count,
+    .time {
+      color: var(--_muted);
       font-size: 0.8em;
     }
 
     .time {
-      min-inline-size: 4.5rem;
       display: flex;
       align-items: center;
       justify-content: flex-end;
-      padding-inline-end: var(--_ck-space-2);
-      color: var(--_unavailable-fg);
+      padding-inline-end: var(--_ck-space-1);
       white-space: nowrap;
+      font-variant-numeric: tabular-nums;
     }
 
     .cell {
-      min-block-size: 2.5rem;
+      min-inline-size: 0;
     }
 
     .slot {
       display: flex;
-      flex-direction: column;
-      justify-content: center;
-      padding: var(--_ck-space-1) var(--_ck-space-2);
+      flex-wrap: wrap;
+      align-items: center;
+      column-gap: 0.4em;
+      min-block-size: 2rem;
+      padding: 0.2rem 0.5rem;
+      box-sizing: border-box;
       border-radius: var(--_radius);
       border: 1px solid transparent;
+      line-height: 1.25;
+      font-variant-numeric: tabular-nums;
+      overflow-wrap: break-word;
       cursor: default;
       user-select: none;
     }
@@ -128,11 +185,12 @@ export const styles: CSSResultGroup = [
     .slot--available {
       background: var(--_available-bg);
       color: var(--_available-fg);
+      border-color: color-mix(in srgb, currentColor 22%, transparent);
       cursor: pointer;
     }
 
     .slot--available:hover {
-      border-color: var(--_available-fg);
+      border-color: currentColor;
     }
 
     .slot--unavailable {
@@ -140,15 +198,11 @@ export const styles: CSSResultGroup = [
       color: var(--_unavailable-fg);
     }
 
-    .slot--unavailable .slot__time {
-      text-decoration: line-through;
-      text-decoration-thickness: 1px;
-    }
-
     .slot--selected.slot--available {
       background: var(--_selected-bg);
       color: var(--_selected-fg);
-      font-weight: 600;
+      border-color: var(--_selected-bg);
+      box-shadow: 0 1px 3px color-mix(in srgb, var(--_selected-bg) 45%, transparent);
     }
 
     /* the host's value points at a slot that is no longer available: keep it recognisable, not bookable-looking */
@@ -157,27 +211,137 @@ export const styles: CSSResultGroup = [
       outline-offset: -2px;
     }
 
-    .cell {
+    /* One weight whatever the state: selecting a slot never reflows it. */
+    .slot__time {
+      font-weight: 600;
       min-inline-size: 0;
     }
 
-    .slot__time,
+    .slot__secondary,
+    .slot__meta {
+      font-size: 0.78em;
+      white-space: nowrap;
+    }
+
     .slot__secondary {
-      overflow-wrap: anywhere;
+      font-style: italic;
+    }
+
+    .slot__meta {
+      margin-inline-start: auto;
+    }
+
+    .icon {
+      inline-size: 1em;
+      block-size: 1em;
+      flex: none;
+      fill: none;
+      stroke: currentColor;
+      stroke-width: 2;
+      stroke-linecap: round;
+      stroke-linejoin: round;
+    }
+
+    /* A run of unavailable slots with one reason: one quiet hatched band, its reason in words. */
+    .band {
+      grid-row-end: span var(--span, 1);
+      display: flex;
+      align-items: flex-start;
+      gap: 0.4em;
+      padding: 0.3rem 0.5rem;
+      border-radius: var(--_radius);
+      border: 1px dashed var(--_border);
+      color: var(--_unavailable-fg);
+      background: repeating-linear-gradient(
+        -45deg,
+        var(--_unavailable-bg) 0 6px,
+        color-mix(in srgb, var(--_unavailable-bg) 40%, transparent) 6px 12px
+      );
+      font-size: 0.8em;
+      line-height: 1.3;
+      overflow-wrap: break-word;
+      hyphens: auto;
+      min-inline-size: 0;
+    }
+
+    .band .icon {
+      margin-block-start: 0.1em;
     }
 
     /* Times read in their own direction inside right-to-left text ("8:30 AM", not "AM 8:30"). */
     .slot__time,
     .slot__secondary,
+    .slot__meta,
+    .day__count,
     .time,
-    .range {
+    .range,
+    .band__text {
       unicode-bidi: plaintext;
     }
 
-    .slot__secondary,
-    .slot__meta,
-    .slot__reason {
-      font-size: 0.8em;
+    /* Day layout: a strip of days, then the chosen day's slots as a list. */
+    .days {
+      display: grid;
+      grid-template-columns: repeat(var(--days), minmax(2.25rem, 1fr));
+      gap: var(--_gap);
+      overflow-x: auto;
+      margin-block-end: var(--_ck-space-2);
+      padding: 3px;
+    }
+
+    .days__tab {
+      display: flex;
+      flex-direction: column;
+      align-items: center;
+      gap: 0;
+      padding: 0.25rem 0.125rem;
+      line-height: 1.2;
+      min-inline-size: 0;
+    }
+
+    .days__weekday {
+      font-size: 0.75em;
+      color: var(--_muted);
+    }
+
+    .days__number {
+      font-weight: 600;
+      font-size: 1.1em;
+    }
+
+    .days__count {
+      font-size: 0.72em;
+      min-inline-size: 1.4em;
+      padding-inline: 0.3em;
+      border-radius: 999px;
+      background: var(--_available-bg);
+      color: var(--_available-fg);
+    }
+
+    .days__tab--today .days__number {
+      color: var(--_today);
+    }
+
+    .days__tab[aria-selected='true'] {
+      background: var(--_selected-bg);
+      border-color: var(--_selected-bg);
+      color: var(--_selected-fg);
+    }
+
+    .days__tab[aria-selected='true'] .days__weekday,
+    .days__tab[aria-selected='true'] .days__number {
+      color: inherit;
+    }
+
+    .grid--day .slot {
+      min-block-size: 2.25rem;
+      padding-inline: 0.75rem;
+    }
+
+    .day-empty {
+      padding: var(--_ck-space-3);
+      color: var(--_muted);
+      text-align: center;
     }
 
     .message {
@@ -232,25 +396,43 @@ export const styles: CSSResultGroup = [
       white-space: nowrap;
     }
 
-    /* Narrow containers: one day after another, each with its own slots. */
-    @container (max-width: 36rem) {
-      .grid {
-        display: flex;
-        flex-direction: column;
+    /* Narrow containers (the day layout, or a forced week in a small box): a denser toolbar and slots. */
+    @container (max-width: 34.99rem) {
+      .zone {
+        flex-basis: 100%;
+        margin-inline-start: 0;
+        order: 1;
       }
 
-      .grid > .row > * {
-        order: var(--order, 0);
+      .range {
+        flex: 1;
+        text-align: center;
       }
 
-      .corner,
-      .time,
-      .cell--empty {
-        display: none;
+      .grid--week .slot {
+        padding-inline: 0.3rem;
+      }
+    }
+
+    /* A week in less than ~7.5rem a day: smaller type, the second-zone time and places share one line. */
+    @container (max-width: 57.5rem) {
+      .grid--week .slot {
+        font-size: 0.85em;
+        padding: 0.2rem 0.3rem;
+        column-gap: 0.3em;
+      }
+
+      .grid--week .slot__secondary,
+      .grid--week .slot__meta {
+        font-size: 0.85em;
+      }
+
+      .grid--week .band {
+        font-size: 0.72em;
       }
 
       .day {
-        margin-block-start: var(--_ck-space-2);
+        font-size: 0.9em;
       }
     }
 
@@ -265,12 +447,14 @@ export const styles: CSSResultGroup = [
         border-color: CanvasText;
       }
 
-      .slot--unavailable {
+      .slot--unavailable,
+      .band {
         color: GrayText;
         border-color: GrayText;
       }
 
-      .slot--selected.slot--available {
+      .slot--selected.slot--available,
+      .days__tab[aria-selected='true'] {
         forced-color-adjust: none;
         background: Highlight;
         color: HighlightText;

@@ -1,108 +1,60 @@
-import {consume} from '@lit/context';
 import {msg, str} from '@lit/localize';
-import {html, LitElement, nothing, type PropertyValues} from 'lit';
+import {html, nothing, type PropertyValues, type TemplateResult} from 'lit';
 import {property, state} from 'lit/decorators.js';
-import {classMap} from 'lit/directives/class-map.js';
-import {agentSessionContext, type AgentSession} from '../../context/agent-session.js';
 import {Temporal} from '../../core/temporal.js';
 import {isValidTimeZone} from '../../core/time.js';
-import type {Slot, SlotUnavailableReason} from '../../core/types.js';
+import type {Slot} from '../../core/types.js';
 import {RangeChangeEvent, type RangeChangeDetail} from '../../events/range-change.js';
 import {SlotSelectEvent} from '../../events/slot-select.js';
 import {defineElement} from '../../internal/define.js';
-import {styleProperties} from '../../internal/style-properties.js';
-import {followKitLocale, kitLocaleLoading} from '../../internal/localization.js';
+import {formatDateRange, type HourCycle} from '../../internal/format.js';
+import {KitElement} from '../../internal/kit-element.js';
+import {REASON_ICONS, reasonKey, reasonLong, REASONS, type ReasonKey} from './timeslot-grid-labels.js';
+import {dayView, weekGrid, type GridView} from './timeslot-grid-templates.js';
+import {GridText, type CellLabels, type Headings} from './timeslot-grid-text.js';
 import {
-  defaultTimeZone,
-  formatDate,
-  formatDateRange,
-  formatTime,
-  formatTimeRange,
-  zoneLongName,
-  zoneShortName,
-  type HourCycle,
-} from '../../internal/format.js';
-import {callingRuleText} from '../../internal/calling-rule-text.js';
-import {buildGridModel, nearestCell, type GridCell, type GridModel} from './timeslot-grid-model.js';
+  buildGridModel,
+  firstDate,
+  keyTarget,
+  nearestCell,
+  type GridBand,
+  type GridCell,
+  type GridModel,
+} from './timeslot-grid-model.js';
+import {cssVars} from './timeslot-grid-vars.js';
 import {styles} from './timeslot-grid.styles.js';
 
-/** The reasons with a long description in the element (referenced by `aria-describedby`). */
-const REASONS = [
-  'full',
-  'past',
-  'closed',
-  'outside-calling-hours',
-  'outside-contact-window',
-  'too-far-ahead',
-  'outside-jurisdiction-hours',
-  'jurisdiction-no-calls-day',
-  'jurisdiction-holiday',
-  'owner-off-shift',
-  'unknown',
-] as const;
+/** `week`: a column per day. `day`: one day at a time, picked in a strip of days. `auto`: by the width. */
+export type TimeslotGridLayout = 'auto' | 'week' | 'day';
 
-const reasonShort = (reason: SlotUnavailableReason | undefined): string => {
-  switch (reason) {
-    case 'full':
-      return msg('Full');
-    case 'past':
-      return msg('Past');
-    case 'closed':
-      return msg('Closed');
-    case 'outside-calling-hours':
-      return msg('Outside calling hours');
-    case 'too-far-ahead':
-      return msg('Too far ahead');
-    case 'outside-contact-window':
-      return msg("Outside this number's hours");
-    case 'owner-off-shift':
-      return msg('Owner off shift');
-    case 'outside-jurisdiction-hours':
-    case 'jurisdiction-no-calls-day':
-    case 'jurisdiction-holiday':
-      return msg('Not allowed by law');
-    default:
-      return msg('Unavailable');
-  }
-};
+/** Below this width (px) `layout="auto"` always shows one day at a time. */
+export const DAY_LAYOUT_BELOW = 560;
 
-const reasonLong = (reason: SlotUnavailableReason | undefined): string => {
-  switch (reason) {
-    case 'full':
-      return msg('Unavailable: no places left at this time.');
-    case 'past':
-      return msg('Unavailable: this time has passed.');
-    case 'closed':
-      return msg('Unavailable: the contact center is closed at this time.');
-    case 'outside-calling-hours':
-      return msg("Unavailable: outside the customer's calling hours.");
-    case 'too-far-ahead':
-      return msg('Unavailable: too far ahead to schedule.');
-    case 'outside-contact-window':
-      return msg("Unavailable: outside the hours this number's customer agreed to be called.");
-    case 'owner-off-shift':
-      return msg("Unavailable: the callback's owner does not work at this time.");
-    case 'outside-jurisdiction-hours':
-    case 'jurisdiction-no-calls-day':
-    case 'jurisdiction-holiday':
-      return msg("Unavailable: the law of the customer's state or province forbids calls at this time.");
-    default:
-      return msg('Unavailable.');
-  }
-};
+/** Room of the time column and gaps beside the day columns, in px (for the auto layout's threshold). */
+const TIME_COLUMN = 80;
+
+/** Per position of the week layout: a band starts here, a band covers it, or nothing special. */
+type Coverage = (GridBand | true | undefined)[][];
 
 /**
- * A week (or any number of days) of time slots in a chosen time zone: one column per day, one row per time of
- * day. Available slots show their time range (and how many places are left); unavailable ones are greyed and
- * say why. DST-correct: a spring-forward day has no row for the missing hour; on a fall-back day the repeated
- * hour appears twice and each label carries its zone abbreviation.
+ * A week (or any number of days) of time slots in a chosen time zone. Wide containers show a column per day and a
+ * row per time of day; narrower ones (`layout="auto"`: below 560px, or where a day column would be narrower than
+ * `--ck-timeslot-grid-cell-min-width`; measured with a ResizeObserver, while CSS container queries on an inner
+ * wrapper restyle it) one day at a time: a strip of days (with their free slots) and the chosen day's
+ * slots as a compact list. Available slots show their time range, the time in the second zone and the places left;
+ * an unavailable slot shows its range and an icon for its reason (the reason in its accessible name, description and
+ * tooltip), and two or more unavailable slots in a row with one reason fold into one band ("8:00 – 11:00 AM:
+ * outside the customer's calling hours"), readable but not a stop for the keyboard. DST-correct: a spring-forward
+ * day has no row for the missing hour; on a fall-back day the repeated hour appears twice, each labelled with its
+ * zone abbreviation. Times follow the locale's clock (hour cycle and leading zero) everywhere.
  *
- * Keyboard (WAI-ARIA grid pattern): one tab stop; arrow keys move between slots; Home/End to the first/last
- * slot of the row, Ctrl+Home/End of the grid; PageUp/PageDown move a week (`range-change`); Enter or Space
- * selects an available slot (`slot-select`).
+ * Keyboard (WAI-ARIA grid pattern): one tab stop; arrow keys move between slots (left and right mirrored in
+ * right-to-left pages; in the day layout they change the day); Home/End to the first/last slot of the row (of the
+ * day), Ctrl+Home/End of the grid; PageUp/PageDown move a week (`range-change`) and focus stays in the grid; Enter
+ * or Space selects an available slot (`slot-select`). The strip of days is one tab stop with arrow keys too.
  *
- * Works alone or inside `<agent-session>` (zone and locale default to the agent's).
- * Narrower than 36rem (a container query on the element), the days stack vertically, each with its own slots.
+ * Works alone or inside `<agent-session>` (zone, locale and clock default to the session's). A host such as
+ * `<callback-scheduler>` passes its own `clock` so "today" follows it.
  *
  * @tagname timeslot-grid
  * @summary Days x time slots in a zone; pick one with mouse or keyboard.
@@ -112,15 +64,20 @@ const reasonLong = (reason: SlotUnavailableReason | undefined): string => {
  *
  * @csspart toolbar - The bar with the week buttons, the range and the zone.
  * @csspart nav-button - The previous/next week buttons.
+ * @csspart scroller - The box around the slots that scrolls when `--ck-grid-max-height` caps it.
  * @csspart grid - The grid of days and times.
- * @csspart day - A day's column heading cell.
+ * @csspart day - A day's column heading cell (week layout).
  * @csspart day-heading - The date in a day's heading.
- * @csspart day-count - The number of available slots in a day's heading.
+ * @csspart day-count - The number of available slots in a day's heading or day button.
+ * @csspart day-strip - The strip of day buttons (day layout).
+ * @csspart day-tab - A day button of the strip; `day-tab-selected` on the chosen one.
  * @csspart time - A row heading (time of day).
  * @csspart slot - Every slot cell.
  * @csspart slot-available - An available slot.
  * @csspart slot-unavailable - An unavailable slot.
  * @csspart slot-selected - The selected slot.
+ * @csspart band - A run of unavailable slots with one reason, shown as one band (also `slot-unavailable`; `data-keys` lists its slots' keys).
+ * @csspart reason-icon - The icon of an unavailable slot's or band's reason.
  * @csspart message - The empty and error messages.
  *
  * @cssproperty --ck-timeslot-grid-available-background - Available slot background (default `--ck-color-available-surface`).
@@ -129,23 +86,29 @@ const reasonLong = (reason: SlotUnavailableReason | undefined): string => {
  * @cssproperty --ck-timeslot-grid-unavailable-color - Unavailable slot text colour (default `--ck-color-unavailable`).
  * @cssproperty --ck-timeslot-grid-selected-background - Selected slot background (default `--ck-color-selected`).
  * @cssproperty --ck-timeslot-grid-selected-color - Selected slot text colour (default `--ck-color-on-selected`).
- * @cssproperty --ck-timeslot-grid-cell-min-width - Minimum width of a day column (default 7rem).
+ * @cssproperty --ck-timeslot-grid-cell-min-width - Minimum width of a day column in the week layout (default 4.25rem: a 7-day week from 560px); `layout="auto"` shows one day at a time where the week's columns would be narrower (7.5rem: two-line slots, the week from about 920px). A forced week shrinks its columns to fit.
  * @cssproperty --ck-timeslot-grid-gap - Space between cells (default 0.25rem).
  * @cssproperty --ck-timeslot-grid-color - Text colour (default `--ck-color-text`).
  * @cssproperty --ck-timeslot-grid-today-color - Today's date in its column heading (default `--ck-color-accent`).
  * @cssproperty --ck-timeslot-grid-radius - Corner radius of slots and buttons (default `--ck-radius`).
  */
-export class TimeslotGridElement extends LitElement {
+export class TimeslotGridElement extends KitElement {
   static override styles = styles;
 
   #model?: GridModel;
+  #modelInputs: unknown[] = [];
+  #coverage: Coverage = [];
+  #start?: {inputs: unknown[]; date: Temporal.PlainDate};
+  /** Every text, formatted once per slot, band or model and label context. */
+  #text = new GridText();
+  /** The last template of each cell, reused while nothing it shows changed (lit then touches nothing). */
+  #cellTemplates = new Map<string, {labels: CellLabels; flags: string; result: TemplateResult}>();
   /** Where focus should go after the next render: a slot key, or a position to find the nearest slot. */
   #pendingFocus?: {key?: string; dayIndex: number; wall: number};
+  #focusDayTab = false;
+  #hadFocus = false;
   #lastStatus = '';
-
-  @consume({context: agentSessionContext, subscribe: true})
-  @state()
-  private session?: AgentSession;
+  #resize?: ResizeObserver;
 
   /** Key (epoch ms) of the cell holding the single tab stop. */
   @state() private activeKey?: string;
@@ -153,23 +116,23 @@ export class TimeslotGridElement extends LitElement {
   /** Polite announcement (new week loaded...). */
   @state() private status = '';
 
+  /** The layout `layout="auto"` picked from the measured width. */
+  @state() private measuredLayout: 'week' | 'day' = 'week';
+
+  /** The day shown in the day layout (index into the days shown); undefined: the selected slot's, else the first with free slots. */
+  @state() private dayIndex?: number;
+
   /** The slots to show (the `Slot` type of `callback-kit/core`): instants, availability, capacity, reason. */
   @property({attribute: false}) slots: Slot[] = [];
 
   /** Display zone (IANA). Defaults to the agent's zone, then the browser's. Changing it relabels at once. */
   @property({attribute: 'time-zone', reflect: true}) timeZone?: string;
 
-  /** A second zone (e.g. the customer's): each slot also shows its time there. */
+  /** A second zone (e.g. the customer's): each slot also shows its start time there. */
   @property({attribute: 'secondary-time-zone', reflect: true}) secondaryTimeZone?: string;
 
   /** How the second zone is named to screen readers and in the toolbar, e.g. "customer's time". */
   @property({attribute: 'secondary-label'}) secondaryLabel?: string;
-
-  /**
-   * BCP 47 locale for dates and times. Defaults to `lang`, then the agent's locale, then the browser's. Outside an
-   * `<agent-session>`, it (or `lang`) also sets the kit's UI language (page-global: Spanish for `es*`, else English).
-   */
-  @property({reflect: true}) locale?: string;
 
   /** `h12` or `h23`; defaults to the locale's. */
   @property({attribute: 'hour-cycle', reflect: true}) hourCycle?: HourCycle;
@@ -183,6 +146,13 @@ export class TimeslotGridElement extends LitElement {
   /** Number of days shown (and moved by PageUp/PageDown). */
   @property({type: Number, reflect: true}) days = 7;
 
+  /**
+   * `auto` (default): the week when the element is at least 560px wide and every day column gets
+   * `--ck-timeslot-grid-cell-min-width`, else one day at a time (measured with a ResizeObserver).
+   * `week` or `day` force one.
+   */
+  @property({reflect: true}) layout: TimeslotGridLayout = 'auto';
+
   /** Shows a skeleton and sets `aria-busy` while the host loads slots. */
   @property({type: Boolean, reflect: true}) loading = false;
 
@@ -192,64 +162,70 @@ export class TimeslotGridElement extends LitElement {
   /** Accessible name of the grid. */
   @property() label?: string;
 
-  constructor() {
-    super();
-    followKitLocale(this, {ownLocale: () => this.locale || this.lang || undefined, inSession: () => !!this.session});
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#resize ??= new ResizeObserver(([entry]) => {
+      const width = entry.contentBoxSize?.[0]?.inlineSize ?? entry.contentRect.width;
+      const layout = this.#layoutFor(width);
+      // In the next frame: switching now would resize the element inside this very observation (a loop error).
+      if (width > 0 && layout !== this.measuredLayout) requestAnimationFrame(() => (this.measuredLayout = layout));
+    });
+    this.#resize.observe(this);
   }
 
-  /** While the UI strings of a newly set language load, the update waits for them. */
-  protected override scheduleUpdate(): void | Promise<unknown> {
-    const loading = kitLocaleLoading();
-    return loading ? loading.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#resize?.disconnect();
+  }
+
+  /**
+   * The auto layout for a width: the week when every day column gets `--ck-timeslot-grid-cell-min-width` (default
+   * 4.25rem) and the element is at least 560px wide; otherwise one day at a time. With the default a 7-day week
+   * shows from 560px; 7.5rem keeps each slot to two lines and the week from about 920px.
+   */
+  #layoutFor(width: number): 'week' | 'day' {
+    const token = getComputedStyle(this).getPropertyValue('--ck-timeslot-grid-cell-min-width').trim();
+    const root = parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
+    const value = parseFloat(token);
+    const cell = !Number.isFinite(value)
+      ? 4.25 * root
+      : token.endsWith('rem')
+        ? value * root
+        : token.endsWith('em')
+          ? value * (parseFloat(getComputedStyle(this).fontSize) || root)
+          : value;
+    return width < Math.max(DAY_LAYOUT_BELOW, this.#days * cell + TIME_COLUMN) ? 'day' : 'week';
   }
 
   get #zone(): string {
-    const wanted = this.timeZone ?? this.session?.agent.timeZone;
-    return wanted && isValidTimeZone(wanted) ? wanted : (this.session?.agent.timeZone ?? defaultTimeZone());
+    const wanted = this.timeZone ?? this.resolvedAgent?.timeZone;
+    return wanted && isValidTimeZone(wanted) ? wanted : this.agentTimeZone;
   }
 
   get #secondaryZone(): string | undefined {
     return this.secondaryTimeZone && isValidTimeZone(this.secondaryTimeZone) ? this.secondaryTimeZone : undefined;
   }
 
-  get #locale(): string | undefined {
-    return this.locale || this.lang || this.session?.agent.locale || undefined;
-  }
-
   get #now(): Temporal.Instant {
-    return this.session?.clock.now() ?? Temporal.Now.instant();
+    return this.resolvedClock.now();
   }
 
   get #days(): number {
     return Number.isInteger(this.days) && this.days > 0 && this.days <= 31 ? this.days : 7;
   }
 
-  /** The first date shown. */
-  get #start(): Temporal.PlainDate {
-    if (this.startDate) {
-      try {
-        return Temporal.PlainDate.from(this.startDate);
-      } catch {
-        /* fall through to the default: the problem is reported in the UI */
-      }
-    }
-    const zone = this.#zone;
+  get #layout(): 'week' | 'day' {
+    return this.layout === 'week' || this.layout === 'day' ? this.layout : this.measuredLayout;
+  }
+
+  /** The first date shown (remembered until the slots, zone, start date, days or today change). */
+  #firstDate(zone: string): Temporal.PlainDate {
     const today = this.#now.toZonedDateTimeISO(zone).toPlainDate();
-    const instants = this.slots.flatMap((s) => {
-      try {
-        return [Temporal.Instant.from(s.start)];
-      } catch {
-        return [];
-      }
-    });
-    const end = today.add({days: this.#days});
-    const inRange = instants.some((i) => {
-      const d = i.toZonedDateTimeISO(zone).toPlainDate();
-      return Temporal.PlainDate.compare(d, today) >= 0 && Temporal.PlainDate.compare(d, end) < 0;
-    });
-    if (inRange || !instants.length) return today;
-    const first = instants.reduce((a, b) => (Temporal.Instant.compare(a, b) <= 0 ? a : b));
-    return first.toZonedDateTimeISO(zone).toPlainDate();
+    const inputs = [this.slots, zone, this.startDate, this.#days, today.toString()];
+    if (this.#start && inputs.every((v, i) => v === this.#start!.inputs[i])) return this.#start.date;
+    const date = firstDate(this.slots ?? [], zone, this.startDate, this.#days, today);
+    this.#start = {inputs, date};
+    return date;
   }
 
   /** Problems with the element's own attributes, shown in its UI. */
@@ -271,30 +247,77 @@ export class TimeslotGridElement extends LitElement {
     return problems;
   }
 
+  /** The selected slot's key when that slot is unavailable (it then stays a cell of its own, out of any band). */
+  #keepKey(): string | undefined {
+    if (!this.value) return undefined;
+    const ms = Date.parse(this.value);
+    const slot = this.slots?.find((s) => s.start === this.value) ?? this.slots?.find((s) => Date.parse(s.start) === ms);
+    return slot && !slot.available && Number.isFinite(ms) ? String(ms) : undefined;
+  }
+
+  /** The model, rebuilt only when what it shows changed (not on a selection or focus change). */
+  #buildModel(): GridModel {
+    const zone = this.#zone;
+    const start = this.#firstDate(zone);
+    const inputs = [this.slots, zone, start.toString(), this.#days, this.#keepKey()];
+    if (this.#model && inputs.every((v, i) => v === this.#modelInputs[i])) return this.#model;
+    this.#modelInputs = inputs;
+    const model = buildGridModel(this.slots ?? [], zone, start, this.#days, {keep: inputs[4] as string | undefined});
+    this.#coverage = model.rows.map(() => new Array(model.dates.length).fill(undefined));
+    for (const band of model.bands) {
+      this.#coverage[band.rowIndex][band.dayIndex] = band;
+      for (let r = 1; r < band.rowSpan; r++) this.#coverage[band.rowIndex + r][band.dayIndex] = true;
+    }
+    this.#cellTemplates.clear();
+    return model;
+  }
+
   override willUpdate(changed: PropertyValues<this>): void {
+    this.#hadFocus = this.#hasFocus();
+    if (!this.hasUpdated && this.layout === 'auto') {
+      const width = this.getBoundingClientRect().width;
+      if (width > 0) this.measuredLayout = this.#layoutFor(width);
+    }
     const previous = this.#model;
-    this.#model = buildGridModel(this.slots ?? [], this.#zone, this.#start, this.#days);
-    const model = this.#model;
-    if (this.activeKey && !model.byKey.has(this.activeKey)) {
+    const model = (this.#model = this.#buildModel());
+    const focusable = (key: string | undefined) => !!key && !!model.byKey.get(key) && !model.byKey.get(key)!.band;
+    if (this.activeKey && !focusable(this.activeKey)) {
       // The focused slot is gone (slots replaced): keep the agent where they were, on the nearest slot.
       const old = previous?.byKey.get(this.activeKey);
       const target =
         this.#pendingFocus ?? (old ? {dayIndex: old.dayIndex, wall: previous!.rows[old.rowIndex].wall} : undefined);
       const next = target ? nearestCell(model, target) : undefined;
-      if (next && this.#hasFocus()) this.#pendingFocus = {key: next.key, dayIndex: next.dayIndex, wall: 0};
+      if (next && this.#hadFocus) this.#pendingFocus = {key: next.key, dayIndex: next.dayIndex, wall: 0};
       this.activeKey = next?.key;
     } else if (this.#pendingFocus && !this.#pendingFocus.key && changed.has('slots')) {
       const next = nearestCell(model, this.#pendingFocus);
       this.#pendingFocus = next ? {key: next.key, dayIndex: next.dayIndex, wall: 0} : this.#pendingFocus;
       this.activeKey = next?.key ?? this.activeKey;
     }
-    if (!this.activeKey || !model.byKey.has(this.activeKey)) {
+    if (!focusable(this.activeKey)) {
       const selected = this.#selectedKey(model);
-      this.activeKey = selected ?? model.cells.find((c) => c.slot.available)?.key ?? model.cells[0]?.key;
+      this.activeKey = focusable(selected)
+        ? selected
+        : (model.focusable.find((c) => c.slot.available)?.key ?? model.focusable[0]?.key);
+    }
+    if (this.#layout === 'day') {
+      // The tab stop is on the day shown.
+      const day = this.#day(model);
+      const active = this.activeKey ? model.byKey.get(this.activeKey) : undefined;
+      if (active && active.dayIndex !== day) {
+        const inDay = model.focusable.filter((c) => c.dayIndex === day);
+        const selected = this.#selectedKey(model);
+        this.activeKey = (
+          inDay.find((c) => c.key === selected) ??
+          inDay.find((c) => c.slot.available) ??
+          inDay[0] ??
+          active
+        ).key;
+      }
     }
     if (changed.has('slots') && previous && !this.loading) {
       const available = model.cells.filter((c) => c.slot.available).length;
-      const range = formatDateRange(model.dates[0], model.dates.at(-1)!, this.#locale);
+      const range = formatDateRange(model.dates[0], model.dates.at(-1)!, this.resolvedLocale);
       const status =
         available === 1 ? msg(str`${range}: 1 available time.`) : msg(str`${range}: ${available} available times.`);
       if (status !== this.#lastStatus) this.status = this.#lastStatus = status;
@@ -310,20 +333,41 @@ export class TimeslotGridElement extends LitElement {
         cell.focus();
       }
     }
+    if (this.#focusDayTab) {
+      this.#focusDayTab = false;
+      this.renderRoot.querySelector<HTMLElement>('[role="tab"][aria-selected="true"]')?.focus();
+    }
+    // The focused node went away (a new week, loading, an error): focus never falls to <body>.
+    if (this.#hadFocus && !this.#hasFocus()) {
+      const root = this.renderRoot;
+      const fallback =
+        root.querySelector<HTMLElement>('[role="gridcell"][tabindex="0"]') ??
+        root.querySelector<HTMLElement>('[role="grid"]') ??
+        root.querySelector<HTMLElement>('.message button') ??
+        root.querySelector<HTMLElement>('[part~="nav-button"]');
+      fallback?.focus();
+    }
   }
 
   #hasFocus(): boolean {
     return this.matches(':focus-within');
   }
 
+  /** The day shown in the day layout. */
+  #day(model: GridModel): number {
+    const last = model.dates.length - 1;
+    if (this.dayIndex !== undefined) return Math.max(0, Math.min(last, this.dayIndex));
+    const selected = this.#selectedKey(model);
+    const cell = selected ? model.byKey.get(selected) : undefined;
+    if (cell) return cell.dayIndex;
+    const free = model.availableCounts.findIndex((n) => n > 0);
+    return free >= 0 ? free : 0;
+  }
+
   #selectedKey(model: GridModel): string | undefined {
     if (!this.value) return undefined;
-    try {
-      const key = String(Temporal.Instant.from(this.value).epochMilliseconds);
-      return model.byKey.has(key) ? key : undefined;
-    } catch {
-      return undefined;
-    }
+    const key = String(Date.parse(this.value));
+    return model.byKey.has(key) ? key : undefined;
   }
 
   #cellElement(key: string): HTMLElement | null {
@@ -343,7 +387,7 @@ export class TimeslotGridElement extends LitElement {
   }
 
   #moveRange(weeks: number, focus?: {dayIndex: number; wall: number}): void {
-    const start = this.#start.add({days: this.#days * weeks});
+    const start = this.#firstDate(this.#zone).add({days: this.#days * weeks});
     this.startDate = start.toString();
     if (focus) this.#pendingFocus = focus;
     this.dispatchEvent(new RangeChangeEvent(this.#range(start)));
@@ -365,14 +409,20 @@ export class TimeslotGridElement extends LitElement {
   #focusCell(cell: GridCell | undefined): void {
     if (!cell) return;
     this.activeKey = cell.key;
+    if (this.#layout === 'day') this.dayIndex = cell.dayIndex;
     this.#pendingFocus = {key: cell.key, dayIndex: cell.dayIndex, wall: 0};
     this.requestUpdate();
+  }
+
+  #chooseDay(index: number, focusTab: boolean): void {
+    this.dayIndex = index;
+    this.#focusDayTab = focusTab;
   }
 
   private handleGridClick(event: MouseEvent): void {
     const target = (event.target as HTMLElement).closest<HTMLElement>('[data-key]');
     const cell = target && this.#model?.byKey.get(target.dataset.key!);
-    if (!cell) return;
+    if (!cell || cell.band) return;
     this.activeKey = cell.key;
     this.#select(cell);
   }
@@ -382,214 +432,157 @@ export class TimeslotGridElement extends LitElement {
     if (target?.dataset.key) this.activeKey = target.dataset.key;
   }
 
+  private handleStripKeydown(event: KeyboardEvent): void {
+    const model = this.#model!;
+    const day = this.#day(model);
+    const rtl = getComputedStyle(this).direction === 'rtl';
+    const last = model.dates.length - 1;
+    const next: Record<string, number> = {
+      ArrowRight: day + (rtl ? -1 : 1),
+      ArrowLeft: day + (rtl ? 1 : -1),
+      Home: 0,
+      End: last,
+    };
+    if (!(event.key in next)) return;
+    event.preventDefault();
+    this.#chooseDay(Math.max(0, Math.min(last, next[event.key])), true);
+  }
+
   private handleGridKeydown(event: KeyboardEvent): void {
     const model = this.#model;
     const current = this.activeKey ? model?.byKey.get(this.activeKey) : undefined;
     if (!model || !current) return;
-    const rtl = getComputedStyle(this).direction === 'rtl';
-    const row = model.rows[current.rowIndex];
-    const inRow = (dir: 1 | -1) => {
-      for (let d = current.dayIndex + dir; d >= 0 && d < model.dates.length; d += dir) {
-        if (row.cells[d]) return row.cells[d];
-      }
-      return undefined;
-    };
-    const inColumn = (dir: 1 | -1) => {
-      for (let r = current.rowIndex + dir; r >= 0 && r < model.rows.length; r += dir) {
-        const cell = model.rows[r].cells[current.dayIndex];
-        if (cell) return cell;
-      }
-      return undefined;
-    };
-    const rowCells = row.cells.filter((c): c is GridCell => c !== undefined);
-    let next: GridCell | undefined;
     switch (event.key) {
-      case 'ArrowRight':
-        next = inRow(rtl ? -1 : 1);
-        break;
-      case 'ArrowLeft':
-        next = inRow(rtl ? 1 : -1);
-        break;
-      case 'ArrowDown':
-        next = inColumn(1);
-        break;
-      case 'ArrowUp':
-        next = inColumn(-1);
-        break;
-      case 'Home':
-        next = event.ctrlKey || event.metaKey ? model.cells[0] : rowCells[0];
-        break;
-      case 'End':
-        next = event.ctrlKey || event.metaKey ? model.cells.at(-1) : rowCells.at(-1);
-        break;
       case 'PageDown':
       case 'PageUp':
         event.preventDefault();
-        this.#moveRange(event.key === 'PageDown' ? 1 : -1, {dayIndex: current.dayIndex, wall: row.wall});
+        this.#moveRange(event.key === 'PageDown' ? 1 : -1, {
+          dayIndex: current.dayIndex,
+          wall: model.rows[current.rowIndex].wall,
+        });
         return;
       case 'Enter':
       case ' ':
         event.preventDefault();
         this.#select(current);
         return;
-      default:
-        return;
     }
+    const next = keyTarget(model, current, {
+      key: event.key,
+      ctrl: event.ctrlKey || event.metaKey,
+      rtl: getComputedStyle(this).direction === 'rtl',
+      dayLayout: this.#layout === 'day',
+    });
+    if (next === null) return;
     event.preventDefault();
     if (next) this.#focusCell(next);
   }
 
   private handleRetry(): void {
-    this.dispatchEvent(new RangeChangeEvent(this.#range(this.#start)));
+    if (this.#hasFocus()) this.#pendingFocus = {dayIndex: 0, wall: 0};
+    this.dispatchEvent(new RangeChangeEvent(this.#range(this.#firstDate(this.#zone))));
   }
 
-  private handleNavClick(weeks: number): void {
+  private handleNavClick(weeks: number, event?: Event): void {
+    // From the empty message's button (which goes away with the new slots): focus a slot once they arrive.
+    if (event && (event.currentTarget as HTMLElement).closest('.message')) this.#pendingFocus = {dayIndex: 0, wall: 0};
     this.#moveRange(weeks);
   }
 
-  /** The calling rule of an unavailable slot, for people, or undefined (no rule, or one that cannot be read). */
-  #ruleText(cell: GridCell): string | undefined {
-    const rule = cell.slot.rule;
-    if (!rule || typeof rule.jurisdiction !== 'string') return undefined;
-    try {
-      return callingRuleText(rule, cell.start, {locale: this.#locale, hourCycle: this.hourCycle});
-    } catch {
-      return undefined;
-    }
+  // ---- templates ---------------------------------------------------------------------------------------------------
+
+  #icon(reason: ReasonKey) {
+    // prettier-ignore
+    return html`<svg part="reason-icon" class="icon" viewBox="0 0 24 24" aria-hidden="true"><path d=${REASON_ICONS[reason]}></path></svg>`;
   }
 
-  #renderCell(cell: GridCell | undefined, model: GridModel, dayIndex: number) {
-    if (!cell) return html`<div role="gridcell" class="cell cell--empty" data-day=${dayIndex}></div>`;
-    const locale = this.#locale;
-    const zone = model.timeZone;
-    const hourCycle = this.hourCycle;
-    const selected = cell.key === this.#selectedKey(model);
+  #renderCell(cell: GridCell, model: GridModel, selectedKey: string | undefined): TemplateResult {
+    const labels = this.#text.cell(cell, model);
+    const selected = cell.key === selectedKey;
+    const active = cell.key === this.activeKey;
+    const flags = `${selected}|${active}|${cell.dayIndex}`;
+    const memo = this.#cellTemplates.get(cell.key);
+    if (memo && memo.labels === labels && memo.flags === flags) return memo.result;
     const available = cell.slot.available;
-    // The accessible name is the cell's text: the visible range, then (hidden) its zone and day, the second
-    // zone, and places left or the short reason. The long reason is the description.
-    const range = formatTimeRange(cell.start, cell.end, {locale, timeZone: zone, hourCycle, zoneName: cell.ambiguous});
-    const zoneHint = cell.ambiguous ? '' : ` ${zoneShortName(cell.start, zone, locale)}`;
-    const secondaryZone = this.#secondaryZone;
-    const parts = `slot ${available ? 'slot-available' : 'slot-unavailable'}${selected ? ' slot-selected' : ''}`;
-    // A calling rule says which jurisdiction and window: "Florida: calls 8 AM–8 PM".
-    const rule = available ? undefined : this.#ruleText(cell);
-    const reasonKey = REASONS.includes(cell.slot.reason as (typeof REASONS)[number]) ? cell.slot.reason : 'unknown';
-    return html`<div
+    const state = available ? 'available' : 'unavailable';
+    // No white space between the tags: every text node counts (<= 10 nodes a cell, issue 17).
+    // prettier-ignore
+    const result = html`<div
       role="gridcell"
-      part=${parts}
-      class=${classMap({cell: true, slot: true, 'slot--available': available, 'slot--unavailable': !available, 'slot--selected': selected})}
+      part=${`slot slot-${state}${selected ? ' slot-selected' : ''}`}
+      class=${`cell slot slot--${state}${selected ? ' slot--selected' : ''}`}
       data-key=${cell.key}
-      data-day=${dayIndex}
-      tabindex=${cell.key === this.activeKey ? 0 : -1}
+      data-day=${cell.dayIndex}
+      tabindex=${active ? 0 : -1}
       aria-selected=${selected ? 'true' : 'false'}
       aria-disabled=${available ? nothing : 'true'}
-      aria-describedby=${available ? nothing : `reason-${reasonKey}`}
-      title=${available ? nothing : (rule ?? reasonLong(cell.slot.reason))}
-      ${styleProperties({'--order': dayIndex * 10000 + cell.rowIndex + 1})}
+      aria-label=${labels.name}
+      aria-describedby=${available ? nothing : `reason-${labels.reason}`}
+      title=${labels.title ?? nothing}
+    >${available ? nothing : this.#icon(labels.reason)}<span class="slot__time">${labels.range}</span>${
+      labels.secondary ? html`<span class="slot__secondary">${` ${labels.secondary}`}</span>` : nothing
+    }${labels.meta ? html`<span class="slot__meta">${` ${labels.meta}`}</span>` : nothing}</div>`;
+    this.#cellTemplates.set(cell.key, {labels, flags, result});
+    return result;
+  }
+
+  #renderBand(band: GridBand, model: GridModel, rowSpan: boolean) {
+    const reason = reasonKey(band.cells[0].slot.reason);
+    const text = this.#text.band(band, model);
+    return html`<div
+      role="gridcell"
+      part="band slot-unavailable"
+      class="cell band"
+      data-band=${band.key}
+      data-keys=${band.cells.map((c) => c.key).join(' ')}
+      aria-disabled="true"
+      data-day=${band.dayIndex}
+      aria-rowspan=${rowSpan ? band.rowSpan : nothing}
+      aria-describedby=${`reason-${reason}`}
+      title=${this.#text.ruleText(band.cells[0].slot, band.start) ?? reasonLong(reason)}
+      ${cssVars({'--span': rowSpan ? band.rowSpan : 1})}
     >
-      <span class="slot__time">${range}</span
-      ><span class="visually-hidden"
-        >${zoneHint}, ${formatDate(model.dates[dayIndex], locale, 'long')}${secondaryZone ? ',' : ''}</span
-      >
-      ${
-        secondaryZone
-          ? html`<span class="slot__secondary"
-              >${formatTimeRange(cell.start, cell.end, {locale, timeZone: secondaryZone, hourCycle, zoneName: true})}<span
-                class="visually-hidden"
-              >
-                ${this.secondaryLabel ?? msg('in the second zone')}</span
-              ></span
-            >`
-          : nothing
-      }
-      ${
-        available
-          ? cell.slot.remaining !== undefined
-            ? html`<span class="slot__meta"
-                ><span class="visually-hidden">, </span
-                >${cell.slot.remaining === 1 ? msg('1 left') : msg(str`${cell.slot.remaining} left`)}</span
-              >`
-            : nothing
-          : html`<span class="slot__reason"
-              ><span class="visually-hidden">, </span>${rule ?? reasonShort(cell.slot.reason)}</span
-            >`
-      }
+      ${this.#icon(reason)}<span class="band__text">${text}</span>
     </div>`;
   }
 
-  #renderGrid(model: GridModel) {
-    const locale = this.#locale;
-    const today = this.#now.toZonedDateTimeISO(model.timeZone).toPlainDate();
-    // tabindex -1: the grid scrolls sideways in a narrow host, and Firefox puts a scrolling box in the tab order even
-    // with focusable slots inside (an extra stop before the slots); the grid keeps its one tab stop, on a slot.
-    return html`<div
-      role="grid"
-      part="grid"
-      class=${classMap({grid: true, 'grid--loading': this.loading})}
-      tabindex="-1"
-      aria-label=${this.label ?? msg('Available times')}
-      aria-describedby="range zone"
-      aria-busy=${this.loading ? 'true' : 'false'}
-      ${styleProperties({'--days': model.dates.length})}
-      @keydown=${this.handleGridKeydown}
-      @click=${this.handleGridClick}
-      @focusin=${this.handleGridFocusIn}
-    >
-      <div role="row" class="row row--head">
-        <div role="columnheader" class="corner"><span class="visually-hidden">${msg('Time')}</span></div>
-        ${model.dates.map((date, i) => {
-          const count = model.availableCounts[i];
-          return html`<div
-            role="columnheader"
-            part="day"
-            class=${classMap({day: true, 'day--today': date.equals(today)})}
-            aria-current=${date.equals(today) ? 'date' : nothing}
-            ${styleProperties({'--order': i * 10000})}
-          >
-            <span part="day-heading" class="day__date">${formatDate(date, locale)}</span>
-            <span part="day-count" class="day__count"
-              >${this.loading ? msg('Loading…') : count === 1 ? msg('1 available') : msg(str`${count} available`)}</span
-            >
-          </div>`;
-        })}
-      </div>
-      ${
-        this.loading
-          ? Array.from(
-              {length: 6},
-              () =>
-                html`<div role="row" class="row">
-                  <div role="rowheader" class="time">
-                    <span class="skeleton"></span><span class="visually-hidden">${msg('Loading')}</span>
-                  </div>
-                  ${model.dates.map((_, i) => html`<div role="gridcell" class="cell" ${styleProperties({'--order': i * 10000 + 1})}><span class="skeleton"></span></div>`)}
-                </div>`,
-            )
-          : model.rows.map((row) => {
-              const present = row.cells.filter((c): c is GridCell => c !== undefined);
-              const first = present.find((c) => c.ambiguous) ?? present[0];
-              // Name the zone only when it tells rows apart and every cell of the row shares it: after a fall-back
-              // day, the days that follow sit in the first row with the later offset.
-              const zones = new Set(present.map((c) => zoneShortName(c.start, model.timeZone, locale)));
-              const zoneName = row.ambiguous && zones.size === 1;
-              return html`<div role="row" class="row">
-                <div role="rowheader" part="time" class="time">
-                  ${formatTime(first.start, {locale, timeZone: model.timeZone, hourCycle: this.hourCycle, zoneName})}
-                </div>
-                ${row.cells.map((cell, dayIndex) => this.#renderCell(cell, model, dayIndex))}
-              </div>`;
-            })
-      }
-    </div>`;
+  /** What the week and day templates (timeslot-grid-templates.ts) need from the element. */
+  #view(model: GridModel, headings: Headings): GridView {
+    const selectedKey = this.#selectedKey(model);
+    return {
+      model,
+      headings,
+      today: this.#now.toZonedDateTimeISO(model.timeZone).toPlainDate(),
+      loading: this.loading,
+      label: this.label ?? msg('Available times'),
+      day: this.#day(model),
+      coverage: this.#coverage,
+      cell: (cell) => this.#renderCell(cell, model, selectedKey),
+      band: (band, rowSpan) => this.#renderBand(band, model, rowSpan),
+      chooseDay: (index) => this.#chooseDay(index, false),
+      onGridKeydown: this.handleGridKeydown,
+      onGridClick: this.handleGridClick,
+      onGridFocusIn: this.handleGridFocusIn,
+      onStripKeydown: this.handleStripKeydown,
+    };
   }
 
   override render() {
     const model = this.#model!;
-    const locale = this.#locale;
+    const changed = this.#text.use(model.timeZone, {
+      locale: this.resolvedLocale,
+      hourCycle: this.hourCycle,
+      secondaryZone: this.#secondaryZone,
+      secondaryLabel: this.secondaryLabel,
+      now: this.#now,
+    });
+    if (changed) this.#cellTemplates.clear();
+    const headings = this.#text.headings(model);
     const problems = this.#problems;
     const hasCells = model.cells.length > 0;
     const empty = !this.loading && !this.error && !hasCells;
-    return html`
+    const layout = this.#layout;
+    return html`<div class=${`wrapper wrapper--${layout}`}>
       <div class="toolbar" part="toolbar">
         <button
           part="nav-button"
@@ -600,7 +593,7 @@ export class TimeslotGridElement extends LitElement {
         >
           <span aria-hidden="true">‹</span>
         </button>
-        <span class="range" id="range">${formatDateRange(model.dates[0], model.dates.at(-1)!, locale)}</span>
+        <span class="range" id="range">${headings.range}</span>
         <button
           part="nav-button"
           class="nav"
@@ -610,19 +603,7 @@ export class TimeslotGridElement extends LitElement {
         >
           <span aria-hidden="true">›</span>
         </button>
-        <span class="zone" id="zone"
-          >${
-            this.#secondaryZone
-              ? this.secondaryLabel
-                ? msg(
-                    str`Times in ${zoneLongName(model.timeZone, locale, this.#now)} · ${this.secondaryLabel}: ${zoneLongName(this.#secondaryZone, locale, this.#now)}`,
-                  )
-                : msg(
-                    str`Times in ${zoneLongName(model.timeZone, locale, this.#now)} · second zone: ${zoneLongName(this.#secondaryZone, locale, this.#now)}`,
-                  )
-              : msg(str`Times in ${zoneLongName(model.timeZone, locale, this.#now)}`)
-          }</span
-        >
+        <span class="zone" id="zone">${headings.zones}</span>
       </div>
       ${problems.map((p) => html`<div class="message message--error" part="message" role="alert">${p}</div>`)}
       ${
@@ -639,22 +620,19 @@ export class TimeslotGridElement extends LitElement {
               <span
                 >${this.#days === 7 ? msg('No times available this week.') : msg('No times available on these days.')}</span
               >
-              <button type="button" class="action" @click=${() => this.handleNavClick(1)}>
+              <button type="button" class="action" @click=${(e: Event) => this.handleNavClick(1, e)}>
                 ${this.#days === 7 ? msg('Next week') : msg('Next days')}
               </button>
             </div>`
           : this.error && !hasCells
             ? nothing
-            : this.#renderGrid(model)
+            : html`<div class="scroller" part="scroller" tabindex="-1">
+                ${layout === 'day' ? dayView(this.#view(model, headings)) : weekGrid(this.#view(model, headings))}
+              </div>`
       }
-      <div hidden>
-        ${REASONS.map(
-          (reason) =>
-            html`<span id=${`reason-${reason}`}>${reasonLong(reason === 'unknown' ? undefined : reason)}</span>`,
-        )}
-      </div>
+      <div hidden>${REASONS.map((reason) => html`<span id=${`reason-${reason}`}>${reasonLong(reason)}</span>`)}</div>
       <div class="visually-hidden" role="status" aria-live="polite">${this.status}</div>
-    `;
+    </div>`;
   }
 }
 
