@@ -9,8 +9,8 @@
  * contact windows, `past`/`too-far-ahead` and every error message are exactly MemoryBackend's.
  */
 import {randomUUID} from 'node:crypto';
+import {MemoryBackend} from '../src/core/memory-backend.js';
 import {
-  MemoryBackend,
   NotFoundError,
   SlotUnavailableError,
   Temporal,

@@ -1,7 +1,8 @@
 /**
- * The DOM-free core without the static phone tools: what `callback-kit/core` exports except `timeZonesForPhone`,
- * `regionsForPhone`, `parsePhone` and `formatPhone` (those pull the parser and its tables in; elements and the CDN
- * build reach them through `loadPhoneTools()`). Internal module: import `callback-kit/core`.
+ * The DOM-free core: what `callback-kit/core` exports, and what `callback-kit` re-exports beside the elements. No
+ * static phone data and no backend: the phone tools are `callback-kit/phone` (or `await loadPhoneTools()`), the
+ * backends `callback-kit/memory-backend` and `callback-kit/http-backend`. Internal module: import
+ * `callback-kit/core`.
  * @packageDocumentation
  */
 export * from './types.js';
@@ -12,12 +13,3 @@ export * from './time.js';
 export * from './calling-window.js';
 export * from './calling-rules.js';
 export {loadPhoneTools, type PhoneTools} from './phone-loader.js';
-export {MemoryBackend, type MemoryBackendOptions} from './memory-backend.js';
-export {
-  HttpBackend,
-  AuthError,
-  UnsupportedOperationError,
-  type HttpBackendOptions,
-  type HttpConnectionState,
-  type HttpEventTransport,
-} from './http-backend.js';
