@@ -1,6 +1,6 @@
 // Production build, two parts:
 // 1. dist/: minified ES modules, one entry per element plus `index`, `core`, `phone`, `memory-backend`,
-//    `http-backend` and `autoloader`. Dependencies (lit, @lit/*, temporal-polyfill, libphonenumber-js) stay external
+//    `http-backend`, `rules` and `autoloader`. Dependencies (lit, @lit/*, temporal-polyfill, libphonenumber-js) stay external
 //    so a host's bundler dedupes them; the phone tools, the demo data and the Temporal polyfill are lazy chunks.
 // 2. dist/cdn/: the no-bundler build, for a plain page (`<script type="module" src=".../cdn/callback-kit.js">`, no
 //    import map). Every dependency is bundled; the Temporal polyfill, the phone tools, the demo data, the virtualizer
@@ -28,6 +28,7 @@ export const entries = {
   phone: 'src/phone.ts', // callback-kit/phone: the parser and its tables (what loadPhoneTools() loads)
   'memory-backend': 'src/memory-backend.ts', // callback-kit/memory-backend: MemoryBackend (demo data lazy)
   'http-backend': 'src/http-backend.ts', // callback-kit/http-backend: HttpBackend and its errors
+  rules: 'src/rules.ts', // callback-kit/rules: evaluating calling rules (callingRuleViolation...)
   autoloader: 'src/autoloader.ts',
   'agent-session': 'src/components/agent-session/agent-session.ts',
   'timeslot-grid': 'src/components/timeslot-grid/timeslot-grid.ts',

@@ -5,6 +5,7 @@
  * @packageDocumentation
  */
 export * from './core/light.js';
+export * from './core/calling-rules.js';
 export * from './context/index.js';
 export {SessionErrorEvent} from './events/session-error.js';
 export {SlotSelectEvent, type SlotSelectDetail} from './events/slot-select.js';

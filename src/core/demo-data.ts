@@ -3,6 +3,8 @@
  * data; the parts that only make sense relative to "now" (seeded callbacks, campaign start times) are functions
  * of an instant so a demo always shows something due today, tomorrow and overdue.
  *
+ * A lazy chunk: `MemoryBackend` imports it dynamically, only when it seeds the demo data.
+ *
  * Every phone number is a valid E.164 number with a real area code (checked by the test suite with
  * `parsePhone`/`timeZonesForPhone`); none is meant to reach a real person.
  */
@@ -10,19 +12,9 @@ import {Temporal} from './temporal.js';
 import {zonedFromLocal, type OpeningHours} from './time.js';
 import type {Agent, Callback, Campaign, Contact, TimeZoneId} from './types.js';
 
-/** The contact centre's zone: opening hours and slots are defined in it. */
-export const DEMO_TIME_ZONE: TimeZoneId = 'America/New_York';
+import {DEMO_OPENING_HOURS, DEMO_TIME_ZONE} from './demo-defaults.js';
 
-/** Business hours of the demo centre in `DEMO_TIME_ZONE`: Mon-Fri 08:00-20:00, Sat 09:00-14:00, closed on Sunday. */
-export const DEMO_OPENING_HOURS: OpeningHours = {
-  1: {start: '08:00', end: '20:00'},
-  2: {start: '08:00', end: '20:00'},
-  3: {start: '08:00', end: '20:00'},
-  4: {start: '08:00', end: '20:00'},
-  5: {start: '08:00', end: '20:00'},
-  6: {start: '09:00', end: '14:00'},
-  7: null,
-};
+export {DEMO_TIME_ZONE, DEMO_OPENING_HOURS} from './demo-defaults.js';
 
 /** The demo agents: New York (the default "me"), Chicago, Madrid (Spanish locale) and Los Angeles. */
 export const DEMO_AGENTS: readonly Agent[] = [
