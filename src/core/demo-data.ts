@@ -10,19 +10,11 @@
  */
 import {Temporal} from './temporal.js';
 import {zonedFromLocal, type OpeningHours} from './time.js';
-import type {Agent, Callback, Campaign, Contact, TimeZoneId} from './types.js';
+import type {Callback, Campaign, Contact, TimeZoneId} from './types.js';
 
 import {DEMO_OPENING_HOURS, DEMO_TIME_ZONE} from './demo-defaults.js';
 
-export {DEMO_TIME_ZONE, DEMO_OPENING_HOURS} from './demo-defaults.js';
-
-/** The demo agents: New York (the default "me"), Chicago, Madrid (Spanish locale) and Los Angeles. */
-export const DEMO_AGENTS: readonly Agent[] = [
-  {id: 'agent-maria', name: 'Maria Lopez', timeZone: 'America/New_York', locale: 'en-US'},
-  {id: 'agent-james', name: 'James Carter', timeZone: 'America/Chicago', locale: 'en-US'},
-  {id: 'agent-lucia', name: 'Lucía Fernández', timeZone: 'Europe/Madrid', locale: 'es-ES'},
-  {id: 'agent-aiko', name: 'Aiko Tanaka', timeZone: 'America/Los_Angeles', locale: 'en-US'},
-];
+export {DEMO_AGENTS, DEMO_TIME_ZONE, DEMO_OPENING_HOURS} from './demo-defaults.js';
 
 /**
  * Weekly shifts of the demo agents, in each agent's own zone (`Agent.timeZone`): Maria works the centre's opening

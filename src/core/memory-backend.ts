@@ -14,7 +14,7 @@ import type {
 import {slotCallingRuleViolation} from './calling-rules.js';
 import {callingWindowViolation} from './calling-window.js';
 import {ManualClock, systemClock, type Clock} from './clock.js';
-import {DEMO_OPENING_HOURS, DEMO_TIME_ZONE} from './demo-defaults.js';
+import {DEMO_AGENTS, DEMO_OPENING_HOURS, DEMO_TIME_ZONE} from './demo-defaults.js';
 import {
   BackendUnavailableError,
   NotFoundError,
@@ -278,7 +278,7 @@ export class MemoryBackend implements SchedulingBackend {
     this.#random = options.seed === undefined ? Math.random : mulberry32(options.seed ^ 0x9e3779b9);
     this.#simulateDialer = options.simulateDialer ?? false;
     const demo = options.demo ?? true;
-    for (const agent of options.agents ?? []) this.#agents.set(agent.id, copy(agent));
+    for (const agent of options.agents ?? (demo ? DEMO_AGENTS : [])) this.#agents.set(agent.id, copy(agent));
     for (const contact of options.contacts ?? []) this.#contacts.set(contact.id, copy(contact));
     for (const item of options.campaigns ?? []) this.#campaigns.set(item.id, copy(item));
     for (const [agentId, hours] of Object.entries(options.agentShifts ?? {})) this.#shifts.set(agentId, copy(hours));
@@ -289,8 +289,7 @@ export class MemoryBackend implements SchedulingBackend {
     const callbacks = typeof options.callbacks === 'function' ? options.callbacks(now) : (options.callbacks ?? []);
     for (const callback of callbacks) this.#callbacks.set(callback.id, copy(callback));
     const needsDemo =
-      demo &&
-      [options.agents, options.contacts, options.campaigns, options.agentShifts, options.callbacks].includes(undefined);
+      demo && [options.contacts, options.campaigns, options.agentShifts, options.callbacks].includes(undefined);
     if (!needsDemo) this.#seeded();
     else if (demoData) this.#seedDemo(demoData, options, now);
     else {
@@ -302,7 +301,6 @@ export class MemoryBackend implements SchedulingBackend {
 
   /** The demo data for every list `options` does not give, then what depends on the campaigns. */
   #seedDemo(module: DemoData, options: MemoryBackendOptions, now: Temporal.Instant): void {
-    if (!options.agents) for (const agent of module.DEMO_AGENTS) this.#agents.set(agent.id, copy(agent));
     if (!options.contacts) for (const contact of module.DEMO_CONTACTS) this.#contacts.set(contact.id, copy(contact));
     if (!options.campaigns) for (const item of module.demoCampaigns(now)) this.#campaigns.set(item.id, copy(item));
     if (!options.agentShifts) {
@@ -330,7 +328,7 @@ export class MemoryBackend implements SchedulingBackend {
    * Resolves once the backend holds its data: at once, unless it seeds the demo data (the default for every list
    * not given) and the demo chunk is not loaded yet; that chunk loads on construction. Every backend call waits for
    * it by itself; call this before the synchronous helpers (`startCampaign`, `listAgents()` as an array...) on a
-   * fresh demo backend. Rejects when the demo chunk could not be downloaded.
+   * fresh demo backend (the demo agents are there at once). Rejects when the demo chunk could not be downloaded.
    */
   whenReady(): Promise<void> {
     return this.#ready ?? Promise.resolve();
@@ -352,8 +350,7 @@ export class MemoryBackend implements SchedulingBackend {
   }
 
   /** Every agent (copies): for stories and demos that need to pick one. */
-  listAgents(): Agent[] | Promise<Agent[]> {
-    if (this.#ready) return this.#ready.then(() => copy([...this.#agents.values()]));
+  listAgents(): Agent[] {
     return copy([...this.#agents.values()]);
   }
 
