@@ -1,11 +1,13 @@
 // Production build, two parts:
-// 1. dist/: minified ES modules, one entry per element plus `index`, `core` and `autoloader`. Dependencies (lit,
-//    @lit/*, temporal-polyfill, libphonenumber-js) stay external so a host's bundler dedupes them; the phone tools,
-//    the demo backend and the Temporal polyfill are separate lazy chunks.
+// 1. dist/: minified ES modules, one entry per element plus `index`, `core`, `phone`, `memory-backend`,
+//    `http-backend`, `rules` and `autoloader`. Dependencies (lit, @lit/*, temporal-polyfill, libphonenumber-js) stay external
+//    so a host's bundler dedupes them; the phone tools, the demo data and the Temporal polyfill are lazy chunks.
 // 2. dist/cdn/: the no-bundler build, for a plain page (`<script type="module" src=".../cdn/callback-kit.js">`, no
 //    import map). Every dependency is bundled; the Temporal polyfill, the phone tools, the demo data, the virtualizer
-//    and the locales stay lazy chunks. `callback-kit.js` and `autoloader.js` are built separately, each
-//    self-contained: a page uses one of them, never both (two copies of lit otherwise).
+//    and the locales stay lazy chunks. `callback-kit.js` exports exactly what `callback-kit` does; beside it, built
+//    in the same build so they share its chunks (one lit, one core), `phone.js`, `memory-backend.js` and
+//    `http-backend.js` export what `callback-kit/phone`, `/memory-backend` and `/http-backend` do. `autoloader.js`
+//    is built separately and self-contained: a page uses it or `callback-kit.js`, never both (two copies of lit).
 // Source maps: dist/ ships them with their sources inlined (`sourcesContent`; the package does not ship src/).
 // dist/cdn/ ships none: they would embed lit, temporal-polyfill and libphonenumber-js again (3.4 MB unpacked).
 import {readFileSync, rmSync} from 'node:fs';
@@ -23,6 +25,10 @@ const external = [...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.pee
 export const entries = {
   index: 'src/index.ts',
   core: 'src/core/index.ts',
+  phone: 'src/phone.ts', // callback-kit/phone: the parser and its tables (what loadPhoneTools() loads)
+  'memory-backend': 'src/memory-backend.ts', // callback-kit/memory-backend: MemoryBackend (demo data lazy)
+  'http-backend': 'src/http-backend.ts', // callback-kit/http-backend: HttpBackend and its errors
+  rules: 'src/rules.ts', // callback-kit/rules: evaluating calling rules (callingRuleViolation...)
   autoloader: 'src/autoloader.ts',
   'agent-session': 'src/components/agent-session/agent-session.ts',
   'timeslot-grid': 'src/components/timeslot-grid/timeslot-grid.ts',
@@ -36,14 +42,20 @@ export const entries = {
   'rules/ca': 'src/rules/ca.ts', // callback-kit/rules/ca: caCallingRules (data only)
 };
 
-/** The no-bundler entries (dist/cdn/<name>.js), each its own self-contained build. */
-export const cdnEntries = {
-  'callback-kit': 'src/cdn.ts',
-  autoloader: 'src/autoloader.ts',
+/**
+ * The no-bundler builds (dist/cdn/<name>.js): each group is one self-contained build whose entries share chunks.
+ * `callback-kit.js` and the three library entries beside it are one build (a page that imports MemoryBackend from
+ * `cdn/memory-backend.js` and the elements from `cdn/callback-kit.js` gets one copy of the core and of lit).
+ */
+export const cdnBuilds = {
+  'callback-kit': {
+    'callback-kit': 'src/cdn.ts',
+    phone: 'src/phone.ts',
+    'memory-backend': 'src/memory-backend.ts',
+    'http-backend': 'src/http-backend.ts',
+  },
+  autoloader: {autoloader: 'src/autoloader.ts'},
 };
-
-/** What the CDN entry may leave out of `callback-kit`'s exports: the phone tools, reached through loadPhoneTools(). */
-const CDN_OMITS = ['formatPhone', 'parsePhone', 'regionsForPhone', 'timeZonesForPhone'];
 
 const plugins = (outDir) => [
   resolve(),
@@ -68,30 +80,31 @@ const cleanDist = {
   },
 };
 
-/** The exports of the `index` entry, recorded by the package build for the CDN build's check. */
-let indexExports;
+/** The exports of each package entry, recorded by the package build for the CDN build's check. */
+const packageExports = new Map();
 const recordIndexExports = {
-  name: 'record-index-exports',
+  name: 'record-entry-exports',
   generateBundle(_options, bundle) {
-    indexExports = Object.values(bundle).find((c) => c.type === 'chunk' && c.isEntry && c.name === 'index')?.exports;
+    for (const c of Object.values(bundle)) if (c.type === 'chunk' && c.isEntry) packageExports.set(c.name, c.exports);
   },
 };
 
-/** Fails the CDN build when cdn/callback-kit.js does not export what `callback-kit` does (less CDN_OMITS). */
+/** Fails the CDN build when a CDN entry does not export exactly what its package entry does (cdn/callback-kit.js: `index`). */
 const checkCdnExports = {
   name: 'check-cdn-exports',
   generateBundle(_options, bundle) {
-    const entry = Object.values(bundle).find((c) => c.type === 'chunk' && c.isEntry && c.name === 'callback-kit');
-    if (!entry || !indexExports) return;
-    const want = indexExports.filter((name) => !CDN_OMITS.includes(name)).sort();
-    const have = [...entry.exports].sort();
-    const missing = want.filter((name) => !have.includes(name));
-    const extra = have.filter((name) => !want.includes(name));
-    if (missing.length || extra.length) {
-      this.error(
-        `src/cdn.ts must export what src/index.ts does (except ${CDN_OMITS.join(', ')}): ` +
-          `missing ${missing.join(', ') || 'nothing'}; extra ${extra.join(', ') || 'nothing'}.`,
-      );
+    for (const entry of Object.values(bundle)) {
+      if (entry.type !== 'chunk' || !entry.isEntry || entry.name === 'autoloader') continue;
+      const want = [...(packageExports.get(entry.name === 'callback-kit' ? 'index' : entry.name) ?? [])].sort();
+      const have = [...entry.exports].sort();
+      const missing = want.filter((name) => !have.includes(name));
+      const extra = have.filter((name) => !want.includes(name));
+      if (missing.length || extra.length) {
+        this.error(
+          `dist/cdn/${entry.fileName} must export what the package entry "${entry.name}" does: ` +
+            `missing ${missing.join(', ') || 'nothing'}; extra ${extra.join(', ') || 'nothing'}.`,
+        );
+      }
     }
   },
 };
@@ -127,8 +140,8 @@ export default [
     },
     plugins: [cleanDist, ...plugins('dist'), recordIndexExports, useClientDirective],
   },
-  ...Object.entries(cdnEntries).map(([name, input]) => ({
-    input: {[name]: input},
+  ...Object.entries(cdnBuilds).map(([name, input]) => ({
+    input,
     output: {
       dir: 'dist/cdn',
       format: 'es',

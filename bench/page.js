@@ -12,6 +12,8 @@
  */
 import {Calendar} from '@fullcalendar/core';
 import timeGridPlugin from '@fullcalendar/timegrid';
+// Named zones for real: without a zone plugin FullCalendar treats 'Europe/London' like UTC and does not re-zone.
+import luxon3Plugin from '@fullcalendar/luxon3';
 import '../src/components/timeslot-grid/timeslot-grid.js';
 import '../src/components/callback-list/callback-list.js';
 import '../src/components/campaign-list/campaign-list.js';
@@ -154,7 +156,7 @@ const FC_EVENTS = {48: fcEvents(48), 96: fcEvents(96)};
 function fcCalendar(host, perDay) {
   const minutes = (24 * 60) / perDay;
   return new Calendar(host, {
-    plugins: [timeGridPlugin],
+    plugins: [timeGridPlugin, luxon3Plugin],
     initialView: 'timeGridWeek',
     initialDate: START_DATE,
     firstDay: 1,
@@ -302,6 +304,119 @@ async function campaignList(n) {
   return t;
 }
 
+// ---- interactions ----------------------------------------------------------------------------------------------
+
+/**
+ * Slot pick, with a real click: `pick:<who>` builds the grid (untimed), arms a MutationObserver for the target
+ * cell's `aria-selected="true"` and returns the cell's centre; bench/run.mjs then clicks there with the mouse
+ * (puppeteer: pointerdown, mousedown, focus, pointerup, mouseup, click) and calls `finishPick()`. The time runs
+ * from the pointerdown event's timeStamp (when the browser created the input event) until the cell says
+ * aria-selected="true" and a forced layout has run.
+ */
+let pending;
+async function pickSetup(who, perDay) {
+  const box = container();
+  let host;
+  if (who === 'kit') {
+    host = kitGrid(perDay);
+    box.append(host);
+    await host.updateComplete;
+    await until(() => kitCells(host), host);
+  } else {
+    host = document.createElement('div');
+    box.append(host);
+    renderVanillaGrid(host, {slots: SLOTS[perDay], timeZone: ZONE, startDate: START_DATE});
+  }
+  const root = host.shadowRoot;
+  // the 10th available cell of the second day: never the active one, below the first rows
+  const available = [...root.querySelectorAll('[role="gridcell"][data-key]:not([aria-disabled="true"])')];
+  const key = available[Math.min(available.length - 1, 40)].dataset.key;
+  const target = () => root.querySelector(`[data-key="${key}"]`);
+  target().scrollIntoView({block: 'center', inline: 'center'});
+  let t0;
+  box.addEventListener('pointerdown', (event) => (t0 ??= event.timeStamp), {capture: true});
+  const done = new Promise((resolve) => {
+    const observer = new MutationObserver(() => {
+      if (target()?.getAttribute('aria-selected') !== 'true') return;
+      host.getBoundingClientRect();
+      const t1 = performance.now();
+      observer.disconnect();
+      resolve(t1);
+    });
+    observer.observe(root, {attributes: true, subtree: true, attributeFilter: ['aria-selected']});
+  });
+  pending = {box, done, t0: () => t0};
+  const rect = target().getBoundingClientRect();
+  return {x: rect.x + rect.width / 2, y: rect.y + rect.height / 2};
+}
+async function finishPick() {
+  const {box, done, t0} = pending;
+  const t1 = await Promise.race([
+    done,
+    new Promise((_, reject) => setTimeout(() => reject(new Error('bench: the click selected nothing')), 10_000)),
+  ]);
+  pending = undefined;
+  box.remove();
+  if (t0() === undefined) throw new Error('bench: no pointerdown reached the grid');
+  return t1 - t0();
+}
+
+/** `<callback-list>` with `n` callbacks (untimed), then the filter changes to personal: timed until only those show. */
+async function callbackFilter(n) {
+  const box = container();
+  const el = document.createElement('callback-list');
+  Object.assign(el, {agent: AGENT, clock, locale: 'en-US', contacts: CONTACTS, callbacks: data('callbacks', n)});
+  el.filterStatus = 'all';
+  el.style.blockSize = '600px';
+  box.append(el);
+  await el.updateComplete;
+  await until(() => callbacksReady(el, n), el);
+  const personalOnly = () => {
+    const rows = [...el.shadowRoot.querySelectorAll(CALLBACK_ROW)];
+    return rows.length > 0 && rows.every((row) => Number(row.dataset.id.slice(3)) % 3 !== 0);
+  };
+  const t0 = performance.now();
+  el.filterType = 'personal';
+  await el.updateComplete;
+  await until(personalOnly, el);
+  const t = performance.now() - t0;
+  box.remove();
+  return t;
+}
+
+/** `<campaign-list>` with `n` campaigns (untimed), then sorted by name, descending: timed until the last name leads. */
+async function campaignSort(n) {
+  const box = container();
+  const el = document.createElement('campaign-list');
+  Object.assign(el, {agent: AGENT, clock, locale: 'en-US', filter: 'all', campaigns: data('campaigns', n)});
+  el.style.blockSize = '600px';
+  box.append(el);
+  await el.updateComplete;
+  await until(() => campaignsReady(el, n), el);
+  const last = `Campaign ${String(n - 1).padStart(5, '0')}`;
+  const t0 = performance.now();
+  el.sortBy = 'name';
+  el.sortDirection = 'descending';
+  await el.updateComplete;
+  await until(() => el.shadowRoot.querySelector(CAMPAIGN_ROW)?.textContent.includes(last), el);
+  const t = performance.now() - t0;
+  box.remove();
+  return t;
+}
+
+/** Every node (elements, text, comments) in `node`'s subtree, itself included. */
+function nodesIn(node) {
+  const walker = document.createTreeWalker(node, NodeFilter.SHOW_ALL);
+  let count = 1;
+  while (walker.nextNode()) count++;
+  return count;
+}
+/** DOM nodes per slot cell (median over the cells) and in the whole rendered subtree. */
+function domCounts(root) {
+  const cells = [...root.querySelectorAll('[role="gridcell"][data-key]')].map(nodesIn).sort((a, b) => a - b);
+  return {nodesPerCell: cells[cells.length >> 1], nodesTotal: nodesIn(root)};
+}
+
 /** Counts what a case rendered (a sanity check that the subjects show the same thing). */
 async function census(name, size) {
   const box = container();
@@ -315,6 +430,7 @@ async function census(name, size) {
       gridcells: root.querySelectorAll('[role="gridcell"][data-key]').length,
       rows: root.querySelectorAll('[role="row"]').length,
       sample: root.querySelector('[role="gridcell"][data-key]:not([aria-disabled])')?.textContent.replace(/\s+/g, ' '),
+      ...domCounts(root),
     };
   } else if (name === 'vanilla') {
     const host = document.createElement('div');
@@ -325,6 +441,7 @@ async function census(name, size) {
       gridcells: root.querySelectorAll('[role="gridcell"][data-key]').length,
       rows: root.querySelectorAll('[role="row"]').length,
       sample: root.querySelector('[role="gridcell"][data-key]:not([aria-disabled])')?.textContent.replace(/\s+/g, ' '),
+      ...domCounts(root),
     };
   } else if (name === 'fullcalendar') {
     const host = document.createElement('div');
@@ -332,11 +449,19 @@ async function census(name, size) {
     const calendar = fcCalendar(host, size);
     calendar.render();
     await until(() => fcReady(host), host);
+    const firstEventTime = () => host.querySelector('.fc-timegrid-event .fc-event-time')?.textContent;
     out = {
       events: host.querySelectorAll('.fc-timegrid-event').length,
       background: host.querySelectorAll('.fc-bg-event').length,
       slots: host.querySelectorAll('td.fc-timegrid-slot-lane').length,
+      nodesTotal: nodesIn(host),
+      firstEventTime: firstEventTime(),
     };
+    // the luxon3 plugin re-zones for real: the same first event shows London time (New York + 5 h) after the switch
+    calendar.setOption('timeZone', OTHER_ZONE);
+    await Promise.resolve();
+    await until(() => fcReady(host) && firstEventTime() !== out.firstEventTime, host);
+    out.firstEventTimeInLondon = firstEventTime();
     calendar.destroy();
   } else {
     const el = document.createElement(name);
@@ -351,6 +476,7 @@ async function census(name, size) {
     out = {
       rowsInDom: el.shadowRoot.querySelectorAll(selector).length,
       text: el.shadowRoot.querySelector('[part="count"]')?.textContent?.trim(),
+      nodesTotal: nodesIn(el.shadowRoot),
     };
   }
   box.remove();
@@ -369,7 +495,12 @@ window.__bench = {
     'grid-zone:fullcalendar': fcZone,
     'list:callback-list': callbackList,
     'list:campaign-list': campaignList,
+    'pick:kit': (perDay) => pickSetup('kit', perDay),
+    'pick:vanilla': (perDay) => pickSetup('vanilla', perDay),
+    'list-filter:callback-list': callbackFilter,
+    'list-sort:campaign-list': campaignSort,
   },
+  finishPick,
   census,
   nativeTemporal: typeof globalThis.Temporal !== 'undefined',
 };

@@ -3,8 +3,12 @@
  * `npm run bench`: builds bench/page.js with esbuild into a temp dir, serves it on loopback, drives Debian's
  * Chromium with puppeteer-core and measures, in the page (performance.now()):
  *   - <timeslot-grid> first render and zone-switch re-render at 7 x 48 and 7 x 96 slots, against a hand-written
- *     vanilla DOM baseline (bench/vanilla-grid.js) and FullCalendar 6.1 timeGridWeek showing the same availability;
- *   - <callback-list> and <campaign-list> first render (to rows visible) at 100, 1,000 and 10,000 items.
+ *     vanilla DOM baseline (bench/vanilla-grid.js) and FullCalendar 6.1 timeGridWeek with its luxon3 plugin (named
+ *     zones re-zoned for real) showing the same availability;
+ *   - slot pick: a real mouse click (puppeteer) on a grid cell until it says aria-selected, kit against vanilla;
+ *   - <callback-list> and <campaign-list> first render (to rows visible) at 100, 1,000 and 10,000 items, and their
+ *     interactions (callback-list: filter to personal; campaign-list: sort by name) at 100 and 10,000;
+ *   - DOM node counts (per slot cell, per subject) in the census.
  * Subjects of one comparison run interleaved on the same page; each page serves `--per-page` samples per subject
  * after `--warmup` unmeasured runs, then a fresh page is opened. Ratios get a 95% bootstrap confidence interval.
  *
@@ -12,6 +16,8 @@
  * that comparison is measured a second time. A point estimate past a target alone is reported, not failed on.
  *
  * Options: --samples N (30) --per-page N (10) --warmup N (3) --check (exit 1 on a significant miss)
+ *          --only grid-first,grid-zone,pick,lists,list-interactions (run only those scenarios; the report then
+ *          lists only them, so use --no-write or keep the full run for BENCHMARKS.md)
  *          --out FILE (BENCHMARKS.md; --no-write to skip) --chromium PATH (/usr/bin/chromium or $CHROME_PATH)
  */
 import {CHROMIUM_ARGS, findChromium} from '../scripts/chromium.mjs';
@@ -35,6 +41,11 @@ const SAMPLES = Number(option('samples', 30));
 const PER_PAGE = Number(option('per-page', 10));
 const WARMUP = Number(option('warmup', 3));
 const CHECK = flag('check');
+const SCENARIOS = ['grid-first', 'grid-zone', 'pick', 'lists', 'list-interactions'];
+const ONLY = option('only', SCENARIOS.join(',')).split(',');
+for (const name of ONLY)
+  if (!SCENARIOS.includes(name)) throw new Error(`bench: unknown scenario "${name}" (--only ${SCENARIOS.join(',')})`);
+const runs = (name) => ONLY.includes(name);
 const OUT = flag('no-write') ? undefined : path.resolve(root, option('out', 'BENCHMARKS.md'));
 
 /** Sections of BENCHMARKS.md that other scripts write (test/load/load.mjs: "Reference backend: ..."), kept as they are. */
@@ -151,7 +162,12 @@ async function measure(browser, url, subjects) {
   const pages = Math.ceil(SAMPLES / PER_PAGE);
   for (let p = 0; p < pages; p++) {
     const page = await openPage(browser, url);
-    const run = (s) => page.evaluate((fn, arg) => window.__bench.cases[fn](arg), s.fn, s.arg);
+    const run = async (s) => {
+      const result = await page.evaluate((fn, arg) => window.__bench.cases[fn](arg), s.fn, s.arg);
+      if (!s.fn.startsWith('pick:')) return result;
+      await page.mouse.click(result.x, result.y); // a real click: the browser's input pipeline
+      return page.evaluate(() => window.__bench.finishPick());
+    };
     for (let w = 0; w < WARMUP; w++) for (const s of subjects) await run(s);
     const n = Math.min(PER_PAGE, SAMPLES - p * PER_PAGE);
     for (let i = 0; i < n; i++) {
@@ -231,7 +247,7 @@ try {
   };
 
   const grid = [];
-  for (const phase of ['grid-first', 'grid-zone']) {
+  for (const phase of ['grid-first', 'grid-zone'].filter(runs)) {
     for (const perDay of [48, 96]) {
       const subjects = ['kit', 'vanilla', 'fullcalendar'].map((who) => ({
         label: who,
@@ -243,7 +259,12 @@ try {
         const f = ratio(x.kit, x.fullcalendar);
         return [
           ...atMost(v, 1.5 * TS, false, `${phase} 7x${perDay}: kit/vanilla = ${v.value.toFixed(2)} (target <= 1.5)`),
-          ...atMost(f, 1 * TS, true, `${phase} 7x${perDay}: kit/FullCalendar = ${f.value.toFixed(2)} (target < 1)`),
+          ...atMost(
+            f,
+            1 * TS,
+            true,
+            `${phase} 7x${perDay}: kit/FullCalendar+luxon = ${f.value.toFixed(2)} (target < 1)`,
+          ),
         ];
       });
       const vsVanilla = ratio(samples.kit, samples.vanilla);
@@ -257,8 +278,41 @@ try {
       );
     }
   }
+  const picks = [];
+  for (const perDay of runs('pick') ? [48, 96] : []) {
+    const subjects = ['kit', 'vanilla'].map((who) => ({label: who, fn: `pick:${who}`, arg: perDay}));
+    const samples = await compare(`pick 7x${perDay}`, subjects, (x) => {
+      const v = ratio(x.kit, x.vanilla);
+      return atMost(v, 2 * TS, false, `slot pick 7x${perDay}: kit/vanilla = ${v.value.toFixed(2)} (target <= 2)`);
+    });
+    const vsVanilla = ratio(samples.kit, samples.vanilla);
+    picks.push({perDay, samples, vsVanilla});
+    console.log(
+      `slot pick 7x${perDay}: kit ${median(samples.kit).toFixed(2)} ms, vanilla ${median(samples.vanilla).toFixed(2)} ms; ` +
+        `kit/vanilla ${vsVanilla.value.toFixed(2)} [${vsVanilla.low.toFixed(2)}, ${vsVanilla.high.toFixed(2)}]`,
+    );
+  }
+  const interactions = [];
+  for (const [what, fn] of runs('list-interactions')
+    ? [
+        ['<callback-list> filter to personal', 'list-filter:callback-list'],
+        ['<campaign-list> sort by name', 'list-sort:campaign-list'],
+      ]
+    : []) {
+    const subjects = [100, 10000].map((n) => ({label: String(n), fn, arg: n}));
+    const samples = await compare(what, subjects, (x) => {
+      const r = ratio(x['10000'], x['100']);
+      return atMost(r, 3 * TS, false, `${what}: 10,000/100 = ${r.value.toFixed(2)} (target <= 3)`);
+    });
+    const r10k = ratio(samples['10000'], samples['100']);
+    interactions.push({what, samples, r10k});
+    console.log(
+      `${what}: 100 ${median(samples['100']).toFixed(2)} ms, 10,000 ${median(samples['10000']).toFixed(2)} ms; ` +
+        `10k/100 ${r10k.value.toFixed(2)} [${r10k.low.toFixed(2)}, ${r10k.high.toFixed(2)}]`,
+    );
+  }
   const lists = [];
-  for (const element of ['callback-list', 'campaign-list']) {
+  for (const element of runs('lists') ? ['callback-list', 'campaign-list'] : []) {
     const subjects = [100, 1000, 10000].map((n) => ({label: String(n), fn: `list:${element}`, arg: n}));
     const samples = await compare(element, subjects, (x) => {
       const r = ratio(x['10000'], x['100']);
@@ -281,6 +335,8 @@ try {
         nativeTemporal,
         census,
         grid,
+        picks,
+        interactions,
         lists,
         failures,
         seconds,
@@ -300,8 +356,14 @@ try {
 
 // ---- report ----------------------------------------------------------------------------------------------------
 
-function report({chromiumVersion, nativeTemporal, census, grid, lists, failures, seconds, load}) {
-  const ms = (v) => `${median(v).toFixed(2)} ms`;
+function report({chromiumVersion, nativeTemporal, census, grid, picks, interactions, lists, failures, seconds, load}) {
+  /** The spread of a sample: interquartile range / median, in percent (how noisy that figure was). */
+  const spread = (v) => {
+    const s = [...v].sort((a, b) => a - b);
+    const q = (p) => s[Math.min(s.length - 1, Math.floor(p * s.length))];
+    return `±${Math.round((50 * (q(0.75) - q(0.25))) / median(v))}%`;
+  };
+  const ms = (v) => `${median(v).toFixed(2)} ms ${spread(v)}`;
   const ci = (r) => `**${r.value.toFixed(2)}x** (${r.low.toFixed(2)}–${r.high.toFixed(2)})`;
   const pass = (ok) => (ok ? 'pass' : '**MISSED**');
   const version = (pkg) =>
@@ -325,6 +387,15 @@ function report({chromiumVersion, nativeTemporal, census, grid, lists, failures,
       `${ms(g.samples.vanilla)} | ${ms(g.samples.fullcalendar)} | ${ci(g.vsVanilla)} ${pass(g.vsVanilla.value <= 1.5)} | ` +
       `${ci(g.vsFc)} ${pass(g.vsFc.value < 1)} |`,
   );
+  const pickRows = picks.map(
+    (p) =>
+      `| 7 x ${p.perDay} | ${ms(p.samples.kit)} | ${ms(p.samples.vanilla)} | ${ci(p.vsVanilla)} ${pass(p.vsVanilla.value <= 2)} |`,
+  );
+  const interactionRows = interactions.map(
+    (i) =>
+      `| ${i.what} | ${ms(i.samples['100'])} | ${ms(i.samples['10000'])} | ${ci(i.r10k)} ${pass(i.r10k.value <= 3)} |`,
+  );
+  const nodes = (key) => census[key] ?? {};
   const listRows = lists.map(
     (l) =>
       `| \`<${l.element}>\` | ${ms(l.samples['100'])} | ${ms(l.samples['1000'])} | ${ms(l.samples['10000'])} | ` +
@@ -334,16 +405,19 @@ function report({chromiumVersion, nativeTemporal, census, grid, lists, failures,
 
 Generated by \`npm run bench\` (\`node bench/run.mjs\`) on ${new Date().toISOString().slice(0, 10)}${commit ? ` at commit \`${commit}\`` : ''}. Do not edit by hand: re-run the script.
 
-Every figure is the **median** of ${SAMPLES} samples; ratios are median / median with a **95% bootstrap
-confidence interval** (${BOOTSTRAP} resamples of both sides, percentile method) in parentheses. Lower is better.
+Every figure is the **median** of ${SAMPLES} samples, followed by how noisy it was: ± half the interquartile range
+as a share of the median (±5% is steady; ±30% means the shared machine was busy). Ratios are median / median with a
+**95% bootstrap confidence interval** (${BOOTSTRAP} resamples of both sides, percentile method) in parentheses; a
+wide interval is a noisy ratio. Lower is better.${ONLY.length < SCENARIOS.length ? ` This run measured only: ${ONLY.join(', ')}.` : ''}
 
 ## Targets
 
 | Target | Result |
 | --- | --- |
 | \`<timeslot-grid>\` within 1.5x of the vanilla DOM baseline (first render and zone switch, 7 x 48 and 7 x 96) | ${pass(grid.every((g) => g.vsVanilla.value <= 1.5))} |
-| \`<timeslot-grid>\` faster than FullCalendar timeGridWeek (same cases) | ${pass(grid.every((g) => g.vsFc.value < 1))} |
-| \`<callback-list>\` and \`<campaign-list>\`: 10,000 items within 3x of 100 | ${pass(lists.every((l) => l.r10k.value <= 3))} |
+| \`<timeslot-grid>\` faster than FullCalendar timeGridWeek with luxon3 (same cases) | ${pass(grid.every((g) => g.vsFc.value < 1))} |
+| Slot pick (a real click until \`aria-selected\`) within 2x of the vanilla cell, 7 x 48 and 7 x 96 | ${pass(picks.every((p) => p.vsVanilla.value <= 2))} |
+| \`<callback-list>\` and \`<campaign-list>\`: 10,000 items within 3x of 100 (first render; filter / sort) | ${pass(lists.every((l) => l.r10k.value <= 3) && interactions.every((i) => i.r10k.value <= 3))} |
 
 ${failures.length ? `Missed in this run:\n\n${failures.map((f) => `- ${f}`).join('\n')}\n` : 'All targets were met in this run.\n'}
 A target is judged on the point estimate (the ratio of medians); the interval shows how sure that estimate is.
@@ -357,6 +431,28 @@ regression misses twice).
 | --- | --- | --- | --- | --- | --- | --- |
 ${gridRows.join('\n')}
 
+## Slot pick (a real mouse click until the cell says \`aria-selected="true"\`)
+
+| Slots | timeslot-grid | vanilla DOM | kit / vanilla (target <= 2) |
+| --- | --- | --- | --- |
+${pickRows.join('\n')}
+
+## List interactions (10,000 items against 100)
+
+| Interaction | 100 | 10,000 | 10,000 / 100 (target <= 3) |
+| --- | --- | --- | --- |
+${interactionRows.join('\n')}
+
+## DOM nodes (elements, text and comment nodes, from the census)
+
+| Subject | per slot cell (median) | whole rendering, 7 x 48 | whole rendering, 7 x 96 |
+| --- | --- | --- | --- |
+| \`<timeslot-grid>\` | ${nodes('kit@48').nodesPerCell ?? '-'} | ${nodes('kit@48').nodesTotal ?? '-'} | ${nodes('kit@96').nodesTotal ?? '-'} |
+| vanilla DOM | ${nodes('vanilla@48').nodesPerCell ?? '-'} | ${nodes('vanilla@48').nodesTotal ?? '-'} | ${nodes('vanilla@96').nodesTotal ?? '-'} |
+| FullCalendar + luxon3 | - | ${nodes('fullcalendar@48').nodesTotal ?? '-'} | ${nodes('fullcalendar@96').nodesTotal ?? '-'} |
+| \`<callback-list>\`, 10,000 items (virtualized) | - | ${nodes('callback-list@10000').nodesTotal ?? '-'} | |
+| \`<campaign-list>\`, 10,000 items (virtualized) | - | ${nodes('campaign-list@10000').nodesTotal ?? '-'} | |
+
 ## Lists (first render until rows are visible)
 
 | Element | 100 | 1,000 | 10,000 | 1,000 / 100 | 10,000 / 100 (target <= 3) |
@@ -367,7 +463,7 @@ ${listRows.join('\n')}
 
 - ${cpus.length} x ${cpus[0]?.model ?? 'unknown CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM, ${distro || `${os.type()} ${os.release()}`}
 - ${chromiumVersion} (\`${CHROMIUM}\`, headless, ${nativeTemporal ? 'native Temporal' : 'temporal-polyfill (no native Temporal)'}), Node ${process.version}
-- puppeteer-core ${version('puppeteer-core')}, esbuild ${version('esbuild')}, lit ${version('lit')}, @fullcalendar/core ${version('@fullcalendar/core')} + @fullcalendar/timegrid ${version('@fullcalendar/timegrid')}
+- puppeteer-core ${version('puppeteer-core')}, esbuild ${version('esbuild')}, lit ${version('lit')}, @fullcalendar/core ${version('@fullcalendar/core')} + @fullcalendar/timegrid ${version('@fullcalendar/timegrid')} + @fullcalendar/luxon3 ${version('@fullcalendar/luxon3')} (luxon ${version('luxon')})
 - Whole run: ${seconds} s; 1-minute load average ${load[0].toFixed(2)} before, ${load[1].toFixed(2)} after. The machine is shared (other work may run at the same time): compare ratios, not absolute times.
 
 ## Method
@@ -393,9 +489,17 @@ ${listRows.join('\n')}
   \`Intl.DateTimeFormat\`s. Its zone switch rebuilds the grid.
 - **FullCalendar**: \`timeGridWeek\` (\`@fullcalendar/core\` + \`@fullcalendar/timegrid\`), slot duration equal to
   the kit's, 00:00–24:00, no all-day row, \`height: 'auto'\`; available slots as events titled with places
-  left, unavailable ones as background events. Its zone switch is \`setOption('timeZone', …)\`. Without a
-  named-zone plugin (luxon / moment-timezone, not installed) FullCalendar only coerces named zones, so its zone
-  switch does less work than the kit's (which re-derives every label in the new zone): that favours FullCalendar.
+  left, unavailable ones as background events. Its zone switch is \`setOption('timeZone', …)\`, with the
+  \`@fullcalendar/luxon3\` plugin so named zones are real (without it FullCalendar treats a named zone like UTC and
+  its "zone switch" re-zones nothing); the census shows the first event's time before and after the switch.
+- **Slot pick**: the grid is built untimed; then puppeteer clicks the centre of an available cell with the mouse
+  (the browser's own input pipeline: pointerdown, mousedown, focus, pointerup, mouseup, click). The time runs from
+  the pointerdown event's \`timeStamp\` until a MutationObserver sees the cell's \`aria-selected="true"\` and a
+  forced layout has run. The vanilla grid selects on click by touching the two cells that change (and focuses the
+  cell and dispatches \`slot-select\`, as the kit does).
+- **List interactions**: the list is built untimed (100 or 10,000 items), then \`<callback-list>\`'s
+  \`filterType\` goes to \`personal\` (timed until every row shown is personal) and \`<campaign-list>\` sorts by
+  name, descending (timed until the last name leads).
 - **Lists**: \`<callback-list>\` (host \`.callbacks\`, \`filter-status="all"\`, 50 contacts) and
   \`<campaign-list>\` (host \`.campaigns\`, \`filter="all"\`), 600 px tall, timed until the first row
   (\`article[data-id]\` / \`.row--campaign\`) is in the DOM. Both virtualize, so the DOM size does not grow with
@@ -413,6 +517,7 @@ ${JSON.stringify(census, null, 2)}
 npm run bench                 # writes BENCHMARKS.md
 node bench/run.mjs --check    # also exits 1 on a significant miss (the CI gate)
 node bench/run.mjs --samples 60 --per-page 10 --warmup 5 --no-write   # more samples, print only
+node bench/run.mjs --only pick,grid-zone --no-write                    # some scenarios only
 \`\`\`
 
 Needs Chromium at \`/usr/bin/chromium\` (Debian's \`chromium\` package) or \`CHROME_PATH\` / \`--chromium PATH\`.

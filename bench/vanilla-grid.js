@@ -20,6 +20,7 @@ const STYLE = `
 .vg-row{display:contents}
 .vg-cell{padding:4px;border:1px solid #ccc;border-radius:4px;min-block-size:2rem}
 .vg-cell[aria-disabled=true]{color:#777;background:#f3f3f3}
+.vg-cell[aria-selected=true]{background:#1a56db;color:#fff}
 .vg-hidden{position:absolute;inline-size:1px;block-size:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
 `;
 
@@ -135,6 +136,24 @@ export function renderVanillaGrid(host, {slots, timeZone, locale = 'en-US', star
     }
     grid.append(r);
   }
+  // Picking a slot: a click on an available cell selects it (aria-selected, roving tabindex) and says so, touching
+  // only the two cells that change: what a hand-written grid does, the floor the kit's pick is compared with.
+  grid.addEventListener('click', (event) => {
+    const cell = event.target.closest('[data-key]');
+    if (!cell || cell.getAttribute('aria-disabled') === 'true') return;
+    const previous = grid.querySelector('[aria-selected="true"]');
+    if (previous === cell) return;
+    if (previous) {
+      previous.setAttribute('aria-selected', 'false');
+      previous.tabIndex = -1;
+    }
+    cell.setAttribute('aria-selected', 'true');
+    cell.tabIndex = 0;
+    cell.focus();
+    host.dispatchEvent(
+      new CustomEvent('slot-select', {bubbles: true, composed: true, detail: {start: Number(cell.dataset.key)}}),
+    );
+  });
   root.append(grid);
   return grid;
 }

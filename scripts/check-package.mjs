@@ -7,16 +7,28 @@ import {gzipSync} from 'node:zlib';
 import {parseAst} from 'rollup/parseAst';
 
 const core = await import('callback-kit/core');
-const {
-  timeZonesForPhone,
-  loadPhoneTools,
-  MemoryBackend,
-  ManualClock,
-  generateSlots,
-  callingWindowViolation,
-  isNativeTemporal,
-} = core;
+const {loadPhoneTools, ManualClock, generateSlots, callingWindowViolation, isNativeTemporal} = core;
+const {timeZonesForPhone} = await import('callback-kit/phone');
+const {MemoryBackend} = await import('callback-kit/memory-backend');
+const {HttpBackend, AuthError} = await import('callback-kit/http-backend');
+const {callingRuleViolation} = await import('callback-kit/rules');
 assert.equal((await loadPhoneTools()).timeZonesForPhone, timeZonesForPhone, 'one phone module, lazy or static');
+assert.equal(typeof HttpBackend, 'function');
+assert.equal(typeof AuthError, 'function');
+assert.equal(typeof callingRuleViolation, 'function');
+// Issue 17: each entry costs only what it does. The core re-exports no phone tool, no backend, no rule evaluation.
+for (const name of [
+  'timeZonesForPhone',
+  'regionsForPhone',
+  'parsePhone',
+  'formatPhone',
+  'MemoryBackend',
+  'HttpBackend',
+  'callingRuleViolation',
+]) {
+  assert.equal(name in core, false, `callback-kit/core must not export ${name} (issue 17: see its own entry)`);
+}
+console.log('ok callback-kit/core, /phone, /memory-backend, /http-backend and /rules import in Node 20');
 
 assert.equal(typeof globalThis.Temporal, 'undefined', 'the kit must not install a global Temporal');
 assert.equal(isNativeTemporal, false);

@@ -9,8 +9,8 @@
  * contact windows, `past`/`too-far-ahead` and every error message are exactly MemoryBackend's.
  */
 import {randomUUID} from 'node:crypto';
+import {MemoryBackend} from '../src/core/memory-backend.js';
 import {
-  MemoryBackend,
   NotFoundError,
   SlotUnavailableError,
   Temporal,
@@ -663,7 +663,7 @@ export class SqlStore {
 
   /** Keeps a number the agent added while scheduling on the contact (as MemoryBackend does). */
   async #rememberPhone(tx: Queryable, rules: MemoryBackend, before: Contact | undefined): Promise<void> {
-    const after = rules.listContacts()[0];
+    const after = (await rules.listContacts())[0];
     if (!before || !after || after.phones.length === before.phones.length) return;
     await tx.query(`update contacts set data = $2::jsonb where id = $1`, [after.id, JSON.stringify(after)]);
   }

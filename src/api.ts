@@ -1,10 +1,11 @@
 /**
- * The public API of `callback-kit` without the static phone tools: the light core, the contexts, every element and
- * event. `src/index.ts` (callback-kit) adds the phone tools; `src/cdn.ts` (the no-bundler build) is exactly this, so
- * the two can never drift. Importing it registers every element.
+ * The public API of `callback-kit`: the light core (`callback-kit/core`: no phone data, no backend), the contexts,
+ * every element and event. `src/index.ts` (callback-kit) and `src/cdn.ts` (the no-bundler build) both export exactly
+ * this, so the two can never drift. Importing it registers every element.
  * @packageDocumentation
  */
 export * from './core/light.js';
+export * from './core/calling-rules.js';
 export * from './context/index.js';
 export {SessionErrorEvent} from './events/session-error.js';
 export {SlotSelectEvent, type SlotSelectDetail} from './events/slot-select.js';

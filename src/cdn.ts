@@ -1,8 +1,8 @@
 /**
- * callback-kit/cdn/callback-kit.js: the no-bundler build's entry. Registers every element and exports the same API as
- * `callback-kit`, with every dependency bundled, except the phone tools (`timeZonesForPhone`, `regionsForPhone`,
- * `parsePhone`, `formatPhone`): a page gets them from `await loadPhoneTools()`, so the parser and its zone table stay a
- * lazy chunk. Both entries export `src/api.ts`; the build (rollup.config.mjs) still checks that they agree.
+ * callback-kit/cdn/callback-kit.js: the no-bundler build's entry. Registers every element and exports exactly what
+ * `callback-kit` does (elements, events, contexts, the light core with `loadPhoneTools()`), with every dependency
+ * bundled. The phone tools and the backends are its siblings `cdn/phone.js`, `cdn/memory-backend.js` and
+ * `cdn/http-backend.js`, built with it so they share its chunks. The build (rollup.config.mjs) checks the exports.
  * @packageDocumentation
  */
 export * from './api.js';

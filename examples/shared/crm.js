@@ -1,7 +1,8 @@
 // What the three example hosts share: the agent, the customer on screen, the scheduling rules, a clock, and a
 // stand-in for the CRM's own data layer. A real host gets these from its session and its API; here a
 // MemoryBackend on a ManualClock plays the CRM so the examples (and their browser tests) are deterministic.
-import {ManualClock, MemoryBackend} from 'callback-kit/core';
+import {ManualClock} from 'callback-kit/core';
+import {MemoryBackend} from 'callback-kit/memory-backend';
 
 /**
  * `?mode=events` runs the host events-only: `<agent-session events-only>` gets no backend, and the host answers

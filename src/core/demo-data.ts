@@ -3,34 +3,18 @@
  * data; the parts that only make sense relative to "now" (seeded callbacks, campaign start times) are functions
  * of an instant so a demo always shows something due today, tomorrow and overdue.
  *
+ * A lazy chunk: `MemoryBackend` imports it dynamically, only when it seeds the demo data.
+ *
  * Every phone number is a valid E.164 number with a real area code (checked by the test suite with
  * `parsePhone`/`timeZonesForPhone`); none is meant to reach a real person.
  */
 import {Temporal} from './temporal.js';
 import {zonedFromLocal, type OpeningHours} from './time.js';
-import type {Agent, Callback, Campaign, Contact, TimeZoneId} from './types.js';
+import type {Callback, Campaign, Contact, TimeZoneId} from './types.js';
 
-/** The contact centre's zone: opening hours and slots are defined in it. */
-export const DEMO_TIME_ZONE: TimeZoneId = 'America/New_York';
+import {DEMO_OPENING_HOURS, DEMO_TIME_ZONE} from './demo-defaults.js';
 
-/** Business hours of the demo centre in `DEMO_TIME_ZONE`: Mon-Fri 08:00-20:00, Sat 09:00-14:00, closed on Sunday. */
-export const DEMO_OPENING_HOURS: OpeningHours = {
-  1: {start: '08:00', end: '20:00'},
-  2: {start: '08:00', end: '20:00'},
-  3: {start: '08:00', end: '20:00'},
-  4: {start: '08:00', end: '20:00'},
-  5: {start: '08:00', end: '20:00'},
-  6: {start: '09:00', end: '14:00'},
-  7: null,
-};
-
-/** The demo agents: New York (the default "me"), Chicago, Madrid (Spanish locale) and Los Angeles. */
-export const DEMO_AGENTS: readonly Agent[] = [
-  {id: 'agent-maria', name: 'Maria Lopez', timeZone: 'America/New_York', locale: 'en-US'},
-  {id: 'agent-james', name: 'James Carter', timeZone: 'America/Chicago', locale: 'en-US'},
-  {id: 'agent-lucia', name: 'Lucía Fernández', timeZone: 'Europe/Madrid', locale: 'es-ES'},
-  {id: 'agent-aiko', name: 'Aiko Tanaka', timeZone: 'America/Los_Angeles', locale: 'en-US'},
-];
+export {DEMO_AGENTS, DEMO_TIME_ZONE, DEMO_OPENING_HOURS} from './demo-defaults.js';
 
 /**
  * Weekly shifts of the demo agents, in each agent's own zone (`Agent.timeZone`): Maria works the centre's opening

@@ -14,15 +14,7 @@ import type {
 import {slotCallingRuleViolation} from './calling-rules.js';
 import {callingWindowViolation} from './calling-window.js';
 import {ManualClock, systemClock, type Clock} from './clock.js';
-import {
-  DEMO_AGENT_SHIFTS,
-  DEMO_AGENTS,
-  DEMO_CONTACTS,
-  DEMO_OPENING_HOURS,
-  DEMO_TIME_ZONE,
-  demoCallbacks,
-  demoCampaigns,
-} from './demo-data.js';
+import {DEMO_AGENTS, DEMO_OPENING_HOURS, DEMO_TIME_ZONE} from './demo-defaults.js';
 import {
   BackendUnavailableError,
   NotFoundError,
@@ -53,6 +45,24 @@ import {
   type TimeZoneId,
 } from './types.js';
 import {abortReason, sleep} from './abort.js';
+
+type DemoData = typeof import('./demo-data.js');
+
+/** The demo data module once loaded (by any backend): later backends seed from it at once. */
+let demoData: DemoData | undefined;
+let demoLoading: Promise<DemoData> | undefined;
+
+/** Loads the demo data chunk (once; a failed download is retried by the next backend that needs it). */
+function loadDemoData(): Promise<DemoData> {
+  demoLoading ??= import('./demo-data.js').then(
+    (module) => (demoData = module),
+    (error: unknown) => {
+      demoLoading = undefined;
+      throw error;
+    },
+  );
+  return demoLoading;
+}
 
 /** The backend calls that latency and failure injection apply to. */
 export type MemoryBackendOperation =
@@ -242,6 +252,8 @@ export class MemoryBackend implements SchedulingBackend {
   #pendingLogouts = new Set<string>();
   #timeline: Array<{atMs: number; campaignId: string; action: 'start' | 'run'}> = [];
   #shifts = new Map<string, OpeningHours>();
+  /** Pending while the demo data chunk loads (see `whenReady`); undefined once seeded. */
+  #ready: Promise<void> | undefined;
 
   /** Creates a backend; see `MemoryBackendOptions` (every option is optional). */
   constructor(options: MemoryBackendOptions = {}) {
@@ -267,26 +279,59 @@ export class MemoryBackend implements SchedulingBackend {
     this.#simulateDialer = options.simulateDialer ?? false;
     const demo = options.demo ?? true;
     for (const agent of options.agents ?? (demo ? DEMO_AGENTS : [])) this.#agents.set(agent.id, copy(agent));
-    for (const contact of options.contacts ?? (demo ? DEMO_CONTACTS : []))
-      this.#contacts.set(contact.id, copy(contact));
-    for (const item of options.campaigns ?? (demo ? demoCampaigns(now) : [])) this.#campaigns.set(item.id, copy(item));
-    const shifts = options.agentShifts ?? (demo ? DEMO_AGENT_SHIFTS : {});
-    for (const [agentId, hours] of Object.entries(shifts)) this.#shifts.set(agentId, copy(hours));
+    for (const contact of options.contacts ?? []) this.#contacts.set(contact.id, copy(contact));
+    for (const item of options.campaigns ?? []) this.#campaigns.set(item.id, copy(item));
+    for (const [agentId, hours] of Object.entries(options.agentShifts ?? {})) this.#shifts.set(agentId, copy(hours));
     const handOff = this.#policy.personalHandOffMinutes;
     if (handOff !== undefined && !(Number.isFinite(handOff) && handOff >= 0)) {
       throw new RangeError(`policy.personalHandOffMinutes must be a number of minutes >= 0, got ${handOff}.`);
     }
-    const callbacks =
-      typeof options.callbacks === 'function'
-        ? options.callbacks(now)
-        : (options.callbacks ?? (demo ? demoCallbacks(now, this.#timeZone) : []));
+    const callbacks = typeof options.callbacks === 'function' ? options.callbacks(now) : (options.callbacks ?? []);
     for (const callback of callbacks) this.#callbacks.set(callback.id, copy(callback));
+    const needsDemo =
+      demo && [options.contacts, options.campaigns, options.agentShifts, options.callbacks].includes(undefined);
+    if (!needsDemo) this.#seeded();
+    else if (demoData) this.#seedDemo(demoData, options, now);
+    else {
+      const ready = loadDemoData().then((module) => this.#seedDemo(module, options, now));
+      ready.catch(() => undefined); // reported by every call that awaits it, never unhandled
+      this.#ready = ready;
+    }
+  }
+
+  /** The demo data for every list `options` does not give, then what depends on the campaigns. */
+  #seedDemo(module: DemoData, options: MemoryBackendOptions, now: Temporal.Instant): void {
+    if (!options.contacts) for (const contact of module.DEMO_CONTACTS) this.#contacts.set(contact.id, copy(contact));
+    if (!options.campaigns) for (const item of module.demoCampaigns(now)) this.#campaigns.set(item.id, copy(item));
+    if (!options.agentShifts) {
+      for (const [agentId, hours] of Object.entries(module.DEMO_AGENT_SHIFTS)) this.#shifts.set(agentId, copy(hours));
+    }
+    if (!options.callbacks) {
+      for (const callback of module.demoCallbacks(now, this.#timeZone))
+        this.#callbacks.set(callback.id, copy(callback));
+    }
+    this.#seeded();
+  }
+
+  /** Seeding is done: the simulated dialer's campaign starts. */
+  #seeded(): void {
+    this.#ready = undefined;
     if (this.#simulateDialer) {
       const dormant = [...this.#campaigns.values()].filter((c) => c.status === 'paused' || c.status === 'stopped');
       DIALER_STARTS_MINUTES.forEach((minutes, i) => {
         if (dormant[i]) this.#schedule(this.#createdMs + minutes * 60_000, dormant[i].id, 'start');
       });
     }
+  }
+
+  /**
+   * Resolves once the backend holds its data: at once, unless it seeds the demo data (the default for every list
+   * not given) and the demo chunk is not loaded yet; that chunk loads on construction. Every backend call waits for
+   * it by itself; call this before the synchronous helpers (`startCampaign`, `listAgents()` as an array...) on a
+   * fresh demo backend (the demo agents are there at once). Rejects when the demo chunk could not be downloaded.
+   */
+  whenReady(): Promise<void> {
+    return this.#ready ?? Promise.resolve();
   }
 
   /** The resolved scheduling policy (a copy). */
@@ -310,7 +355,8 @@ export class MemoryBackend implements SchedulingBackend {
   }
 
   /** Every contact (copies): for stories and demos that need to pick one. */
-  listContacts(): Contact[] {
+  listContacts(): Contact[] | Promise<Contact[]> {
+    if (this.#ready) return this.#ready.then(() => copy([...this.#contacts.values()]));
     return copy([...this.#contacts.values()]);
   }
 
@@ -808,6 +854,8 @@ export class MemoryBackend implements SchedulingBackend {
 
   /** Latency, abort, injected and random failures around one operation; `run` does the work synchronously. */
   async #call<T>(operation: MemoryBackendOperation, signal: AbortSignal | undefined, run: () => T): Promise<T> {
+    if (signal?.aborted) throw abortReason(signal);
+    if (this.#ready) await this.#ready;
     if (signal?.aborted) throw abortReason(signal);
     const {min, max} = this.#latency;
     const ms = min + (max > min ? this.#random() * (max - min) : 0);

@@ -859,3 +859,36 @@ describe('core/MemoryBackend', () => {
     });
   });
 });
+
+describe('MemoryBackend demo data (a lazy chunk)', () => {
+  it('a backend given every list, or demo: false, holds its data at once: listAgents() and listContacts() are arrays', async () => {
+    const given = new MemoryBackend({
+      clock: new ManualClock(NOW),
+      agents,
+      contacts,
+      campaigns: [],
+      agentShifts: {},
+      callbacks: [],
+    });
+    expect(given.listAgents()).to.deep.equal(agents);
+    expect(given.listContacts()).to.deep.equal(contacts);
+    const empty = new MemoryBackend({clock: new ManualClock(NOW), demo: false});
+    expect(empty.listAgents()).to.deep.equal([]);
+    await empty.whenReady();
+  });
+
+  it('a demo backend answers its first calls with the demo data, and after whenReady() its helpers are synchronous', async () => {
+    const backend = new MemoryBackend({clock: new ManualClock(NOW), seed: 1, contacts});
+    // a call made at once waits for the demo chunk, then sees the demo agents' callbacks and campaigns
+    const [callbacks, campaigns] = await Promise.all([
+      backend.listCallbacks({agentId: 'agent-maria'}),
+      backend.listCampaigns({agentId: 'agent-maria'}),
+    ]);
+    expect(callbacks.length).to.be.greaterThan(0);
+    expect(campaigns.map((c) => c.id)).to.include('camp-spring-renewals');
+    await backend.whenReady();
+    expect(backend.listAgents()).to.deep.equal(DEMO_AGENTS); // no longer a promise
+    expect(backend.listContacts(), 'the given contacts win over the demo ones').to.deep.equal(contacts);
+    expect(backend.startCampaign('camp-winback').status).to.equal('started');
+  });
+});

@@ -2,7 +2,7 @@ import {Component, CUSTOM_ELEMENTS_SCHEMA} from '@angular/core';
 import 'callback-kit/agent-session.js';
 import 'callback-kit/callback-scheduler.js';
 import type {CallbackScheduledEvent, Contact} from 'callback-kit';
-import {MemoryBackend} from 'callback-kit/core';
+import {MemoryBackend} from 'callback-kit/memory-backend';
 
 @Component({
   selector: 'app-callback',

@@ -2,7 +2,8 @@
 // ck-readme: nextjs
 'use client';
 import {AgentSession, CallbackScheduler} from 'callback-kit/react';
-import {ManualClock, MemoryBackend, type Contact} from 'callback-kit/core';
+import {ManualClock, type Contact} from 'callback-kit/core';
+import {MemoryBackend} from 'callback-kit/memory-backend';
 import {crm} from './crm';
 
 const clock = new ManualClock('2026-06-15T13:00:00Z'); // a Monday, 09:00 in New York

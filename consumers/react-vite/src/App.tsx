@@ -3,7 +3,8 @@
 // The part between the ck-readme markers is the React example of docs/frameworks.md, verbatim (checked).
 // ck-readme: react
 import {AgentSession, CallbackScheduler} from 'callback-kit/react';
-import {ManualClock, MemoryBackend, type Contact} from 'callback-kit/core';
+import {ManualClock, type Contact} from 'callback-kit/core';
+import {MemoryBackend} from 'callback-kit/memory-backend';
 import type {} from 'callback-kit/jsx'; // JSX types for the tags used directly, like <logout-countdown>
 import {crm} from './crm.js';
 
