@@ -613,7 +613,7 @@ describe('<callback-scheduler>', () => {
       till.dispatchEvent(new Event('input'));
       await submit(el);
       expect(norm(el.shadowRoot!.querySelector('#error-from')!.textContent)).to.equal(
-        "That time is outside the customer's calling hours (08:00 to 21:00 their time).",
+        "That time is outside the customer's calling hours (8:00 AM to 9:00 PM their time).",
       );
     });
   });
