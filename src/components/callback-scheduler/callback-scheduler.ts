@@ -1,29 +1,26 @@
 import {consume} from '@lit/context';
 import {msg, str} from '@lit/localize';
-import {html, nothing, type PropertyValues} from 'lit';
+import type {PropertyValues} from 'lit';
 import {property, state} from 'lit/decorators.js';
 import {interactionContext, type Disposition, type Interaction} from '../../context/interaction.js';
-import type {AvailabilityQuery, BackendEvent, SchedulingBackend} from '../../core/backend.js';
 import {CallbackKitError, SlotUnavailableError, ValidationError} from '../../core/errors.js';
 import {loadPhoneTools, type PhoneTools} from '../../core/phone-loader.js';
 import {Temporal} from '../../core/temporal.js';
 import {isValidTimeZone, zonedFromLocal} from '../../core/time.js';
-import type {Agent, AgentShift, Callback, CallbackType, Contact, Phone, PhoneType, Slot} from '../../core/types.js';
-import {AvailabilityRequestEvent} from '../../events/availability-request.js';
+import type {Agent, Callback, CallbackType, Contact, Phone, PhoneType, Slot} from '../../core/types.js';
 import {CallbackCancelEvent} from '../../events/callback-cancel.js';
 import {CallbackScheduleErrorEvent} from '../../events/callback-schedule-error.js';
 import {CallbackRescheduledEvent, CallbackScheduledEvent} from '../../events/callback-scheduled.js';
 import {DispositionSelectEvent} from '../../events/disposition-select.js';
 import type {RangeChangeEvent} from '../../events/range-change.js';
-import {createResponder} from '../../events/responder.js';
 import type {SlotSelectEvent} from '../../events/slot-select.js';
 import {AgentListCache} from '../../internal/agent-list.js';
-import {BackendEventsController} from '../../internal/backend-events.js';
-import {HostRequestController} from '../../internal/controllers/host-request.js';
 import {DeadlineController} from '../../internal/deadline-controller.js';
 import {defineElement} from '../../internal/define.js';
-import {dateTimeFormat, formatTimeRange, isolate} from '../../internal/format.js';
+import {dateTimeFormat, formatTimeRange} from '../../internal/format.js';
 import {KitElement} from '../../internal/kit-element.js';
+import {AvailabilityController, rangeOf} from './availability-controller.js';
+import {OwnerHoursController} from './owner-hours-controller.js';
 import {errorMessage} from '../../internal/localization.js';
 import '../timeslot-grid/timeslot-grid.js';
 import type {CalendarSelectEvent} from '../month-calendar/month-calendar.js';
@@ -32,7 +29,6 @@ import {
   applyRules,
   buildRequest,
   NEW_NUMBER,
-  policySlots,
   timeProblem,
   validate,
   type ChosenPhone,
@@ -42,19 +38,7 @@ import {
   type SchedulerFormInput,
   type ZoneMode,
 } from './scheduler-form-model.js';
-import {
-  renderCalendar,
-  renderClocks,
-  renderDisposition,
-  renderGrid,
-  renderInterval,
-  renderNotes,
-  renderPhone,
-  renderSummary,
-  renderType,
-  renderZone,
-  type SchedulerView,
-} from './scheduler-templates.js';
+import {renderScheduler, type SchedulerBanner, type SchedulerView} from './scheduler-templates.js';
 import {PENDING_PREFIX, SubmitController, type SubmitOutcome} from './submit-controller.js';
 
 export type {SchedulerMode} from './scheduler-form-model.js';
@@ -155,33 +139,65 @@ export class CallbackSchedulerElement extends KitElement {
   static override styles = styles;
 
   #tools?: PhoneTools;
-  #availabilityAbort?: AbortController;
-  #availabilitySignature?: string;
   #effective?: {slots: Slot[]; starts: number[]; key: string; result: Slot[]};
   #slotTouched = false;
   #webTouched = false;
   /** A reschedule's zone, waiting for the number's candidate zones to tell whether it is the customer's. */
   #pendingZone?: string;
   #initializedFor?: unknown;
-  /** Asks the host for slots (`availability-request`), then the backend. */
-  readonly #asker = new HostRequestController(this);
+  /** The slots (`availability-request`, then the backend), reloaded when seats change. */
+  protected readonly availability = new AvailabilityController(this, {
+    query: () => {
+      const phone = this.#phone;
+      return {
+        ...rangeOf(this.#date),
+        type: this.#type,
+        campaignId: this.#campaignId,
+        agentId: this.#type === 'personal' ? (this.ownerId ?? this.resolvedAgent?.id) : undefined,
+        phone: phone && !phone.isNew ? phone.number : undefined,
+        contactId: this.#contact?.id,
+      };
+    },
+    backend: () => this.resolvedBackend,
+    timeout: () => this.responseTimeout,
+    fallback: () => ({zone: this.agentTimeZone, slotMinutes: this.resolvedPolicy.slotMinutes}),
+    prepare: async () => {
+      // The phone tools tell the customer's zones, which the element's own calling-window check needs.
+      this.#tools ??= await loadPhoneTools();
+      this.#deriveCustomerZones();
+    },
+    loaded: () => this.#pickDefaultSlot(),
+    open: () => !this.saved && this.#needsCallback && this.mode !== 'web-callback',
+    busy: () => this.submitter.submitting,
+  });
   /** Attempts, idempotency keys, kept attempts and their replay (`callback-submit`, then the backend). */
   protected readonly submitter = new SubmitController(this, {
     backend: () => this.resolvedBackend,
     timeout: () => this.responseTimeout,
   });
-  /** Seats changed by anyone, or a resync: the open grid reloads (see `#onBackendEvent`). */
-  protected readonly backendEvents = new BackendEventsController(this, {
-    backend: () => this.resolvedBackend,
-    listener: (event) => this.#onBackendEvent(event),
-  });
-  #reloadQueued = false;
   /** The backend's agents for the owner picker (`listAgents`, sync or async), asked once per backend. */
   #backendAgents = new AgentListCache();
   /** The agent's type and owner choices, kept by "Schedule another". */
   #carry?: {personal?: boolean; ownerId?: string};
   /** The contact id asked of `backend.getContact` (once per callback's contact). */
   #contactAskedFor?: string;
+  /** The owner's working hours on the chosen day (personal callbacks, `backend.getAgentShifts`). */
+  protected readonly ownerHours = new OwnerHoursController(this, () => {
+    const backend = this.isConnected ? this.resolvedBackend : undefined;
+    const me = this.resolvedAgent;
+    return {
+      backend,
+      agentId: this.#type === 'personal' && this.mode !== 'followup' ? (this.ownerId ?? me?.id) : undefined,
+      day: this.#date,
+      today: this.#today,
+      zone: this.agentTimeZone,
+      locale: this.resolvedLocale,
+      agents: () => [
+        ...(me ? [me] : []),
+        ...(this.agents ?? this.#backendAgents.get(backend, () => this.requestUpdate())),
+      ],
+    };
+  });
   /** Re-renders the two live clocks at each minute boundary (one timer, none while hidden or disconnected). */
   protected readonly clockTicker = new DeadlineController(this, {
     clock: () => this.resolvedClock,
@@ -200,10 +216,6 @@ export class CallbackSchedulerElement extends KitElement {
   @state() private dispositionId?: string;
   @state() private personal?: boolean;
   @state() private ownerId?: string;
-  /** The owner's working hours on the chosen day (personal callbacks, `backend.getAgentShifts`). */
-  @state() private ownerHours?: string;
-  #ownerHoursKey?: string;
-  #ownerHoursAbort?: AbortController;
   @state() private phoneChoice?: string;
   @state() private newNumber = '';
   @state() private newType: PhoneType = 'mobile';
@@ -217,14 +229,11 @@ export class CallbackSchedulerElement extends KitElement {
   @state() private webFrom = '09:00';
   @state() private webTill = '10:00';
   @state() private notes = '';
-  @state() private slots: Slot[] = [];
-  @state() private slotsLoading = false;
-  @state() private slotsError?: string;
   @state() private customerZones: string[] = [];
   @state() private errors: FieldErrors = {};
   /** Next to the number: the picked time does not fit the new number (the pick is kept or cleared, never silently). */
   @state() private numberNote?: string;
-  @state() private banner?: {kind: 'error' | 'conflict'; message: string; retry: boolean};
+  @state() private banner?: SchedulerBanner;
   @state() private saved?: Callback;
   /** The rescheduled callback's customer, loaded with `backend.getContact`. */
   @state() private loadedContact?: Contact;
@@ -406,96 +415,6 @@ export class CallbackSchedulerElement extends KitElement {
     );
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#availabilityAbort?.abort();
-    this.#availabilitySignature = undefined;
-  }
-
-  override updated(): void {
-    this.#syncOwnerHours();
-  }
-
-  /** Loads the owner's hours again when the owner, the day, the type or the backend changed. */
-  #syncOwnerHours(): void {
-    const backend = this.isConnected ? this.resolvedBackend : undefined;
-    const agentId =
-      this.#type === 'personal' && this.mode !== 'followup' ? (this.ownerId ?? this.resolvedAgent?.id) : undefined;
-    const day = this.#date;
-    const key =
-      backend?.getAgentShifts && agentId ? `${agentId}|${day}|${this.agentTimeZone}|${this.resolvedLocale}` : '';
-    if (key === this.#ownerHoursKey) return;
-    this.#ownerHoursKey = key;
-    this.#ownerHoursAbort?.abort();
-    if (!key) {
-      this.ownerHours = undefined;
-      return;
-    }
-    const abort = new AbortController();
-    this.#ownerHoursAbort = abort;
-    void this.#loadOwnerHours(backend!, agentId!, day, abort.signal);
-  }
-
-  /** "Maria Lopez works 9:00 AM – 5:00 PM today" from `backend.getAgentShifts`, in the agent's zone. */
-  async #loadOwnerHours(backend: SchedulingBackend, agentId: string, day: Temporal.PlainDate, signal: AbortSignal) {
-    const zone = this.agentTimeZone;
-    const from = zonedFromLocal(day, '00:00', zone).toInstant();
-    const to = zonedFromLocal(day.add({days: 1}), '00:00', zone).toInstant();
-    let shifts: AgentShift[];
-    try {
-      shifts = await backend.getAgentShifts!(agentId, {from: from.toString(), to: to.toString()}, {signal});
-    } catch {
-      if (!signal.aborted) this.ownerHours = undefined;
-      return;
-    }
-    if (signal.aborted) return;
-    const known = this.agents ?? this.#backendAgents.get(backend, () => this.requestUpdate());
-    const me = this.resolvedAgent;
-    const name = isolate((me?.id === agentId ? me : known.find((a) => a.id === agentId))?.name ?? agentId);
-    const locale = this.resolvedLocale;
-    const clamp = (value: string, edge: Temporal.Instant, later: boolean) => {
-      const instant = Temporal.Instant.from(value);
-      return Temporal.Instant.compare(instant, edge) < 0 === later ? edge : instant;
-    };
-    const hours = new Intl.ListFormat(locale, {type: 'conjunction'}).format(
-      shifts.map((s) => formatTimeRange(clamp(s.start, from, true), clamp(s.end, to, false), {locale, timeZone: zone})),
-    );
-    const today = day.equals(this.#today);
-    this.ownerHours = shifts.length
-      ? today
-        ? msg(str`${name} works ${hours} today`)
-        : msg(str`${name} works ${hours} that day`)
-      : today
-        ? msg(str`${name} does not work today`)
-        : msg(str`${name} does not work that day`);
-  }
-
-  #onBackendEvent = (event: BackendEvent): void => {
-    let reload = event.type === 'resync';
-    if (event.type === 'availability-changed' || event.type === 'callback-changed') {
-      const {from, to} = this.#range();
-      const [start, end] =
-        event.type === 'availability-changed'
-          ? [event.from, event.to]
-          : [event.callback.start, event.callback.end ?? event.callback.start];
-      try {
-        reload =
-          Temporal.Instant.compare(Temporal.Instant.from(start), Temporal.Instant.from(to)) < 0 &&
-          Temporal.Instant.compare(Temporal.Instant.from(end), Temporal.Instant.from(from)) >= 0;
-      } catch {
-        reload = true; // an event we cannot place: reload rather than show stale seats
-      }
-    }
-    // Our own save in flight changes seats too: the form keeps its pick, and reloads after it (reset, conflict).
-    if (!reload || this.#reloadQueued || (this.submitter.submitting && event.type !== 'resync')) return;
-    this.#reloadQueued = true;
-    queueMicrotask(() => {
-      this.#reloadQueued = false;
-      if (this.isConnected && !this.saved && this.#needsCallback && this.mode !== 'web-callback')
-        void this.#loadAvailability(true);
-    });
-  };
-
   override willUpdate(changed: PropertyValues<this>): void {
     this.#loadCallbackContact();
     const restored = this.submitter.follow(this.#pendingKey());
@@ -510,12 +429,12 @@ export class CallbackSchedulerElement extends KitElement {
       this.#recheckPick();
     }
     if (changed.has('customerZones' as keyof CallbackSchedulerElement)) {
-      if (this.slots.length) this.#pickDefaultSlot();
+      if (this.availability.slots.length) this.#pickDefaultSlot();
       this.#pickDefaultWeb();
     }
     // Here rather than in updated(): a new query sets `slotsLoading` at once, which belongs to this update (set after
     // it, it would schedule a second one). The request itself is sent later (after the phone tools load).
-    if (this.#needsCallback && this.mode !== 'web-callback' && !this.saved) void this.#loadAvailability();
+    if (this.#needsCallback && this.mode !== 'web-callback' && !this.saved) void this.availability.load();
   }
 
   /** With a callback whose customer is not given, loads it with `backend.getContact` (once per callback). */
@@ -653,67 +572,6 @@ export class CallbackSchedulerElement extends KitElement {
     }
   }
 
-  // ---- availability ----
-
-  #range(): {from: string; to: string} {
-    // One fetch covers the 7 days shown in any zone (UTC-12..+14): the grid relabels zone changes without refetching.
-    const start = this.#date;
-    return {
-      from: start.subtract({days: 1}).toZonedDateTime({timeZone: 'UTC'}).toInstant().toString(),
-      to: start.add({days: 8}).toZonedDateTime({timeZone: 'UTC'}).toInstant().toString(),
-    };
-  }
-
-  async #loadAvailability(force = false): Promise<void> {
-    const {from, to} = this.#range();
-    const phone = this.#phone;
-    const query: AvailabilityQuery = {
-      from,
-      to,
-      type: this.#type,
-      campaignId: this.#campaignId,
-      agentId: this.#type === 'personal' ? (this.ownerId ?? this.resolvedAgent?.id) : undefined,
-      phone: phone && !phone.isNew ? phone.number : undefined,
-      contactId: this.#contact?.id,
-    };
-    const backend = this.resolvedBackend;
-    const signature = JSON.stringify({query, backend: !!backend});
-    if (!force && signature === this.#availabilitySignature) return;
-    this.#availabilitySignature = signature;
-    this.#availabilityAbort?.abort();
-    const abort = new AbortController();
-    this.#availabilityAbort = abort;
-    this.slotsLoading = true;
-    this.slotsError = undefined;
-    try {
-      // The phone tools tell the customer's zones, which the element's own calling-window check needs.
-      this.#tools ??= await loadPhoneTools();
-      this.#deriveCustomerZones();
-      if (abort.signal.aborted) return;
-      const responder = createResponder<Slot[]>();
-      const outcome = await this.#asker.ask<Slot[]>({
-        event: new AvailabilityRequestEvent({query, respondWith: responder.respondWith}),
-        responder,
-        timeout: this.responseTimeout,
-        signal: abort.signal,
-        fallback: () =>
-          backend
-            ? backend.getAvailability(query, {signal: abort.signal})
-            : policySlots(query, this.agentTimeZone, this.resolvedPolicy.slotMinutes),
-      });
-      const slots = outcome.refused ? [] : outcome.value;
-      if (abort.signal.aborted) return;
-      this.slots = slots;
-      this.#pickDefaultSlot();
-    } catch (error) {
-      if (abort.signal.aborted) return;
-      this.slots = [];
-      this.slotsError = errorMessage(error);
-    } finally {
-      if (!abort.signal.aborted) this.slotsLoading = false;
-    }
-  }
-
   /** What the element's own rules read (see `timeProblem`). */
   get #ruleInput(): Parameters<typeof timeProblem>[0] {
     return {
@@ -741,7 +599,7 @@ export class CallbackSchedulerElement extends KitElement {
    * of past slots, which is fixed by how many starts lie before now.
    */
   get #effectiveSlots(): Slot[] {
-    const slots = this.slots;
+    const slots = this.availability.slots;
     const cache = this.#effective;
     const starts =
       cache?.slots === slots
@@ -801,7 +659,7 @@ export class CallbackSchedulerElement extends KitElement {
   /** After a change of number (or of the new number's window): the picked time stays only if still allowed. */
   #recheckPick(): void {
     if (!this.value || !this.#slotTouched || this.mode === 'web-callback') return;
-    const slot = this.slots.find((s) => s.start === this.value);
+    const slot = this.availability.slots.find((s) => s.start === this.value);
     if (!slot) return;
     let problem: ReturnType<typeof timeProblem>;
     try {
@@ -844,7 +702,7 @@ export class CallbackSchedulerElement extends KitElement {
       locale: this.resolvedLocale,
       date: this.#date,
       value: this.value,
-      slots: this.slots,
+      slots: this.availability.slots,
       webFrom: this.webFrom,
       webTill: this.webTill,
       notes: this.notes,
@@ -932,7 +790,7 @@ export class CallbackSchedulerElement extends KitElement {
         message: msg('That time was just taken. Pick another time: your other entries are kept.'),
         retry: false,
       };
-      void this.#loadAvailability(true);
+      void this.availability.load(true);
       return;
     }
     if (error instanceof ValidationError) {
@@ -964,7 +822,7 @@ export class CallbackSchedulerElement extends KitElement {
   reset(): void {
     this.#initializedFor = undefined;
     this.#carry = {personal: this.personal, ownerId: this.ownerId}; // the same kind of callback again
-    this.#availabilitySignature = undefined; // the slot just booked has one place fewer: ask again
+    this.availability.invalidate(); // the slot just booked has one place fewer: ask again
     this.requestUpdate();
   }
 
@@ -1039,7 +897,7 @@ export class CallbackSchedulerElement extends KitElement {
     range: (event: RangeChangeEvent) => {
       event.stopPropagation();
       this.date = event.detail.startDate;
-      if (event.detail.startDate === this.#date.toString()) void this.#loadAvailability(true);
+      if (event.detail.startDate === this.#date.toString()) void this.availability.load(true);
     },
     notes: (value) => (this.notes = value),
     disposition: (d: Disposition) => {
@@ -1051,34 +909,7 @@ export class CallbackSchedulerElement extends KitElement {
     cancel: () => this.dispatchEvent(new CallbackCancelEvent()),
   };
 
-  private handleSubmit(event: Event): void {
-    event.preventDefault();
-    void this.submit();
-  }
-
-  private handleKeydown(event: KeyboardEvent): void {
-    if (event.key === 'Escape' && !event.defaultPrevented) {
-      event.preventDefault();
-      this.#on.cancel();
-    }
-  }
-
   // ---- render ----
-
-  #title(): string {
-    switch (this.mode) {
-      case 'reschedule':
-        return msg('Reschedule callback');
-      case 'next-attempt':
-        return msg('Next call attempt');
-      case 'followup':
-        return msg('Schedule followup');
-      case 'web-callback':
-        return this.callback ? msg('Reschedule web callback') : msg('Web callback');
-      default:
-        return msg('New callback');
-    }
-  }
 
   #formatPhone = (number: string): string => this.#tools?.formatPhone(number) ?? number;
 
@@ -1102,7 +933,7 @@ export class CallbackSchedulerElement extends KitElement {
       ownerChoice,
       owners: me && !agents.some((a) => a.id === me.id) ? [me, ...agents] : agents,
       ownerId: this.ownerId,
-      ownerHours: this.ownerHours,
+      ownerHours: this.ownerHours.text,
       phoneOptions: this.#phoneOptions,
       phoneChoice: this.phoneChoice,
       formatPhone: this.#formatPhone,
@@ -1123,11 +954,11 @@ export class CallbackSchedulerElement extends KitElement {
       lastDay: this.#lastDay,
       webFrom: this.webFrom,
       webTill: this.webTill,
-      slots: this.slots,
+      slots: this.availability.slots,
       effectiveSlots: this.mode === 'web-callback' ? [] : this.#effectiveSlots,
       value: this.value,
-      slotsLoading: this.slotsLoading,
-      slotsError: this.slotsError,
+      slotsLoading: this.availability.loading,
+      slotsError: this.availability.error,
       pickLost: this.pickLost,
       notes: this.notes,
       notesMaxLength: this.notesMaxLength,
@@ -1139,72 +970,24 @@ export class CallbackSchedulerElement extends KitElement {
   }
 
   override render() {
-    const v = this.#view();
     const contact = this.#contact;
-    // The customer's name, isolated (bdi) so a stray direction control in it cannot reorder the rest; a customer
-    // known only by a callback's number shows the number.
-    const name = contact?.name || (contact?.phones[0] ? this.#formatPhone(contact.phones[0].number) : '');
-    const heading = html`<div class="title" part="title" role="heading" aria-level=${this.headingLevel}>
-      ${this.#title()}${name ? html`<span class="contact" title=${name}> · <bdi>${name}</bdi></span>` : nothing}
-    </div>`;
-    if (this.saved) return html`${heading}${renderSummary(v, this.saved, this.#rescheduling)}`;
-    const submitting = this.submitter.submitting;
-    const submitLabel = this.#rescheduling
-      ? msg('Reschedule')
-      : this.mode === 'next-attempt'
-        ? msg('Save next attempt')
-        : this.mode === 'followup'
-          ? msg('Schedule followup')
-          : msg('Schedule callback');
-    const web = this.mode === 'web-callback';
-    const fields = this.#needsCallback
-      ? html`<div class="fields">
-          ${renderType(v)} ${renderPhone(v)} ${renderZone(v)}
-          ${web ? renderInterval(v) : html`<div class="section when">${renderCalendar(v)}</div>`}
-        </div>`
-      : nothing;
-    return html`
-      ${heading} ${renderClocks(v)}
-      <form
-        part="form"
-        novalidate
-        class=${web ? 'web' : 'slots'}
-        @submit=${this.handleSubmit}
-        @keydown=${this.handleKeydown}
-        aria-busy=${submitting ? 'true' : 'false'}
-      >
-        ${this.errors.contact ? html`<p class="banner banner--error" role="alert" part="error">${this.errors.contact}</p>` : nothing}
-        ${this.mode === 'next-attempt' ? renderDisposition(v) : nothing} ${fields}
-        ${this.#needsCallback && !web ? renderGrid(v) : nothing}
-        <div class="end">
-          ${this.#needsCallback ? renderNotes(v) : nothing}
-          ${
-            this.banner
-              ? html`<div class="banner banner--${this.banner.kind}" role="alert" part="error">
-                  <span title=${this.banner.message}>${this.banner.message}</span>
-                  ${this.banner.retry ? html`<button type="button" @click=${() => void (this.submitter.restored ? this.#settlePending() : this.submit())}>${msg('Retry')}</button>` : nothing}
-                </div>`
-              : nothing
-          }
-          <div class="actions" part="actions">
-            ${
-              this.#needsCallback || this.mode !== 'next-attempt'
-                ? html`<button
-                    type="submit"
-                    class="primary"
-                    part="submit"
-                    ?disabled=${submitting}
-                    aria-disabled=${submitting ? 'true' : 'false'}
-                  >
-                    ${submitting ? msg('Saving…') : submitLabel}
-                  </button>`
-                : nothing
-            }
-            <button type="button" part="cancel-button" @click=${this.#on.cancel}>${msg('Cancel')}</button>
-          </div>
-        </div>
-      </form>
-    `;
+    return renderScheduler(this.#view(), {
+      // a customer known only by a callback's number shows the number
+      name: contact?.name || (contact?.phones[0] ? this.#formatPhone(contact.phones[0].number) : ''),
+      headingLevel: this.headingLevel,
+      callback: this.callback,
+      saved: this.saved,
+      rescheduling: this.#rescheduling,
+      needsCallback: this.#needsCallback,
+      submitting: this.submitter.submitting,
+      banner: this.banner,
+      contactError: this.errors.contact,
+      submit: (event: Event) => {
+        event.preventDefault();
+        void this.submit();
+      },
+      retry: () => void (this.submitter.restored ? this.#settlePending() : this.submit()),
+    });
   }
 }
 

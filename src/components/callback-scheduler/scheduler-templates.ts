@@ -481,3 +481,113 @@ export function renderSummary(v: SchedulerView, callback: Callback, rescheduling
     </div>
   </div>`;
 }
+
+/** The banner under the form: a failed, vetoed or conflicting submission. */
+export interface SchedulerBanner {
+  kind: 'error' | 'conflict';
+  message: string;
+  retry: boolean;
+}
+
+/** The whole element's state the frame of the form shows. */
+export interface SchedulerFrame {
+  name: string;
+  headingLevel: number;
+  callback?: Callback;
+  saved?: Callback;
+  rescheduling: boolean;
+  needsCallback: boolean;
+  submitting: boolean;
+  banner?: SchedulerBanner;
+  contactError?: string;
+  submit(event: Event): void;
+  retry(): void;
+}
+
+function titleOf(mode: SchedulerMode, callback: Callback | undefined): string {
+  switch (mode) {
+    case 'reschedule':
+      return msg('Reschedule callback');
+    case 'next-attempt':
+      return msg('Next call attempt');
+    case 'followup':
+      return msg('Schedule followup');
+    case 'web-callback':
+      return callback ? msg('Reschedule web callback') : msg('Web callback');
+    default:
+      return msg('New callback');
+  }
+}
+
+/** The heading, the clocks, the form's sections and its actions (or the confirmation after saving). */
+export function renderScheduler(v: SchedulerView, f: SchedulerFrame): TemplateResult {
+  // The customer's name, isolated (bdi) so a stray direction control in it cannot reorder the rest.
+  const heading = html`<div class="title" part="title" role="heading" aria-level=${f.headingLevel}>
+    ${titleOf(v.mode, f.callback)}${f.name ? html`<span class="contact" title=${f.name}> · <bdi>${f.name}</bdi></span>` : nothing}
+  </div>`;
+  if (f.saved) return html`${heading}${renderSummary(v, f.saved, f.rescheduling)}`;
+  const submitLabel = f.rescheduling
+    ? msg('Reschedule')
+    : v.mode === 'next-attempt'
+      ? msg('Save next attempt')
+      : v.mode === 'followup'
+        ? msg('Schedule followup')
+        : msg('Schedule callback');
+  const web = v.mode === 'web-callback';
+  const banner = f.banner;
+  return html`
+    ${heading} ${renderClocks(v)}
+    <form
+      part="form"
+      novalidate
+      class=${web ? 'web' : 'slots'}
+      @submit=${f.submit}
+      @keydown=${(event: KeyboardEvent) => {
+        if (event.key === 'Escape' && !event.defaultPrevented) {
+          event.preventDefault();
+          v.on.cancel();
+        }
+      }}
+      aria-busy=${f.submitting ? 'true' : 'false'}
+    >
+      ${f.contactError ? html`<p class="banner banner--error" role="alert" part="error">${f.contactError}</p>` : nothing}
+      ${v.mode === 'next-attempt' ? renderDisposition(v) : nothing}
+      ${
+        f.needsCallback
+          ? html`<div class="fields">
+              ${renderType(v)} ${renderPhone(v)} ${renderZone(v)}
+              ${web ? renderInterval(v) : html`<div class="section when">${renderCalendar(v)}</div>`}
+            </div>`
+          : nothing
+      }
+      ${f.needsCallback && !web ? renderGrid(v) : nothing}
+      <div class="end">
+        ${f.needsCallback ? renderNotes(v) : nothing}
+        ${
+          banner
+            ? html`<div class="banner banner--${banner.kind}" role="alert" part="error">
+                <span title=${banner.message}>${banner.message}</span>
+                ${banner.retry ? html`<button type="button" @click=${f.retry}>${msg('Retry')}</button>` : nothing}
+              </div>`
+            : nothing
+        }
+        <div class="actions" part="actions">
+          ${
+            f.needsCallback || v.mode !== 'next-attempt'
+              ? html`<button
+                  type="submit"
+                  class="primary"
+                  part="submit"
+                  ?disabled=${f.submitting}
+                  aria-disabled=${f.submitting ? 'true' : 'false'}
+                >
+                  ${f.submitting ? msg('Saving…') : submitLabel}
+                </button>`
+              : nothing
+          }
+          <button type="button" part="cancel-button" @click=${v.on.cancel}>${msg('Cancel')}</button>
+        </div>
+      </div>
+    </form>
+  `;
+}
