@@ -392,24 +392,26 @@ export function renderGrid(v: SchedulerView): TemplateResult {
   const secondary = zone === v.agentTimeZone ? v.customerZone : v.agentTimeZone;
   const selected = v.slots.find((s) => s.start === v.value);
   return html`<div class="grid-wrap">
-    <timeslot-grid
-      part="grid"
-      exportparts="toolbar: grid-toolbar, nav-button: grid-nav-button, day: grid-day, time: grid-time, slot: grid-slot, slot-available: grid-slot-available, slot-unavailable: grid-slot-unavailable, slot-selected: grid-slot-selected, message: grid-message"
-      .slots=${v.effectiveSlots}
-      .clock=${v.clock}
-      time-zone=${zone}
-      secondary-time-zone=${secondary ?? nothing}
-      secondary-label=${zone === v.agentTimeZone ? msg("customer's time") : msg('your time')}
-      .locale=${locale}
-      start-date=${v.date.toString()}
-      .value=${v.value}
-      ?loading=${v.slotsLoading}
-      .error=${v.slotsError}
-      label=${msg('Callback times')}
-      aria-invalid=${invalid(v, 'slot')}
-      @slot-select=${v.on.slot}
-      @range-change=${v.on.range}
-    ></timeslot-grid>
+    <div class="grid-box">
+      <timeslot-grid
+        part="grid"
+        exportparts="toolbar: grid-toolbar, nav-button: grid-nav-button, day: grid-day, time: grid-time, slot: grid-slot, slot-available: grid-slot-available, slot-unavailable: grid-slot-unavailable, slot-selected: grid-slot-selected, message: grid-message"
+        .slots=${v.effectiveSlots}
+        .clock=${v.clock}
+        time-zone=${zone}
+        secondary-time-zone=${secondary ?? nothing}
+        secondary-label=${zone === v.agentTimeZone ? msg("customer's time") : msg('your time')}
+        .locale=${locale}
+        start-date=${v.date.toString()}
+        .value=${v.value}
+        ?loading=${v.slotsLoading}
+        .error=${v.slotsError}
+        label=${msg('Callback times')}
+        aria-invalid=${invalid(v, 'slot')}
+        @slot-select=${v.on.slot}
+        @range-change=${v.on.range}
+      ></timeslot-grid>
+    </div>
     <p class="chosen" aria-live="polite">
       ${
         selected
