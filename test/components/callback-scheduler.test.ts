@@ -329,6 +329,99 @@ describe('<callback-scheduler>', () => {
     });
   });
 
+  describe('nothing silently dropped (issue 15)', () => {
+    /** Picks "New number…", types a valid number and fills the contact window's ends given. */
+    async function newNumber(el: CallbackSchedulerElement, window: {from?: string; until?: string}) {
+      const select = el.shadowRoot!.querySelector<HTMLSelectElement>('select.number')!;
+      select.value = '__new__';
+      select.dispatchEvent(new Event('change'));
+      await el.updateComplete;
+      const tel = el.shadowRoot!.querySelector<HTMLInputElement>('input[type="tel"]')!;
+      tel.value = '303 572 8800';
+      tel.dispatchEvent(new Event('input'));
+      tel.dispatchEvent(new Event('blur'));
+      const [from, until] = el.shadowRoot!.querySelectorAll<HTMLInputElement>('.new-number input[type="time"]');
+      from.value = window.from ?? '';
+      from.dispatchEvent(new Event('input'));
+      until.value = window.until ?? '';
+      until.dispatchEvent(new Event('input'));
+      await settle(el);
+      return {from, until};
+    }
+
+    it('a contact window with From but no Until blocks Save, with the message at Until and focus on it', async () => {
+      const {el, backend} = await setup();
+      const schedule = sinon.spy(backend, 'scheduleCallback');
+      const {until} = await newNumber(el, {from: '10:00'});
+      slotCell(el, '2026-11-23T17:00:00Z')!.click();
+      await submit(el);
+      expect(schedule.called).to.equal(false);
+      expect(el.shadowRoot!.querySelector('[part="summary"]')).to.equal(null);
+      expect(until.getAttribute('aria-invalid')).to.equal('true');
+      expect(until.getAttribute('aria-describedby')).to.equal('error-new-until');
+      expect(norm(el.shadowRoot!.querySelector('#error-new-until')!.textContent)).to.equal(
+        'Enter the Until time too, or clear Reachable from.',
+      );
+      expect(el.shadowRoot!.activeElement).to.equal(until);
+      await expect(el).to.be.accessible();
+      // Filled in: the error goes, and it saves with both ends
+      until.value = '12:00';
+      until.dispatchEvent(new Event('input'));
+      await el.updateComplete;
+      expect(el.shadowRoot!.querySelector('#error-new-until')).to.equal(null);
+      await submit(el);
+      expect(schedule.firstCall.args[0].newPhone).to.deep.include({contactFrom: '10:00', contactUntil: '12:00'});
+    });
+
+    it('an Until without From blocks Save too, with the message at From', async () => {
+      const {el, backend} = await setup();
+      const schedule = sinon.spy(backend, 'scheduleCallback');
+      const {from} = await newNumber(el, {until: '12:00'});
+      slotCell(el, '2026-11-23T17:00:00Z')!.click();
+      await submit(el);
+      expect(schedule.called).to.equal(false);
+      expect(from.getAttribute('aria-invalid')).to.equal('true');
+      expect(from.getAttribute('aria-describedby')).to.equal('error-new-from');
+      expect(el.shadowRoot!.activeElement).to.equal(from);
+    });
+
+    it('changing the number keeps the picked time when the new number allows it', async () => {
+      const {el} = await setup();
+      slotCell(el, '2026-11-23T22:00:00Z')!.click(); // 5:00 PM ET = 2:00 PM PT: inside the work number's 10-16
+      await el.updateComplete;
+      const select = el.shadowRoot!.querySelector<HTMLSelectElement>('select.number')!;
+      select.value = '+12132471856';
+      select.dispatchEvent(new Event('change'));
+      await settle(el);
+      expect(grid(el).value).to.equal('2026-11-23T22:00:00Z');
+      expect(norm(el.shadowRoot!.querySelector('#number-note')!.textContent)).to.equal('');
+    });
+
+    it('changing the number to one that cannot be called then clears the pick and says so next to the number', async () => {
+      const {el} = await setup();
+      slotCell(el, '2026-11-23T17:00:00Z')!.click(); // 12:00 PM ET = 9:00 AM PT: before the work number's 10:00
+      await el.updateComplete;
+      const select = el.shadowRoot!.querySelector<HTMLSelectElement>('select.number')!;
+      select.value = '+12132471856';
+      select.dispatchEvent(new Event('change'));
+      await settle(el);
+      expect(grid(el).value).to.equal(undefined);
+      const note = el.shadowRoot!.querySelector('#number-note')!;
+      expect(note.getAttribute('role')).to.equal('status'); // announced
+      expect(norm(note.textContent)).to.equal(
+        'The time you picked (12:00 – 12:30 PM) cannot be used with this number: pick another time.',
+      );
+      expect(select.getAttribute('aria-describedby')).to.contain('number-note');
+      // next to the number, not 1,800 px away: right under its field
+      const gap = note.getBoundingClientRect().top - select.getBoundingClientRect().bottom;
+      expect(gap).to.be.within(0, 60);
+      await expect(el).to.be.accessible();
+      slotCell(el, '2026-11-23T22:00:00Z')!.click();
+      await el.updateComplete;
+      expect(norm(note.textContent)).to.equal('');
+    });
+  });
+
   describe('failures', () => {
     it('"That time was just taken": refreshes the slots and keeps every other field', async () => {
       const {el, backend} = await setup();

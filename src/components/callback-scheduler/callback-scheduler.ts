@@ -658,7 +658,12 @@ export class CallbackSchedulerElement extends KitElement {
 
   /** After a change of number (or of the new number's window): the picked time stays only if still allowed. */
   #recheckPick(): void {
-    if (!this.value || !this.#slotTouched || this.mode === 'web-callback') return;
+    if (this.mode === 'web-callback') return;
+    if (!this.#slotTouched) {
+      if (this.availability.slots.length) this.#pickDefaultSlot(); // never the agent's choice: the next allowed one
+      return;
+    }
+    if (!this.value) return;
     const slot = this.availability.slots.find((s) => s.start === this.value);
     if (!slot) return;
     let problem: ReturnType<typeof timeProblem>;
