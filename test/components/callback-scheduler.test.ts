@@ -422,6 +422,60 @@ describe('<callback-scheduler>', () => {
     });
   });
 
+  describe('the keyboard path (issue 15)', () => {
+    it('books a customer-time slot from the first tab stop in at most 12 keys, one stop per widget', async function () {
+      this.timeout(30_000);
+      const {el, backend} = await setup();
+      const schedule = sinon.spy(backend, 'scheduleCallback');
+      let keys = 0;
+      const path: string[] = [];
+      const press = async (key: string) => {
+        keys++;
+        path.push(key);
+        await sendKeys({press: key});
+        await el.updateComplete;
+      };
+      const where = () => {
+        const active = deepActive();
+        if (!active || active === document.body) return 'body';
+        return active.getAttribute('part') ?? active.getAttribute('aria-label') ?? active.tagName.toLowerCase();
+      };
+      // The first tab stop: the type checkbox (focus is put there; not counted)
+      el.shadowRoot!.querySelector<HTMLInputElement>('input[type="checkbox"]')!.focus();
+      await press('Tab'); // the number
+      expect(deepActive()).to.equal(el.shadowRoot!.querySelector('select.number'));
+      await press('Tab'); // the zone radio group: one stop
+      expect((deepActive() as HTMLInputElement).value).to.equal('agent');
+      await press('ArrowDown'); // the customer's zone
+      await settle(el);
+      expect((deepActive() as HTMLInputElement).value).to.equal('customer');
+      expect(el.shadowRoot!.querySelector<HTMLInputElement>('input[value="customer"]')!.checked).to.equal(true);
+      await press('Tab'); // the calendar: one stop (its month buttons are for the mouse; PageUp/PageDown)
+      expect(deepActive()?.getAttribute('part')).to.equal('day');
+      // on to the grid: its week buttons, then the slot holding its tab stop
+      while (deepActive()?.getAttribute('part')?.includes('slot') !== true && keys < 12) await press('Tab');
+      const first = deepActive() as HTMLElement;
+      expect(first.getAttribute('aria-disabled'), 'focus lands on a bookable slot').to.not.equal('true');
+      await press('ArrowDown'); // 30 minutes later
+      await press('Enter'); // pick it
+      const picked = new Date(Number((deepActive() as HTMLElement).dataset.key)).toISOString().replace('.000Z', 'Z');
+      expect(grid(el).value).to.equal(picked);
+      expect(picked).to.equal('2026-11-23T16:30:00Z'); // 8:30 AM in San Francisco, the slot after the default pick
+      await press('Tab'); // notes
+      expect(deepActive()).to.equal(el.shadowRoot!.querySelector('textarea'));
+      await press('Tab'); // Save
+      expect(where()).to.equal('submit');
+      await press('Enter');
+      await waitUntil(() => el.shadowRoot!.querySelector('[part="summary"]'), 'not saved');
+      expect(keys, `keys pressed: ${path.join(' ')}`).to.be.at.most(12);
+      expect(schedule.callCount).to.equal(1);
+      expect(schedule.firstCall.args[0]).to.deep.include({
+        start: picked,
+        timeZone: 'America/Los_Angeles',
+      });
+    });
+  });
+
   describe('failures', () => {
     it('"That time was just taken": refreshes the slots and keeps every other field', async () => {
       const {el, backend} = await setup();

@@ -19,7 +19,8 @@ export class CalendarSelectEvent extends Event {
 }
 
 /**
- * A compact month calendar (WAI-ARIA APG date picker grid): one tab stop; arrows move a day or a week,
+ * A compact month calendar (WAI-ARIA APG date picker grid): one tab stop (the month buttons are for pointers:
+ * the keyboard has PageUp/PageDown); arrows move a day or a week,
  * Home/End to the week's ends, PageUp/PageDown a month, Shift+PageUp/PageDown a year, Enter/Space select.
  * Days outside `min`..`max` are disabled. Without `today`, today is read from `clock` (a KitElement: own `clock`,
  * the agent session's, or the system clock) in the agent's zone; `locale` sets the language of its dates.
@@ -174,7 +175,9 @@ export class MonthCalendarElement extends KitElement {
           class="nav"
           part="nav-button"
           type="button"
+          tabindex="-1"
           aria-label=${msg('Previous month')}
+          aria-keyshortcuts="PageUp"
           @click=${() => this.#moveFocus(focused.subtract({months: 1}))}
         >
           <span aria-hidden="true">‹</span>
@@ -184,7 +187,9 @@ export class MonthCalendarElement extends KitElement {
           class="nav"
           part="nav-button"
           type="button"
+          tabindex="-1"
           aria-label=${msg('Next month')}
+          aria-keyshortcuts="PageDown"
           @click=${() => this.#moveFocus(focused.add({months: 1}))}
         >
           <span aria-hidden="true">›</span>
