@@ -1,5 +1,5 @@
 import {expect, fixture, html, waitUntil} from '@open-wc/testing';
-import {sendKeys} from '@web/test-runner-commands';
+import {executeServerCommand, sendKeys} from '@web/test-runner-commands';
 import sinon from 'sinon';
 import '../../src/components/zone-picker/zone-picker.js';
 import type {ZonePicker} from '../../src/components/zone-picker/zone-picker.js';
@@ -287,6 +287,7 @@ describe('<ck-zone-picker> (APG combobox with listbox popup)', () => {
       expect(gmtMinus5).to.include.members(['America/New_York', 'America/Bogota', 'America/Lima']);
       expect(gmtMinus5).not.to.include('America/Denver');
       expect(gmtMinus5).not.to.include('America/Chicago');
+      expect(gmtMinus5.filter((zone) => zone.startsWith('Etc/'))).to.deep.equal([]); // Firefox lists Etc/GMT+5
       for (const zone of gmtMinus5) expect(optionText(el, zone), zone).to.match(/GMT−5$/);
       for (const query of ['-05:00', 'utc\u22125']) {
         input(el).select();
@@ -406,6 +407,22 @@ describe('<ck-zone-picker> (APG combobox with listbox popup)', () => {
       expect(spy.callCount).to.equal(0);
     });
 
+    it('error: shown under the field, linked to it, and focus() lands in the field', async () => {
+      const el = await picker({}, false);
+      el.error = 'Pick the zone to book in.';
+      await el.updateComplete;
+      const message = root(el).getElementById(input(el).getAttribute('aria-describedby')!)!;
+      expect(message.textContent).to.equal('Pick the zone to book in.');
+      expect(input(el).getAttribute('aria-invalid')).to.equal('true');
+      el.focus();
+      expect(root(el).activeElement).to.equal(input(el));
+      await expect(el).to.be.accessible();
+      el.error = '';
+      await el.updateComplete;
+      expect(input(el).hasAttribute('aria-invalid')).to.equal(false);
+      expect(input(el).hasAttribute('aria-describedby')).to.equal(false);
+    });
+
     it('disabled: the field is disabled and keys open nothing', async () => {
       const el = await picker({}, false);
       el.disabled = true;
@@ -435,6 +452,23 @@ describe('<ck-zone-picker> (APG combobox with listbox popup)', () => {
       for (const option of options(el).slice(0, 50)) expect(option.scrollWidth).to.be.at.most(option.clientWidth + 1);
     });
 
+    it('right to left: the offset sits on the left, the city on the right', async () => {
+      const panel = await fixture<HTMLDivElement>(
+        html`<div dir="rtl" style="inline-size: 360px">
+          <ck-zone-picker locale="en-US" value="America/New_York" .clock=${new ManualClock(WINTER)}></ck-zone-picker>
+        </div>`,
+      );
+      const el = panel.querySelector('ck-zone-picker')!;
+      await el.updateComplete;
+      input(el).focus();
+      await press(el, 'ArrowDown');
+      const option = options(el)[0];
+      const offset = option.querySelector('[part="offset"]')!.getBoundingClientRect();
+      const city = option.querySelector('.option__city')!.getBoundingClientRect();
+      expect(offset.right).to.be.below(city.left);
+      expect(option.querySelector('[part="offset"]')!.textContent).to.match(/^GMT−\d/); // no bidi reordering
+    });
+
     it('follows a dark colour scheme (on a dark host surface): the list is a dark surface with light text', async () => {
       const panel = await fixture<HTMLDivElement>(
         html`<div style="--ck-color-scheme: dark; background: #1b1e22">
@@ -453,6 +487,30 @@ describe('<ck-zone-picker> (APG combobox with listbox popup)', () => {
       expect(luminance(popup.backgroundColor)).to.be.below(0.2);
       expect(luminance(getComputedStyle(options(el)[1]).color)).to.be.above(0.7);
       await expect(el).to.be.accessible();
+    });
+
+    it('forced colours: the active option is painted in the system Highlight colours', async () => {
+      await executeServerCommand('emulate-forced-colors', {active: true});
+      try {
+        expect(matchMedia('(forced-colors: active)').matches).to.equal(true);
+        const el = await picker({candidates: ['America/Chicago']});
+        await press(el, 'ArrowDown');
+        const active = root(el).getElementById(input(el).getAttribute('aria-activedescendant')!)!;
+        const probe = document.createElement('span');
+        document.body.append(probe);
+        const system = (color: string) => {
+          probe.style.color = color;
+          return getComputedStyle(probe).color;
+        };
+        expect(getComputedStyle(active).backgroundColor).to.equal(system('Highlight'));
+        expect(getComputedStyle(active.querySelector('[part="offset"]')!).color).to.equal(system('HighlightText'));
+        expect(getComputedStyle(options(el)[1]).backgroundColor).not.to.equal(system('Highlight'));
+        probe.remove();
+        // colour-contrast is left out under forced colours (axe reads the author colours; see theming.test.ts)
+        await expect(el).to.be.accessible({ignoredRules: ['color-contrast']});
+      } finally {
+        await executeServerCommand('emulate-forced-colors', {active: false});
+      }
     });
 
     it('is axe-clean open with an active option', async () => {

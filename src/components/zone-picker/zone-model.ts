@@ -124,7 +124,10 @@ export function supportedZones(): readonly string[] {
       ids = [];
     }
     if (ids.length === 0) ids = [...FALLBACK_ZONES];
-    ids = ids.map((id) => (RENAMED[id] && known(RENAMED[id]) ? RENAMED[id] : id));
+    // No `Etc/GMT+5` (POSIX sign: it is GMT−5) and no `Etc/UTC` twin of UTC: Firefox lists them, they only confuse.
+    ids = ids
+      .filter((id) => !id.startsWith('Etc/'))
+      .map((id) => (RENAMED[id] && known(RENAMED[id]) ? RENAMED[id] : id));
     if (!ids.includes('UTC')) ids.push('UTC');
     supported = Object.freeze([...new Set(ids)]);
   }
@@ -271,15 +274,15 @@ export function allZoneOptions(locale: string | undefined, epochMs: number): rea
 }
 
 /**
- * The options matching `query`: every word of it in the id, city or long name (case- and accent-insensitive), or
- * the query names the option's current offset (`GMT-5`, `-05:00`). An empty query matches everything.
+ * The options matching `query`: when it names an offset (`GMT-5`, `-05:00`, `utc`), those at that offset now;
+ * otherwise those with every word of it in the id, city or long name (case- and accent-insensitive). An empty query
+ * matches everything.
  */
 export function filterZones(options: readonly ZoneOption[], query: string): ZoneOption[] {
   const folded = foldText(query);
   if (!folded) return [...options];
-  const words = folded.split(' ');
   const offset = parseOffsetQuery(query);
-  return options.filter(
-    (o) => o.offsetMinutes === offset || words.every((word) => o.search.includes(word.replace(/\//g, ' '))),
-  );
+  if (offset !== undefined) return options.filter((o) => o.offsetMinutes === offset);
+  const words = folded.split(' ');
+  return options.filter((o) => words.every((word) => o.search.includes(word.replace(/\//g, ' '))));
 }

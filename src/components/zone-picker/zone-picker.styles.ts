@@ -52,6 +52,15 @@ export const styles: CSSResultGroup = [
       outline-offset: var(--_ck-focus-ring-offset);
     }
 
+    input[aria-invalid='true'] {
+      border-color: var(--_ck-color-danger);
+    }
+
+    .error {
+      margin: var(--_ck-space-1) 0 0;
+      color: var(--_ck-color-danger);
+    }
+
     input:disabled {
       opacity: 0.6;
       cursor: not-allowed;

@@ -1,5 +1,5 @@
 import {msg} from '@lit/localize';
-import {html, nothing, type PropertyValues} from 'lit';
+import {html, LitElement, nothing, type PropertyValues} from 'lit';
 import {property, query, state} from 'lit/decorators.js';
 import {live} from 'lit/directives/live.js';
 import {ZoneChangeEvent} from '../../events/zone-change.js';
@@ -36,12 +36,15 @@ import {styles} from './zone-picker.styles.js';
  * @csspart group-heading - The heading of a group of zones (suggested, other).
  * @csspart option - One zone.
  * @csspart offset - An option's current UTC offset.
+ * @csspart error - The message under the field (`error`).
  *
  * @cssproperty --ck-zone-picker-popup-max-height - Height of the popup before it scrolls (default `18rem`).
  * @cssproperty --ck-callback-scheduler-field-border-color - Border of the field, as the scheduler's other fields (default `--ck-color-muted`).
  */
 export class ZonePicker extends KitElement {
   static override styles = styles;
+  /** `picker.focus()` (e.g. the scheduler focusing the first invalid field) focuses the text field. */
+  static override shadowRootOptions: ShadowRootInit = {...LitElement.shadowRootOptions, delegatesFocus: true};
 
   /** The options shown: candidates first, then the others. */
   #candidateOptions: ZoneOption[] = [];
@@ -68,6 +71,9 @@ export class ZonePicker extends KitElement {
 
   /** Zones listed first, under "Suggested zones": e.g. the customer's number's zones and the agent's zone. */
   @property({attribute: false}) candidates: string[] = [];
+
+  /** A message shown under the field and linked to it (`aria-invalid`, `aria-describedby`); empty: none. */
+  @property() error = '';
 
   /** Disables the field. */
   @property({type: Boolean, reflect: true}) disabled = false;
@@ -298,6 +304,8 @@ export class ZonePicker extends KitElement {
           autocomplete="off"
           spellcheck="false"
           aria-labelledby="label"
+          aria-invalid=${this.error ? 'true' : nothing}
+          aria-describedby=${this.error ? 'error' : nothing}
           aria-autocomplete="list"
           aria-controls="listbox"
           aria-expanded=${this.open ? 'true' : 'false'}
@@ -332,6 +340,7 @@ export class ZonePicker extends KitElement {
         </div>
         ${empty ? html`<p class="empty" aria-hidden="true">${msg('No zone matches')}</p>` : nothing}
       </div>
+      ${this.error ? html`<p class="error" part="error" id="error">${this.error}</p>` : nothing}
       <div class="vh" role="status">${empty ? msg('No zone matches') : ''}</div>`;
     /* eslint-enable lit-a11y/click-events-have-key-events */
   }
