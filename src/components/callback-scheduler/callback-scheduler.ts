@@ -47,6 +47,9 @@ import type {SchedulerMode} from './scheduler-form-model.js';
 /** Loads `<ck-month-calendar>` on first use (a chunk of its own: not in the scheduler's eager bytes). */
 let calendarLoading: Promise<unknown> | undefined;
 const loadCalendar = () => (calendarLoading ??= import('../month-calendar/month-calendar.js'));
+/** Loads `<ck-zone-picker>` when "Another zone" is first chosen (a chunk of its own). */
+let zonePickerLoading: Promise<unknown> | undefined;
+const loadZonePicker = () => (zonePickerLoading ??= import('../zone-picker/zone-picker.js'));
 
 /**
  * Schedules, reschedules and sets next attempts of callbacks the way agents work (Genesys Workspace's New
@@ -416,6 +419,7 @@ export class CallbackSchedulerElement extends KitElement {
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
+    if (this.zoneMode === 'other') void loadZonePicker();
     this.#loadCallbackContact();
     const restored = this.submitter.follow(this.#pendingKey());
     if (restored) this.#showRestored(restored.request);
@@ -869,7 +873,10 @@ export class CallbackSchedulerElement extends KitElement {
       this.newUntil = value;
       this.#clearError('new-from', 'new-until');
     },
-    zoneMode: (mode) => (this.zoneMode = mode),
+    zoneMode: (mode) => {
+      this.zoneMode = mode;
+      this.#clearError('zone');
+    },
     customerZone: (zone) => (this.customerZonePick = zone),
     otherZone: (zone) => {
       this.otherZone = zone;

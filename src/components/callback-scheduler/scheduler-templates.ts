@@ -11,6 +11,7 @@ import {Temporal} from '../../core/temporal.js';
 import type {Agent, Callback, CallbackType, Phone, PhoneType, SchedulingPolicy, Slot} from '../../core/types.js';
 import type {RangeChangeEvent} from '../../events/range-change.js';
 import type {SlotSelectEvent} from '../../events/slot-select.js';
+import type {ZoneChangeEvent} from '../../events/zone-change.js';
 import {dateTimeFormat, formatDate, formatTime, formatTimeRange, zoneLongName} from '../../internal/format.js';
 import type {CalendarSelectEvent} from '../month-calendar/month-calendar.js';
 import {
@@ -289,7 +290,6 @@ export function renderZone(v: SchedulerView): TemplateResult {
   const {locale, now} = v;
   const candidates = v.candidateZones;
   const customer = v.customerZone;
-  const zoneIds = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
   const radio = (mode: ZoneMode, label: string, disabled = false) =>
     html`<label class="radio"
       ><input
@@ -342,19 +342,18 @@ export function renderZone(v: SchedulerView): TemplateResult {
     ${radio('other', msg('Another zone'))}
     ${
       v.zoneMode === 'other'
-        ? html`<label class="field other-zone"
-              >${msg('Time zone')}
-              <input
-                list="zones"
-                .value=${live(v.otherZone)}
-                placeholder="America/Denver"
-                aria-invalid=${invalid(v, 'zone')}
-                aria-describedby=${v.errors.zone ? 'error-zone' : nothing}
-                @input=${(e: Event) => v.on.otherZone((e.target as HTMLInputElement).value.trim())} /></label
-            ><datalist id="zones">${zoneIds.map((z) => html`<option value=${z}></option>`)}</datalist>`
-        : nothing
+        ? html`<ck-zone-picker
+            class=${v.errors.zone ? 'other-zone field-error-focus' : 'other-zone'}
+            label=${msg('Time zone')}
+            .value=${v.otherZone}
+            .candidates=${[...new Set([...candidates, v.agentTimeZone])]}
+            .locale=${locale}
+            .clock=${v.clock}
+            .error=${v.errors.zone ?? ''}
+            @zone-change=${(e: ZoneChangeEvent) => v.on.otherZone(e.detail.timeZone)}
+          ></ck-zone-picker>`
+        : fieldError(v, 'zone')
     }
-    ${fieldError(v, 'zone')}
   </fieldset>`;
 }
 
