@@ -256,6 +256,7 @@ export const styles: CSSResultGroup = [
       background: var(--_accent);
       color: var(--_on-accent);
       border-color: var(--_accent);
+      transition: none; /* a theme switch recolours it at once (no 120 ms fade from the old accent) */
     }
 
     .summary:focus-visible {

@@ -404,6 +404,18 @@ export class CallbackSchedulerElement extends KitElement {
 
   // ---- lifecycle ----
 
+  /** Also waits for the lazily loaded month calendar (and the zone picker when shown) to render. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let done = await super.getUpdateComplete();
+    await Promise.all([calendarLoading, this.zoneMode === 'other' ? loadZonePicker() : undefined]);
+    for (const child of this.renderRoot.querySelectorAll<Element & {updateComplete?: Promise<boolean>}>(
+      'ck-month-calendar, ck-zone-picker',
+    ))
+      await child.updateComplete;
+    if (this.isUpdatePending) done = await super.getUpdateComplete();
+    return done;
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
     void loadCalendar();
