@@ -6,7 +6,7 @@ import {interactionContext, type Disposition, type Interaction} from '../../cont
 import {CallbackKitError, SlotUnavailableError, ValidationError} from '../../core/errors.js';
 import {loadPhoneTools, type PhoneTools} from '../../core/phone-loader.js';
 import {Temporal} from '../../core/temporal.js';
-import {isValidTimeZone, zonedFromLocal} from '../../core/time.js';
+import {isValidTimeZone} from '../../core/time.js';
 import type {Agent, Callback, CallbackType, Contact, Phone, PhoneType, Slot} from '../../core/types.js';
 import {CallbackCancelEvent} from '../../events/callback-cancel.js';
 import {CallbackScheduleErrorEvent} from '../../events/callback-schedule-error.js';
@@ -26,7 +26,10 @@ import '../timeslot-grid/timeslot-grid.js';
 import type {CalendarSelectEvent} from '../month-calendar/month-calendar.js';
 import {styles} from './callback-scheduler.styles.js';
 import {
-  applyRules,
+  entriesOf,
+  fieldErrorsOf,
+  firstWebInterval,
+  RulesMemo,
   buildRequest,
   NEW_NUMBER,
   timeProblem,
@@ -142,7 +145,7 @@ export class CallbackSchedulerElement extends KitElement {
   static override styles = styles;
 
   #tools?: PhoneTools;
-  #effective?: {slots: Slot[]; starts: number[]; key: string; result: Slot[]};
+  readonly #rules = new RulesMemo();
   #slotTouched = false;
   #webTouched = false;
   /** A reschedule's zone, waiting for the number's candidate zones to tell whether it is the customer's. */
@@ -523,30 +526,18 @@ export class CallbackSchedulerElement extends KitElement {
     this.#webTouched = !!callback;
     this.#pendingZone = undefined;
     if (callback) {
-      const zone = isValidTimeZone(callback.timeZone) ? callback.timeZone : this.agentTimeZone;
-      if (zone !== this.agentTimeZone) {
+      const entries = entriesOf(callback, this.agentTimeZone);
+      if (entries.zone) {
         // The customer's zone when the number (or the contact) says so, otherwise "another zone".
         this.zoneMode = 'other';
-        this.otherZone = zone;
-        this.#pendingZone = zone;
+        this.otherZone = this.#pendingZone = entries.zone;
       }
-      try {
-        const start = Temporal.Instant.from(callback.start).toZonedDateTimeISO(zone);
-        this.date = start.toPlainDate().toString();
-        if (callback.kind === 'web-callback') {
-          this.webFrom = start.toPlainTime().toString().slice(0, 5);
-          if (callback.end)
-            this.webTill = Temporal.Instant.from(callback.end)
-              .toZonedDateTimeISO(zone)
-              .toPlainTime()
-              .toString()
-              .slice(0, 5);
-        } else {
-          this.value = callback.start;
-          this.#slotTouched = true;
-        }
-      } catch {
-        /* an unreadable start: the agent picks a new one */
+      this.date = entries.date ?? this.date;
+      this.webFrom = entries.webFrom ?? this.webFrom;
+      this.webTill = entries.webTill ?? this.webTill;
+      if (entries.value) {
+        this.value = entries.value;
+        this.#slotTouched = true;
       }
     }
     this.#deriveCustomerZones();
@@ -571,21 +562,8 @@ export class CallbackSchedulerElement extends KitElement {
   /** Web callbacks start on the first legal hour for the customer, 30 minutes from now at the earliest. */
   #pickDefaultWeb(): void {
     if (this.mode !== 'web-callback' || this.#webTouched) return;
-    const zone = this.#displayZone;
-    const earliest = this.resolvedClock.now().add({minutes: 30});
-    for (let day = 0; day <= Math.min(7, this.resolvedPolicy.maxDaysAhead); day++) {
-      const date = this.#today.add({days: day});
-      for (let minutes = 0; minutes + 60 <= 1440; minutes += 30) {
-        const from = `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
-        const start = zonedFromLocal(date, from, zone).toInstant();
-        const end = start.add({minutes: 60});
-        if (Temporal.Instant.compare(start, earliest) < 0 || timeProblem(this.#ruleInput, start, end)) continue;
-        this.date = date.toString();
-        this.webFrom = from;
-        this.webTill = end.toZonedDateTimeISO(zone).toPlainTime().toString().slice(0, 5);
-        return;
-      }
-    }
+    const first = firstWebInterval(this.#ruleInput, this.#today, this.#displayZone);
+    if (first) [this.date, this.webFrom, this.webTill] = [first.date, first.from, first.till];
   }
 
   /** What the element's own rules read (see `timeProblem`). */
@@ -609,43 +587,9 @@ export class CallbackSchedulerElement extends KitElement {
     return own ? [...regions, own] : regions;
   }
 
-  /**
-   * The slots with the element's own rules applied, memoized: renders happen on every keystroke, and a new array
-   * would make the embedded grid rebuild its model each time. The result depends on the time only through the set
-   * of past slots, which is fixed by how many starts lie before now.
-   */
+  /** The slots with the element's own rules applied (memoized). */
   get #effectiveSlots(): Slot[] {
-    const slots = this.availability.slots;
-    const cache = this.#effective;
-    const starts =
-      cache?.slots === slots
-        ? cache.starts
-        : slots.map((slot) => {
-            try {
-              return Temporal.Instant.from(slot.start).epochMilliseconds;
-            } catch {
-              return NaN;
-            }
-          });
-    const now = this.resolvedClock.now();
-    const policy = this.resolvedPolicy;
-    const phone = this.#phone;
-    const key = JSON.stringify([
-      starts.filter((start) => start < now.epochMilliseconds).length,
-      now.toZonedDateTimeISO(this.agentTimeZone).toPlainDate().toString(),
-      this.agentTimeZone,
-      this.#candidateZones,
-      phone?.contactFrom,
-      phone?.contactUntil,
-      policy.callingWindow,
-      policy.maxDaysAhead,
-      policy.callingRules?.length ?? 0,
-      this.#regions,
-    ]);
-    if (cache?.slots === slots && cache.key === key) return cache.result;
-    const result = applyRules(this.#ruleInput, slots);
-    this.#effective = {slots, starts, key, result};
-    return result;
+    return this.#rules.apply(this.availability.slots, this.#ruleInput);
   }
 
   #pickDefaultSlot(): void {
@@ -815,22 +759,7 @@ export class CallbackSchedulerElement extends KitElement {
       return;
     }
     if (error instanceof ValidationError) {
-      const errors: FieldErrors = {};
-      const general: string[] = [];
-      const fields: Record<string, Field> = {
-        phone: 'phone',
-        newPhone: 'phone',
-        start: 'slot',
-        end: 'till',
-        timeZone: 'zone',
-        notes: 'notes',
-        ownerAgentId: 'owner',
-      };
-      for (const fieldError of error.fieldErrors) {
-        const field = fields[fieldError.field];
-        if (field && !errors[field]) errors[field] = fieldError.message;
-        else general.push(fieldError.message);
-      }
+      const {errors, general} = fieldErrorsOf(error.fieldErrors);
       this.errors = errors;
       if (general.length || !Object.keys(errors).length)
         this.banner = {kind: 'error', message: general.join(' ') || error.message, retry: false};
@@ -943,52 +872,28 @@ export class CallbackSchedulerElement extends KitElement {
     const agents: Agent[] =
       this.agents ?? (ownerChoice ? this.#backendAgents.get(this.resolvedBackend, () => this.requestUpdate()) : []);
     const me = this.resolvedAgent;
-    const contactZone = this.#contact?.timeZone;
     return {
-      mode: this.mode,
-      locale: this.resolvedLocale,
-      now: this.resolvedClock.now(),
+      ...this.#formInput, // the entries and what the rules read
       clock: this.resolvedClock,
-      policy: this.resolvedPolicy,
       errors: this.errors,
-      agentTimeZone: this.agentTimeZone,
       typeChoice: this.#typeChoice,
-      type: this.#type,
       ownerChoice,
       owners: me && !agents.some((a) => a.id === me.id) ? [me, ...agents] : agents,
-      ownerId: this.ownerId,
       ownerHours: this.ownerHours.text,
       phoneOptions: this.#phoneOptions,
-      phoneChoice: this.phoneChoice,
       formatPhone: this.#formatPhone,
-      newNumber: this.newNumber,
       newType: this.newType,
-      newFrom: this.newFrom,
-      newUntil: this.newUntil,
       numberNote: this.numberNote,
-      candidateZones: this.#candidateZones,
       customerZone: this.#customerZone,
-      crmZone: this.#crmZoneDiffers ? contactZone : undefined,
+      crmZone: this.#crmZoneDiffers ? this.#contact?.timeZone : undefined,
       numberZones: this.customerZones,
-      zoneMode: this.zoneMode,
-      otherZone: this.otherZone,
-      displayZone: this.#displayZone,
-      date: this.#date,
       today: this.#today,
       lastDay: this.#lastDay,
-      webFrom: this.webFrom,
-      webTill: this.webTill,
-      slots: this.availability.slots,
       effectiveSlots: this.mode === 'web-callback' ? [] : this.#effectiveSlots,
-      value: this.value,
       slotsLoading: this.availability.loading,
       slotsError: this.availability.error,
       pickLost: this.pickLost,
-      notes: this.notes,
-      notesMaxLength: this.notesMaxLength,
       dispositions: this.dispositions,
-      dispositionId: this.#dispositionId,
-      disposition: this.#disposition,
       on: this.#on,
     };
   }

@@ -338,3 +338,113 @@ export function buildRequest(input: SchedulerFormInput): CallbackRequest {
     if (request[key] === undefined) delete request[key];
   return request;
 }
+
+/** `HH:MM` of a zoned time. */
+const hhmmOf = (instant: Temporal.Instant, zone: string) =>
+  instant.toZonedDateTimeISO(zone).toPlainTime().toString().slice(0, 5);
+
+/**
+ * A web callback's first interval: an hour, on the first legal half hour for the customer, 30 minutes from now at
+ * the earliest, within a week (and the policy's days ahead). Undefined when there is none.
+ */
+export function firstWebInterval(
+  input: Parameters<typeof timeProblem>[0],
+  today: Temporal.PlainDate,
+  zone: string,
+): {date: string; from: string; till: string} | undefined {
+  const earliest = input.now.add({minutes: 30});
+  for (let day = 0; day <= Math.min(7, input.policy.maxDaysAhead); day++) {
+    const date = today.add({days: day});
+    for (let minutes = 0; minutes + 60 <= 1440; minutes += 30) {
+      const from = `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+      const start = zonedFromLocal(date, from, zone).toInstant();
+      const end = start.add({minutes: 60});
+      if (Temporal.Instant.compare(start, earliest) < 0 || timeProblem(input, start, end)) continue;
+      return {date: date.toString(), from, till: hhmmOf(end, zone)};
+    }
+  }
+  return undefined;
+}
+
+/** The entries a callback prefills (reschedule): its day, its zone, its slot or its web interval. */
+export function entriesOf(
+  callback: Callback,
+  agentTimeZone: string,
+): {zone?: string; date?: string; value?: string; webFrom?: string; webTill?: string} {
+  const zone = isValidTimeZone(callback.timeZone) ? callback.timeZone : agentTimeZone;
+  const entries: ReturnType<typeof entriesOf> = zone !== agentTimeZone ? {zone} : {};
+  try {
+    const start = Temporal.Instant.from(callback.start);
+    entries.date = start.toZonedDateTimeISO(zone).toPlainDate().toString();
+    if (callback.kind !== 'web-callback') return {...entries, value: callback.start};
+    entries.webFrom = hhmmOf(start, zone);
+    if (callback.end) entries.webTill = hhmmOf(Temporal.Instant.from(callback.end), zone);
+  } catch {
+    /* an unreadable start: the agent picks a new one */
+  }
+  return entries;
+}
+
+/** A backend's field errors by the form's fields; the ones without a field are returned as `general`. */
+export function fieldErrorsOf(fieldErrors: {field: string; message: string}[]): {
+  errors: FieldErrors;
+  general: string[];
+} {
+  const fields: Record<string, Field> = {
+    phone: 'phone',
+    newPhone: 'phone',
+    start: 'slot',
+    end: 'till',
+    timeZone: 'zone',
+    notes: 'notes',
+    ownerAgentId: 'owner',
+  };
+  const errors: FieldErrors = {};
+  const general: string[] = [];
+  for (const fieldError of fieldErrors) {
+    const field = fields[fieldError.field];
+    if (field && !errors[field]) errors[field] = fieldError.message;
+    else general.push(fieldError.message);
+  }
+  return {errors, general};
+}
+
+/**
+ * The slots with the element's own rules applied, memoized: renders happen on every keystroke, and a new array would
+ * make the embedded grid rebuild its model each time. The result depends on the time only through the set of past
+ * slots, which is fixed by how many starts lie before now.
+ */
+export class RulesMemo {
+  #cache?: {slots: Slot[]; starts: number[]; key: string; result: Slot[]};
+
+  apply(slots: Slot[], input: Parameters<typeof timeProblem>[0]): Slot[] {
+    const cache = this.#cache;
+    const starts =
+      cache?.slots === slots
+        ? cache.starts
+        : slots.map((slot) => {
+            try {
+              return Temporal.Instant.from(slot.start).epochMilliseconds;
+            } catch {
+              return NaN;
+            }
+          });
+    const {now, policy, phone, agentTimeZone} = input;
+    const key = JSON.stringify([
+      starts.filter((start) => start < now.epochMilliseconds).length,
+      now.toZonedDateTimeISO(agentTimeZone).toPlainDate().toString(),
+      agentTimeZone,
+      input.candidateZones,
+      phone?.contactFrom,
+      phone?.contactUntil,
+      policy.callingWindow,
+      policy.maxDaysAhead,
+      policy.callingRules?.length ?? 0,
+      input.regions,
+    ]);
+    if (cache?.slots === slots && cache.key === key) return cache.result;
+    const result = applyRules(input, slots);
+    this.#cache = {slots, starts, key, result};
+    return result;
+  }
+}
