@@ -299,6 +299,10 @@ export const styles: CSSResultGroup = [
       .fields > .zone {
         grid-row: span 2;
       }
+      .fields > .banner,
+      .fields > fieldset:not(.zone) {
+        grid-column: 1 / -1;
+      }
       .end {
         flex-direction: row;
         flex-wrap: wrap;
@@ -318,17 +322,9 @@ export const styles: CSSResultGroup = [
       form.slots {
         grid-template-columns: minmax(16rem, 20rem) minmax(0, 1fr);
         grid-template-areas:
-          'banner banner'
-          'disposition disposition'
           'fields grid'
           'fields end';
-        grid-template-rows: auto auto auto 1fr;
-      }
-      form.slots > .banner {
-        grid-area: banner;
-      }
-      form.slots > fieldset {
-        grid-area: disposition;
+        grid-template-rows: auto 1fr;
       }
       form.slots .fields {
         grid-area: fields;

@@ -551,16 +551,16 @@ export function renderScheduler(v: SchedulerView, f: SchedulerFrame): TemplateRe
       }}
       aria-busy=${f.submitting ? 'true' : 'false'}
     >
-      ${f.contactError ? html`<p class="banner banner--error" role="alert" part="error">${f.contactError}</p>` : nothing}
-      ${v.mode === 'next-attempt' ? renderDisposition(v) : nothing}
-      ${
-        f.needsCallback
-          ? html`<div class="fields">
-              ${renderType(v)} ${renderPhone(v)} ${renderZone(v)}
-              ${web ? renderInterval(v) : html`<div class="section when">${renderCalendar(v)}</div>`}
-            </div>`
-          : nothing
-      }
+      <div class="fields">
+        ${f.contactError ? html`<p class="banner banner--error" role="alert" part="error">${f.contactError}</p>` : nothing}
+        ${v.mode === 'next-attempt' ? renderDisposition(v) : nothing}
+        ${
+          f.needsCallback
+            ? html`${renderType(v)} ${renderPhone(v)} ${renderZone(v)}
+              ${web ? renderInterval(v) : html`<div class="section when">${renderCalendar(v)}</div>`}`
+            : nothing
+        }
+      </div>
       ${f.needsCallback && !web ? renderGrid(v) : nothing}
       <div class="end">
         ${f.needsCallback ? renderNotes(v) : nothing}
