@@ -272,7 +272,7 @@ describe('<callback-scheduler>', () => {
       tel.value = '303 572 8800';
       tel.dispatchEvent(new Event('input'));
       tel.dispatchEvent(new Event('blur'));
-      const [from, until] = el.shadowRoot!.querySelectorAll<HTMLInputElement>('.new-number input[type="time"]');
+      const [from, until] = el.shadowRoot!.querySelectorAll<HTMLInputElement>('.new-number input.time-input');
       from.value = '10:00';
       from.dispatchEvent(new Event('input'));
       until.value = '12:00';
@@ -351,7 +351,7 @@ describe('<callback-scheduler>', () => {
       tel.value = '303 572 8800';
       tel.dispatchEvent(new Event('input'));
       tel.dispatchEvent(new Event('blur'));
-      const [from, until] = el.shadowRoot!.querySelectorAll<HTMLInputElement>('.new-number input[type="time"]');
+      const [from, until] = el.shadowRoot!.querySelectorAll<HTMLInputElement>('.new-number input.time-input');
       from.value = window.from ?? '';
       from.dispatchEvent(new Event('input'));
       until.value = window.until ?? '';
@@ -434,6 +434,29 @@ describe('<callback-scheduler>', () => {
   });
 
   describe('the keyboard path (issue 15)', () => {
+    it("time fields are text fields: one tab stop each, any hour cycle, shown in the locale's", async () => {
+      const {el} = await setup({mode: 'web-callback'});
+      const [from, till] = el.shadowRoot!.querySelectorAll<HTMLInputElement>('.interval input.time-input');
+      from.focus();
+      from.select();
+      await sendKeys({type: '2:30 pm'});
+      await sendKeys({press: 'Tab'});
+      expect(deepActive(), 'one Tab from From lands on Till').to.equal(till);
+      await el.updateComplete;
+      expect(norm(from.value)).to.equal('2:30 PM');
+      till.select();
+      await sendKeys({type: '1530'});
+      await sendKeys({press: 'Tab'});
+      await el.updateComplete;
+      expect(norm(till.value)).to.equal('3:30 PM');
+      from.focus();
+      from.select();
+      await sendKeys({type: '25:00'});
+      await submit(el);
+      expect(norm(el.shadowRoot!.querySelector('#error-from')!.textContent)).to.equal('Enter a From time.');
+      expect(deepActive()).to.equal(from);
+    });
+
     it('books a customer-time slot from the first tab stop in at most 12 keys, one stop per widget', async function () {
       this.timeout(30_000);
       const {el, backend} = await setup();
@@ -728,9 +751,9 @@ describe('<callback-scheduler>', () => {
 
     it('web-callback: starts on the first legal hour for the customer', async () => {
       const {el, backend} = await setup({mode: 'web-callback'});
-      const [from, till] = el.shadowRoot!.querySelectorAll<HTMLInputElement>('.interval input[type="time"]');
+      const [from, till] = el.shadowRoot!.querySelectorAll<HTMLInputElement>('.interval input.time-input');
       // 9:00 AM in New York is 6:00 AM in San Francisco: 8:00 AM there is 11:00 AM here
-      expect([from.value, till.value]).to.deep.equal(['11:00', '12:00']);
+      expect([norm(from.value), norm(till.value)]).to.deep.equal(['11:00 AM', '12:00 PM']); // the locale's hour cycle
       const schedule = sinon.spy(backend, 'scheduleCallback');
       await submit(el);
       expect(schedule.firstCall.args[0]).to.deep.include({start: '2026-11-23T16:00:00Z', end: '2026-11-23T17:00:00Z'});
@@ -739,7 +762,7 @@ describe('<callback-scheduler>', () => {
     it('web-callback: an "On" date and a From/Till interval instead of a slot', async () => {
       const {el, backend} = await setup({mode: 'web-callback'});
       expect(el.shadowRoot!.querySelector('timeslot-grid')).to.equal(null);
-      const [from, till] = el.shadowRoot!.querySelectorAll<HTMLInputElement>('.interval input[type="time"]');
+      const [from, till] = el.shadowRoot!.querySelectorAll<HTMLInputElement>('.interval input.time-input');
       const day = el
         .shadowRoot!.querySelector('ck-month-calendar')!
         .shadowRoot!.querySelector<HTMLElement>('[data-date="2026-11-24"]')!;
@@ -764,7 +787,7 @@ describe('<callback-scheduler>', () => {
 
     it('web-callback: refuses an interval outside the customer calling hours, in words', async () => {
       const {el} = await setup({mode: 'web-callback'});
-      const [from, till] = el.shadowRoot!.querySelectorAll<HTMLInputElement>('.interval input[type="time"]');
+      const [from, till] = el.shadowRoot!.querySelectorAll<HTMLInputElement>('.interval input.time-input');
       from.value = '10:00'; // 7:00 AM in San Francisco
       from.dispatchEvent(new Event('input'));
       till.value = '11:00';

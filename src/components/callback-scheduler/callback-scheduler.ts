@@ -29,6 +29,8 @@ import {
   entriesOf,
   fieldErrorsOf,
   firstWebInterval,
+  formatTimeOfDay,
+  parseTimeOfDay,
   RulesMemo,
   buildRequest,
   NEW_NUMBER,
@@ -355,8 +357,8 @@ export class CallbackSchedulerElement extends KitElement {
       return {
         number: parsed.e164,
         type: this.newType,
-        contactFrom: this.newFrom || undefined,
-        contactUntil: this.newUntil || undefined,
+        contactFrom: parseTimeOfDay(this.newFrom),
+        contactUntil: parseTimeOfDay(this.newUntil),
         isNew: true,
       };
     }
@@ -533,8 +535,10 @@ export class CallbackSchedulerElement extends KitElement {
         this.otherZone = this.#pendingZone = entries.zone;
       }
       this.date = entries.date ?? this.date;
-      this.webFrom = entries.webFrom ?? this.webFrom;
-      this.webTill = entries.webTill ?? this.webTill;
+      const show = (time: string | undefined, before: string) =>
+        time ? formatTimeOfDay(time, this.resolvedLocale) : before;
+      this.webFrom = show(entries.webFrom, this.webFrom);
+      this.webTill = show(entries.webTill, this.webTill);
       if (entries.value) {
         this.value = entries.value;
         this.#slotTouched = true;
@@ -563,7 +567,13 @@ export class CallbackSchedulerElement extends KitElement {
   #pickDefaultWeb(): void {
     if (this.mode !== 'web-callback' || this.#webTouched) return;
     const first = firstWebInterval(this.#ruleInput, this.#today, this.#displayZone);
-    if (first) [this.date, this.webFrom, this.webTill] = [first.date, first.from, first.till];
+    const locale = this.resolvedLocale;
+    if (first)
+      [this.date, this.webFrom, this.webTill] = [
+        first.date,
+        formatTimeOfDay(first.from, locale),
+        formatTimeOfDay(first.till, locale),
+      ];
   }
 
   /** What the element's own rules read (see `timeProblem`). */

@@ -8,7 +8,7 @@ import type {AvailabilityQuery} from '../../core/backend.js';
 import {slotCallingRuleViolation} from '../../core/calling-rules.js';
 import {callingWindowViolation, type CallingWindowViolation} from '../../core/calling-window.js';
 import {Temporal} from '../../core/temporal.js';
-import {generateSlots, isValidTimeZone, localTimeToMinutes, zonedFromLocal} from '../../core/time.js';
+import {generateSlots, isValidTimeZone, zonedFromLocal} from '../../core/time.js';
 import type {
   Callback,
   CallbackRequest,
@@ -213,20 +213,14 @@ export function requestTimes(
 ): {start: Temporal.Instant; end?: Temporal.Instant} | {field: Field; error: string} {
   if (input.mode === 'web-callback') {
     const zone = input.displayZone;
-    try {
-      localTimeToMinutes(input.webFrom);
-    } catch {
-      return {field: 'from', error: msg('Enter a From time.')};
-    }
-    try {
-      localTimeToMinutes(input.webTill);
-    } catch {
-      return {field: 'till', error: msg('Enter a Till time.')};
-    }
-    if (input.webTill <= input.webFrom) return {field: 'till', error: msg('Till must be after From.')};
+    const from = parseTimeOfDay(input.webFrom);
+    const till = parseTimeOfDay(input.webTill);
+    if (!from) return {field: 'from', error: msg('Enter a From time.')};
+    if (!till) return {field: 'till', error: msg('Enter a Till time.')};
+    if (till <= from) return {field: 'till', error: msg('Till must be after From.')};
     return {
-      start: zonedFromLocal(input.date, input.webFrom, zone).toInstant(),
-      end: zonedFromLocal(input.date, input.webTill, zone).toInstant(),
+      start: zonedFromLocal(input.date, from, zone).toInstant(),
+      end: zonedFromLocal(input.date, till, zone).toInstant(),
     };
   }
   const slot = input.slots.find((s) => s.start === input.value);
@@ -237,10 +231,14 @@ export function requestTimes(
 /** The new number's contact window: both ends or neither (a half-filled window is never dropped silently). */
 export function contactWindowErrors(input: Pick<SchedulerFormInput, 'newFrom' | 'newUntil'>): FieldErrors {
   const errors: FieldErrors = {};
+  const [from, until] = [parseTimeOfDay(input.newFrom), parseTimeOfDay(input.newUntil)];
+  if (input.newFrom.trim() && !from) errors['new-from'] = msg('Enter a valid time.');
+  if (input.newUntil.trim() && !until) errors['new-until'] = msg('Enter a valid time.');
+  if (errors['new-from'] || errors['new-until']) return errors;
   if (input.newFrom && !input.newUntil) errors['new-until'] = msg('Enter the Until time too, or clear Reachable from.');
   else if (input.newUntil && !input.newFrom)
     errors['new-from'] = msg('Enter the Reachable from time too, or clear Until.');
-  else if (input.newFrom && input.newUntil && input.newFrom === input.newUntil)
+  else if (from && until && from === until)
     errors['new-until'] = msg('The contact window needs different From and Until times.');
   return errors;
 }

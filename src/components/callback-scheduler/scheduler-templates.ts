@@ -17,6 +17,7 @@ import type {CalendarSelectEvent} from '../month-calendar/month-calendar.js';
 import {
   formatTimeOfDay,
   NEW_NUMBER,
+  parseTimeOfDay,
   PHONE_TYPES,
   phoneTypeLabel,
   type Field,
@@ -207,7 +208,10 @@ export function renderType(v: SchedulerView): TemplateResult {
   </div>`;
 }
 
-/** A time of day typed as text (one tab stop, the locale's hour cycle), read with `parseTimeOfDay`. */
+/**
+ * A time of day typed as text: one tab stop (a native time input adds stops for its parts and its clock icon), any
+ * hour cycle ("2:30 pm", "14:30", "1430"), shown again in the locale's when the field is left.
+ */
 function timeField(
   v: SchedulerView,
   label: string,
@@ -219,11 +223,19 @@ function timeField(
   return html`<label class="field time"
     >${label}
     <input
-      type="time"
+      type="text"
+      class="time-input"
+      autocomplete="off"
+      spellcheck="false"
+      placeholder=${formatTimeOfDay('09:30', v.locale)}
       .value=${live(value)}
       aria-invalid=${error ? 'true' : nothing}
       aria-describedby=${error ? `error-${field}` : nothing}
       @input=${(e: Event) => onInput((e.target as HTMLInputElement).value)}
+      @change=${(e: Event) => {
+        const parsed = parseTimeOfDay((e.target as HTMLInputElement).value);
+        if (parsed) onInput(formatTimeOfDay(parsed, v.locale));
+      }}
   /></label>`;
 }
 

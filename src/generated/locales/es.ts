@@ -119,6 +119,7 @@ export const templates = {
   s5033dab8c17f05f2: `Completada`,
   s512957aa09384646: `Iniciar`,
   s51572019cdf75ed6: `Horarios disponibles`,
+  s52ded70e774d29cd: `Introduzca una hora válida.`,
   s5470bdcb4f5c6d54: str`${0}: festivo (${1})`,
   s549220bc9e3da4d2: str`Segunda zona horaria desconocida: "${0}".`,
   s54d6632d64c88097: `su hora`,
