@@ -1,3 +1,4 @@
+import {existsSync, readFileSync} from 'node:fs';
 import {posix} from 'node:path';
 import {entries} from './rollup.config.mjs';
 
@@ -49,6 +50,98 @@ export function shippedPath(path, from = '') {
   return 'dist/index.js';
 }
 
+/** The global `--ck-*` tokens documented once in src/internal/tokens.ts: name -> description. */
+export function globalTokens(file = 'src/internal/tokens.ts') {
+  const text = readFileSync(file, 'utf8');
+  const documented = new Map(
+    [...text.matchAll(/^\s*\* @cssproperty (--ck-[a-z0-9-]+) - (.+)$/gm)].map(([, name, description]) => [
+      name,
+      description.trim(),
+    ]),
+  );
+  const declared = new Set([...text.matchAll(/var\((--ck-[a-z0-9-]+)/g)].map(([, name]) => name));
+  const undocumented = [...declared].filter((name) => !documented.has(name));
+  const unknown = [...documented.keys()].filter((name) => !declared.has(name));
+  if (undocumented.length || unknown.length)
+    throw new Error(
+      `${file}: every token of the block needs one @cssproperty line and no other (undocumented: ${undocumented.join(', ') || 'none'}; not in the block: ${unknown.join(', ') || 'none'})`,
+    );
+  return documented;
+}
+
+/** `./x.js` imported by `from` (a src/ path), as the .ts source path, or undefined for a package import. */
+function resolveImport(from, specifier) {
+  if (!specifier.startsWith('.')) return undefined;
+  return posix.join(posix.dirname(from), specifier).replace(/\.js$/, '.ts');
+}
+
+const importsOf = (file) =>
+  existsSync(file)
+    ? [...readFileSync(file, 'utf8').matchAll(/^(?:import|export)\s[^;]*?from\s+'([^']+)'/gm)]
+        .map(([, specifier]) => resolveImport(file, specifier))
+        .filter(Boolean)
+    : [];
+
+const isStyleModule = (file) =>
+  /\.styles\.ts$/.test(file) || file.startsWith('src/internal/styles/') || file === 'src/internal/styles.ts';
+
+/**
+ * The global tokens an element's own style sheets read: every `var(--_ck-x)` or `var(--ck-x)` of a global token in
+ * the style modules the element's file imports (`*.styles.ts`, `src/internal/styles/`), and the modules they import
+ * in turn; the token block itself (tokens.ts) is not counted. `--ck-color-scheme` is read by every element (the
+ * block sets `color-scheme` from it) and `--ck-font` is made of the three font tokens.
+ */
+function tokensReadBy(elementFile, tokens) {
+  const read = new Set(['--ck-color-scheme']);
+  const seen = new Set();
+  const visit = (file) => {
+    for (const imported of importsOf(file)) {
+      if (seen.has(imported) || imported === 'src/internal/tokens.ts' || !isStyleModule(imported)) continue;
+      seen.add(imported);
+      for (const [, name] of readFileSync(imported, 'utf8').matchAll(/var\(\s*--_?ck-([a-z0-9-]+)/g))
+        if (tokens.has(`--ck-${name}`)) read.add(`--ck-${name}`);
+      visit(imported);
+    }
+  };
+  visit(elementFile);
+  if (read.has('--ck-font'))
+    for (const name of ['--ck-font-family', '--ck-font-size', '--ck-line-height']) read.add(name);
+  return read;
+}
+
+/**
+ * Documents the global tokens each element reads: they are written once, in src/internal/tokens.ts, and added here
+ * to the element's `cssProperties` as `[global]` entries (the README's tables leave those out and point to
+ * docs/theming.md; Storybook and editors list them). An element that renders a kit element with no package entry
+ * of its own (`<callback-scheduler>` and its `<ck-month-calendar>`) documents that element's tokens too. Tokens an
+ * element documents itself (with its own words) are kept as they are.
+ */
+const globalTokenDocs = {
+  name: 'callback-kit-global-tokens',
+  packageLinkPhase({customElementsManifest}) {
+    const tokens = globalTokens();
+    const modules = customElementsManifest.modules ?? [];
+    const elementFiles = new Map();
+    for (const module of modules)
+      for (const declaration of module.declarations ?? [])
+        if (declaration.customElement && declaration.tagName) elementFiles.set(module.path, declaration);
+    for (const module of modules) {
+      for (const declaration of module.declarations ?? []) {
+        if (!declaration.customElement || !declaration.tagName || !module.path.startsWith('src/components/')) continue;
+        const read = tokensReadBy(module.path, tokens);
+        for (const part of importsOf(module.path))
+          if (elementFiles.has(part) && !elementEntries[part])
+            for (const name of tokensReadBy(part, tokens)) read.add(name);
+        const own = new Set((declaration.cssProperties ?? []).map((p) => p.name));
+        const added = [...tokens]
+          .filter(([name]) => read.has(name) && !own.has(name))
+          .map(([name, description]) => ({description: `[global] ${description}`, name}));
+        if (added.length) declaration.cssProperties = [...(declaration.cssProperties ?? []), ...added];
+      }
+    }
+  },
+};
+
 /** Points every module path and module reference at the shipped file (the package does not ship src/). */
 const shippedPaths = {
   name: 'callback-kit-shipped-paths',
@@ -76,5 +169,5 @@ export default {
   exclude: ['src/**/*.styles.ts', 'src/components/**/*-model.ts', 'src/components/**/*-format.ts'],
   outdir: '.',
   litelement: true,
-  plugins: [dropUnnamedEvents, shippedPaths],
+  plugins: [dropUnnamedEvents, globalTokenDocs, shippedPaths],
 };

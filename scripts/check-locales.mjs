@@ -2,7 +2,8 @@
 //
 //   node scripts/check-locales.mjs          fails when `lit-localize extract` would change xliff/*.xlf (a message
 //                                          added, changed or removed in src/), when a message has no translation,
-//                                          or when src/generated/ is not what `lit-localize build` makes of them.
+//                                          or when src/generated/ is not what `lit-localize build` makes of them
+//                                          (and src/generated/locale-loaders.ts not what lit-localize.json says).
 //   node scripts/check-locales.mjs --write  runs extract + build in place (then translate the new <trans-unit>s
 //                                          that have no <target> in xliff/<locale>.xlf and run it again).
 //
@@ -13,6 +14,7 @@ import {tmpdir} from 'node:os';
 import {dirname, join, resolve} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import * as prettier from 'prettier';
+import {LOADERS_MODULE, localeLoadersSource} from './locale-loaders.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const cli = join(root, 'node_modules/@lit/localize-tools/bin/lit-localize.js');
@@ -64,6 +66,9 @@ if (write) {
     config.output.localeCodesModule && join(root, config.output.localeCodesModule),
   ))
     writeFileSync(file, await format(file));
+  const loaders = join(root, LOADERS_MODULE);
+  writeFileSync(loaders, localeLoadersSource(config));
+  writeFileSync(loaders, await format(loaders));
 }
 
 const temp = mkdtempSync(join(tmpdir(), 'check-locales-'));
@@ -122,6 +127,12 @@ try {
     if ((await format(expected[i], actual[i])) !== readFileSync(actual[i], 'utf8'))
       problems.push(`${actual[i].slice(root.length + 1)} is not what lit-localize build makes of the XLIFF.`);
   }
+  const loadersPath = join(root, LOADERS_MODULE);
+  const loadersTemp = join(temp, 'locale-loaders.ts');
+  writeFileSync(loadersTemp, localeLoadersSource(config));
+  if (!existsSync(loadersPath)) problems.push(`${LOADERS_MODULE} is missing.`);
+  else if ((await format(loadersTemp, loadersPath)) !== readFileSync(loadersPath, 'utf8'))
+    problems.push(`${LOADERS_MODULE} does not list the locales of lit-localize.json.`);
 } finally {
   rmSync(temp, {recursive: true, force: true});
 }

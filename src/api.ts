@@ -61,7 +61,7 @@ export {
   type PreviewRecordRequestDetail,
   type PreviewRecord,
 } from './events/preview-record-request.js';
-export {setKitLocale, kitLocale, kitLocaleFor} from './internal/localization.js';
+export {setKitLocale, kitLocale, kitLocaleFor, type KitLocale} from './internal/localization.js';
 export {DispositionSelectEvent} from './events/disposition-select.js';
 export {type Responder} from './events/responder.js';
 export {defineElement} from './internal/define.js';

@@ -191,6 +191,23 @@ export const Deferred2Minutes: Story = {
   play: clickLogout,
 };
 
+/**
+ * In a 360 px side panel (a CRM's agent rail): the countdown panel fits, its buttons under the text. Escape folds it
+ * into the chip as Dismiss does (focus on the chip); select the chip to open it again.
+ */
+export const SidePanel: Story = {
+  name: 'In a 360 px side panel',
+  render: (args) => {
+    const session = demo();
+    return html`<aside style="inline-size: 360px; padding: 12px; border: 1px dashed #8884; box-sizing: border-box">
+      ${desk(args, session, 'A 360 px side panel. Press Escape in the panel: it folds into the chip.', {
+        onRequest: dialerPicksAgent(session.backend, 120),
+      })}
+    </aside>`;
+  },
+  play: clickLogout,
+};
+
 /** Dismissed: the compact status chip keeps the time left in its label and tooltip; select it to see the panel again. */
 export const DismissedToChip: Story = {
   name: 'Dismissed to the status chip',

@@ -73,14 +73,29 @@ export interface SchedulingBackend {
   cancelCallback(id: string, o?: CallOptions): Promise<void>;
   listCallbacks(q: {agentId: string}, o?: CallOptions): Promise<Callback[]>;
   listCampaigns(q: {agentId: string}, o?: CallOptions): Promise<Campaign[]>;
+  /**
+   * Asks to log the agent out: `{authorized: true}`, or `{authorized: false, notBefore, reason}` while the dialer is
+   * setting up a call for them (then emit `logout-authorized` for the agent once it may log out).
+   */
   requestLogout(q: {agentId: string}): Promise<LogoutDecision>;
-  /** Optional: the agent gave up a deferred logout (`<logout-countdown>` calls it when present). */
+  /**
+   * Optional: the agent gave up the logout they asked for (Cancel logout in `<logout-countdown>`, or a host veto of
+   * its recheck). Forget the pending request: emit no `logout-authorized` for it. A no-op when none is pending.
+   * Without this method the backend is simply not told, and the element ignores a later `logout-authorized` of the
+   * canceled logout. A rejection is shown to the agent with a Retry (`logout-error`, operation `cancel`).
+   */
   cancelLogout?(q: {agentId: string}): Promise<void>;
   /** The contact with this id (the scheduler loads a rescheduled callback's customer). Rejects with `NotFoundError`. */
   getContact(id: string, o?: CallOptions): Promise<Contact>;
-  /** Optional: the contacts the agent may see (lists name customers with them). */
+  /**
+   * Optional: the contacts the agent may see, synchronously or as a promise. `<callback-list>` names customers and
+   * finds their zone with them (a rejection is said in an alert; the list still shows). Honour `o.signal`.
+   */
   listContacts?(o?: CallOptions): Contact[] | Promise<Contact[]>;
-  /** Optional: the agents (owner pickers, `<agent-session agent-id>`). */
+  /**
+   * Optional: the agents, synchronously or as a promise. Feeds the scheduler's owner picker (with
+   * `policy.canScheduleForOthers`) and `<agent-session agent-id>` (the agent of that id). Honour `o.signal`.
+   */
   listAgents?(o?: CallOptions): Agent[] | Promise<Agent[]>;
   /**
    * Persists a status change: `in-progress` on launch, `expired` when a followup expires, `completed`, `due`.

@@ -10,9 +10,9 @@ export const sourceLocale = `en`;
  * The other locale codes that this application is localized into. Sorted
  * lexicographically.
  */
-export const targetLocales = [`es`] as const;
+export const targetLocales = [`es`, `fr`, `pt-BR`] as const;
 
 /**
  * All valid project locale codes. Sorted lexicographically.
  */
-export const allLocales = [`en`, `es`] as const;
+export const allLocales = [`en`, `es`, `fr`, `pt-BR`] as const;

@@ -38,11 +38,12 @@ function timeFormat(
   const key = `${locale ?? ''}|${timeZone}|${hourCycle ?? ''}|${zoneName ? 1 : 0}`;
   let format = timeFormats.get(key);
   if (!format) {
-    // A 24-hour clock reads "09:00", not "9:00" (en-GB's numeric hour drops the zero its ranges keep).
+    // One time style per locale, its own: a 24-hour clock pads the hour when the locale's short time style does
+    // (en-GB, fr-CA, pt-BR "08:00", "08 h 00"; es-ES "8:00"). A 12-hour clock never pads ("8:00 AM").
     const cycle = hourCycle ?? localeHourCycle(locale);
     format = dateTimeFormat(locale, {
       timeZone,
-      hour: cycle === 'h23' ? '2-digit' : 'numeric',
+      hour: cycle === 'h23' && padsHour(locale) ? '2-digit' : 'numeric',
       minute: '2-digit',
       ...(hourCycle ? {hourCycle} : {}),
       ...(zoneName ? {timeZoneName: 'short'} : {}),
@@ -50,6 +51,36 @@ function timeFormat(
     timeFormats.set(key, format);
   }
   return format;
+}
+
+const padding = new Map<string, boolean>();
+
+/** Whether the locale's own short 24-hour time style writes 8 o'clock with two digits ("08:00", "08 h 00"). */
+function padsHour(locale: string | undefined): boolean {
+  const key = locale ?? '';
+  let pads = padding.get(key);
+  if (pads === undefined) {
+    const parts = dateTimeFormat(locale, {timeStyle: 'short', hourCycle: 'h23', timeZone: 'UTC'}).formatToParts(
+      Date.UTC(2000, 0, 1, 8),
+    );
+    pads = parts.find((p) => p.type === 'hour')?.value.length === 2;
+    padding.set(key, pads);
+  }
+  return pads;
+}
+
+/**
+ * A range whose times read exactly as `format` writes one time. Intl's formatRange may write the hour its own way
+ * (es-ES: "8:00–8:30" from a format that writes "08:00"; fr-CA: "8 h 00 – 8 h 30" for "08 h 00"): each end's hour is
+ * then written as the time alone writes it, keeping the range's separator, shared day period and zone name.
+ */
+function formatRangeAsTimes(format: Intl.DateTimeFormat, start: number, end: number): string {
+  const parts = format.formatRangeToParts(start, end);
+  const hour = (at: number) => format.formatToParts(at).find((p) => p.type === 'hour')?.value;
+  const [startHour, endHour] = [hour(start), hour(end)];
+  return parts
+    .map((p) => (p.type !== 'hour' ? p.value : ((p.source === 'endRange' ? endHour : startHour) ?? p.value)))
+    .join('');
 }
 
 /**
@@ -77,7 +108,11 @@ export function formatTimeRange(
     const tail = zoneName && !offsetChanges ? ` ${zoneShortName(end, timeZone, locale)}` : '';
     return `${format.format(start.epochMilliseconds)} – ${format.format(end.epochMilliseconds)}${tail}`;
   }
-  return timeFormat(timeZone, hourCycle, zoneName, locale).formatRange(start.epochMilliseconds, end.epochMilliseconds);
+  return formatRangeAsTimes(
+    timeFormat(timeZone, hourCycle, zoneName, locale),
+    start.epochMilliseconds,
+    end.epochMilliseconds,
+  );
 }
 
 /** "2:00 PM" (or "2:00 PM EST" with `zoneName`). */
@@ -124,6 +159,17 @@ export function zoneLongName(timeZone: string, locale?: string, at: Temporal.Ins
   } catch {
     return timeZone;
   }
+}
+
+/**
+ * The one name to show for a zone in a header, a legend or a slot: the locale's abbreviation when it has one for the
+ * zone at that instant ("EST", "HNE" in fr-CA), else its long generic name ("hora oriental", "Horário do Leste"),
+ * never an offset ("GMT-5") in one place and a name in another. (`zoneShortName` stays the offset-exact form, for
+ * telling apart the two 1:00s of a fall-back night.)
+ */
+export function zoneLabel(instant: Temporal.Instant, timeZone: string, locale?: string): string {
+  const short = zoneShortName(instant, timeZone, locale);
+  return /^(GMT|UTC)([+\u2212-]\d|$)/.test(short) ? zoneLongName(timeZone, locale, instant) : short;
 }
 
 /** A local date: `style: 'short'` "Mon, Nov 23"; `'long'` "Monday, November 23". */

@@ -14,6 +14,51 @@ import {css} from 'lit';
  * `color-scheme`, inherited (an invalid-at-computed-value-time `var()` of an inherited property means `inherit`).
  * A page that declares `color-scheme: light dark` gets the kit in dark when the system prefers dark; a page that
  * declares nothing stays light, like the page itself.
+ *
+ * The lines below document each global token once: custom-elements-manifest.config.mjs adds the ones an element
+ * reads to that element's `cssProperties` (as `[global]` entries), so elements never repeat them in their JSDoc. Add a
+ * token here and in the block below together (the manifest build fails when they differ).
+ *
+ * @cssproperty --ck-color-scheme - Colour scheme of the kit: `light`, `dark` or `light dark` (follow the system). `<agent-session theme>` sets it. Default none (the page's `color-scheme` applies).
+ * @cssproperty --ck-font-family - Font family. Default `system-ui, sans-serif`.
+ * @cssproperty --ck-font-size - Base font size. Default `0.875rem`.
+ * @cssproperty --ck-line-height - Base line height. Default `1.4`.
+ * @cssproperty --ck-font - The whole `font` shorthand (wins over the three above). Default `var(--ck-font-size)/var(--ck-line-height) var(--ck-font-family)`.
+ * @cssproperty --ck-color-text - Body text. Default `#1f2328` / `#e6e8eb` (light / dark).
+ * @cssproperty --ck-color-muted - Secondary text, field borders. Default `#4b5563` / `#b6bcc4` (light / dark).
+ * @cssproperty --ck-color-surface - Surfaces: rows, panels, dialogs, toasts. Default `#ffffff` / `#1b1e22` (light / dark).
+ * @cssproperty --ck-color-surface-2 - Subtle surfaces: list backgrounds, messages, hover. Default `#f1f3f5` / `#2a2d31` (light / dark).
+ * @cssproperty --ck-color-border - Borders and dividers. Default `#d0d7de` / `#3d444d` (light / dark).
+ * @cssproperty --ck-color-accent - Accent: primary buttons, today, links. Default `#1d4ed8` / `#60a5fa` (light / dark).
+ * @cssproperty --ck-color-on-accent - Text on the accent colour. Default `#ffffff` / `#0b1220` (light / dark).
+ * @cssproperty --ck-color-selected - Selected item (slot, day). Default `var(--ck-color-accent)`.
+ * @cssproperty --ck-color-on-selected - Text on a selected item. Default `var(--ck-color-on-accent)`.
+ * @cssproperty --ck-color-selected-surface - Background of a selected row or option. Default `#dbeafe` / `#1e3a5f` (light / dark).
+ * @cssproperty --ck-color-available - Text of an available slot. Default `#1e3a8a` / `#dbeafe` (light / dark).
+ * @cssproperty --ck-color-available-surface - Background of an available slot. Default `#dbeafe` / `#1e3a5f` (light / dark).
+ * @cssproperty --ck-color-unavailable - Text of an unavailable slot. Default `#4b5563` / `#b6bcc4` (light / dark).
+ * @cssproperty --ck-color-unavailable-surface - Background of an unavailable slot. Default `#f1f3f5` / `#2a2d31` (light / dark).
+ * @cssproperty --ck-color-warning - Warnings, waiting states (logout countdown). Default `#8a5a00` / `#f5c451` (light / dark).
+ * @cssproperty --ck-color-warning-surface - Background of a warning. Default `#fff4d6` / `#3d3112` (light / dark).
+ * @cssproperty --ck-color-due - A callback whose reminder is showing. Default `var(--ck-color-warning)`.
+ * @cssproperty --ck-color-due-surface - Background of a due callback. Default `var(--ck-color-warning-surface)`.
+ * @cssproperty --ck-color-danger - Errors, overdue, destructive actions. Default `#b3261e` / `#ffb4ab` (light / dark).
+ * @cssproperty --ck-color-on-danger - Text on the danger colour. Default `#ffffff` / `#1b1e22` (light / dark).
+ * @cssproperty --ck-color-danger-surface - Background of an error message. Default `#fdecea` / `#3b1613` (light / dark).
+ * @cssproperty --ck-color-success - Confirmations. Default `#1a7f37` / `#3fb950` (light / dark).
+ * @cssproperty --ck-color-success-surface - Background of a confirmation. Default `#dcfce7` / `#12311c` (light / dark).
+ * @cssproperty --ck-color-info - Informational notices. Default `#1e3a8a` / `#dbeafe` (light / dark).
+ * @cssproperty --ck-color-info-surface - Background of a notice. Default `#eff6ff` / `#172554` (light / dark).
+ * @cssproperty --ck-space-1 - Spacing step 1. Default `0.25rem`.
+ * @cssproperty --ck-space-2 - Spacing step 2. Default `0.5rem`.
+ * @cssproperty --ck-space-3 - Spacing step 3. Default `0.75rem`.
+ * @cssproperty --ck-space-4 - Spacing step 4. Default `1rem`.
+ * @cssproperty --ck-space-5 - Spacing step 5. Default `1.5rem`.
+ * @cssproperty --ck-space-6 - Spacing step 6. Default `2rem`.
+ * @cssproperty --ck-radius - Corner radius. Default `6px`.
+ * @cssproperty --ck-shadow - Shadow of floating surfaces (toast, popover). Default `0 4px 16px` black at 18% / 50% (light / dark).
+ * @cssproperty --ck-focus-ring - Keyboard focus outline. Default `2px solid #1d4ed8` / `2px solid #93c5fd` (light / dark).
+ * @cssproperty --ck-focus-ring-offset - Distance of the focus outline. Default `2px`.
  */
 export const tokens = css`
   :host {

@@ -1,8 +1,10 @@
 import {consume} from '@lit/context';
 import {expect, fixture, html, oneEvent} from '@open-wc/testing';
+import {sendKeys} from '@web/test-runner-commands';
 import {LitElement} from 'lit';
 import {state} from 'lit/decorators.js';
 import {AgentSessionElement} from '../../src/components/agent-session/agent-session.js';
+import '../../src/components/logout-countdown/logout-countdown.js';
 import {agentSessionContext, type AgentSession} from '../../src/context/agent-session.js';
 import {ManualClock} from '../../src/core/clock.js';
 import {MemoryBackend} from '../../src/core/memory-backend.js';
@@ -136,6 +138,30 @@ describe('<agent-session>', () => {
     expect(session.agent.timeZone).to.equal('Europe/Madrid');
     const alert = el.shadowRoot!.querySelector('[role="alert"]')!;
     expect(alert.textContent).to.contain('Unknown time zone "Mars/Olympus_Mons"');
+    await expect(el).to.be.accessible();
+  });
+
+  it('has no transient surface of its own: Escape closes the panel of an element inside and leaves the session alert', async () => {
+    const clock = new ManualClock('2026-11-23T14:00:00Z');
+    const backend = new MemoryBackend({clock, seed: 2});
+    backend.reserveAgentForCall('agent-maria', 60);
+    const el = await fixture<AgentSessionElement>(
+      html`<agent-session agent-id="agent-maria" time-zone="Mars/Olympus_Mons" .backend=${backend} .clock=${clock}
+        ><logout-countdown locale="en-US"></logout-countdown
+      ></agent-session>`,
+    );
+    const logout = el.querySelector('logout-countdown')!;
+    await logout.updateComplete;
+    logout.shadowRoot!.querySelector<HTMLButtonElement>('.logout')!.focus();
+    expect(await logout.requestLogout()).to.equal('deferred');
+    await logout.updateComplete;
+    expect(logout.shadowRoot!.activeElement?.getAttribute('part')).to.equal('panel');
+
+    await sendKeys({press: 'Escape'});
+    await logout.updateComplete;
+    expect(logout.shadowRoot!.querySelector('[part="panel"]')).to.equal(null);
+    expect(logout.shadowRoot!.activeElement?.getAttribute('part')).to.equal('chip');
+    expect(el.shadowRoot!.querySelector('[role="alert"]')!.textContent).to.contain('Mars/Olympus_Mons');
     await expect(el).to.be.accessible();
   });
 

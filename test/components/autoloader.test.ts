@@ -28,8 +28,12 @@ const fetchedElements = () =>
     .map((entry) => new URL(entry.name).pathname.match(/\/src\/components\/([a-z-]+)\/\1\.ts$/)?.[1])
     .filter((tag): tag is string => Boolean(tag));
 
-/** Resolves when `tag` is defined; fails the test with a clear message after `ms`. */
-function defined(tag: string, ms = 8000): Promise<CustomElementConstructor> {
+/**
+ * Resolves when `tag` is defined; fails the test with a clear message after `ms` (a bound on a hang, not a speed
+ * check: a loaded machine can take seconds to transform and load an element's modules; the suite's mocha timeout
+ * is longer).
+ */
+function defined(tag: string, ms = 25_000): Promise<CustomElementConstructor> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   return Promise.race([
     customElements.whenDefined(tag).finally(() => clearTimeout(timer)),

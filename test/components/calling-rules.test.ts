@@ -128,9 +128,12 @@ describe('calling rules in the elements (issue 19)', () => {
       await el.updateComplete;
       return el as CallbackSchedulerElement;
     }
-    const submitAndSettle = async (el: CallbackSchedulerElement) => {
+    /** Submits and waits until the form says why it refused (a condition: the submit's checks may load code). */
+    const submitAndSettle = async (el: CallbackSchedulerElement, error: string) => {
       el.shadowRoot!.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
-      await new Promise((r) => setTimeout(r));
+      await waitUntil(() => norm(el.shadowRoot!.querySelector(error)?.textContent) !== '', `no ${error} message`, {
+        timeout: 10_000,
+      });
       await el.updateComplete;
     };
 
@@ -151,7 +154,7 @@ describe('calling rules in the elements (issue 19)', () => {
         }),
       );
       await el.updateComplete;
-      await submitAndSettle(el);
+      await submitAndSettle(el, '#error-slot');
       expect(norm(el.shadowRoot!.querySelector('#error-slot')?.textContent)).to.equal(
         'Calls to this number are not allowed then by law (Florida: calls 8 AM–8 PM). Choose another time.',
       );
@@ -167,7 +170,7 @@ describe('calling rules in the elements (issue 19)', () => {
       till.value = '20:45';
       till.dispatchEvent(new Event('input'));
       await el.updateComplete;
-      await submitAndSettle(el);
+      await submitAndSettle(el, '#error-from');
       expect(norm(el.shadowRoot!.querySelector('#error-from')?.textContent)).to.equal(
         'Calls to this number are not allowed then by law (Florida: calls 8 AM–8 PM). Choose another time.',
       );

@@ -7,7 +7,6 @@
  * no two callbacks for the same contact and start. Reproducible: change SEED to explore other sequences.
  */
 import {expect, fixture, html, waitUntil} from '@open-wc/testing';
-import {executeServerCommand} from '@web/test-runner-commands';
 import '../../src/components/agent-session/agent-session.js';
 import type {AgentSessionElement} from '../../src/components/agent-session/agent-session.js';
 import '../../src/components/callback-scheduler/callback-scheduler.js';
@@ -22,6 +21,7 @@ import {MemoryBackend} from '../../src/core/memory-backend.js';
 import type {Callback, Contact} from '../../src/core/types.js';
 import type {CallbackScheduledEvent} from '../../src/events/callback-scheduled.js';
 import '../support/fresh-storage.js';
+import {referenceServerUrl} from '../support/reference-server.js';
 import {AUTH} from '../http/http-backend.scenarios.js';
 
 const SEED = 20261123;
@@ -29,7 +29,12 @@ const ATTEMPTS = 40;
 const NOW = '2026-11-23T14:00:00Z'; // Monday 9:00 AM in New York
 const MARIA = {id: 'agent-maria', name: 'Maria Lopez', timeZone: 'America/New_York', locale: 'en-US'};
 const SOPHIA: Contact = structuredClone(DEMO_CONTACTS.find((c) => c.id === 'contact-sophia')!);
-/** HttpBackend's per-attempt timeout in this soak, and the server's delay of a commit that lands after it. */
+/**
+ * HttpBackend's per-attempt timeout for the saves that meet a `timeout` or `late` fault, and the server's delay of
+ * a commit that lands after it. Only those saves go through the short timeout (a loaded machine can take longer
+ * than 400 ms for any request): every other request has HttpBackend's default 10 s, so no timeout happens that
+ * the soak did not inject (see the HttpBackend harness).
+ */
 const CLIENT_TIMEOUT_MS = 400;
 const LATE_COMMIT_MS = 600;
 
@@ -61,6 +66,8 @@ interface Harness {
   arm(fault: Fault, times: number): Promise<void>;
   /** Waits until every commit still in flight on the server has landed. */
   quiesce(): Promise<void>;
+  /** After a save that met `fault` (the attempt's notes): waits for what that fault still does on its own. */
+  settled?(fault: Fault, notes: string): Promise<void>;
 }
 
 const norm = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
@@ -93,7 +100,9 @@ async function settle(el: CallbackSchedulerElement) {
     if (!retry) break;
     expect(tries, 'the slots load after a retry').to.be.lessThan(3);
     retry.click();
-    await new Promise((r) => setTimeout(r, 50));
+    // the grid takes the Retry (its alert goes, or it loads again) before the next look; a reload that failed again
+    // before this saw it is the next round's alert, so not seeing the change is no failure
+    await waitUntil(() => !retry.isConnected || grid(el).loading, undefined, {timeout: 2_000}).catch(() => undefined);
   }
   await el.updateComplete;
   await grid(el).updateComplete;
@@ -166,6 +175,7 @@ async function soak(harness: Harness) {
           ? el.shadowRoot!.querySelector<HTMLButtonElement>('[part="submit"]')!
           : (button(alert(el)!, 'Retry') ?? el.shadowRoot!.querySelector<HTMLButtonElement>('[part="submit"]')!);
       await press(el, target);
+      await harness.settled?.(fault, notes);
       if (summary(el)) {
         outcome = 'saved';
         break;
@@ -238,7 +248,7 @@ async function soak(harness: Harness) {
 
 describe('fault soak: <callback-scheduler> under randomized faults', () => {
   it('MemoryBackend: every saved callback exists once, every failure is shown with the data kept', async function () {
-    this.timeout(60_000);
+    this.timeout(300_000); // a bound on a hang: 40 saves on a loaded machine take minutes
     const backend = new MemoryBackend({clock: new ManualClock(NOW), seed: 11, latency: {min: 0, max: 15}});
     const errors: Record<Exclude<Fault, 'none' | 'lost' | 'late'>, () => Error> = {
       unavailable: () => new BackendUnavailableError('The scheduling service is unavailable.'),
@@ -274,8 +284,9 @@ describe('fault soak: <callback-scheduler> under randomized faults', () => {
       expect(response.ok, `${path}: ${response.status}`).to.equal(true);
     };
 
-    before(async () => {
-      url = await executeServerCommand<string, undefined>('reference-server-url');
+    before(async function () {
+      this.timeout(180_000); // the server may still be starting (PGlite): referenceServerUrl asks until it answers
+      url = await referenceServerUrl();
       await control('/__reset', {now: NOW});
       // warm the server up (first requests compile its code paths) with the default timeout
       await new HttpBackend({baseUrl: url, headers: () => AUTH}).getAvailability({
@@ -293,23 +304,35 @@ describe('fault soak: <callback-scheduler> under randomized faults', () => {
     });
 
     it('HttpBackend: every saved callback exists once, every failure is shown with the data kept', async function () {
-      this.timeout(60_000);
+      this.timeout(300_000); // a bound on a hang: 40 saves on a loaded machine take minutes
       let offline = 0;
-      const backend = new HttpBackend({
+      const options = {
         baseUrl: url,
         headers: () => AUTH,
-        timeoutMs: CLIENT_TIMEOUT_MS,
         retries: 1, // a fault armed once is absorbed by HttpBackend's own retry, one armed twice reaches the agent
         retryBaseMs: 5,
         retryMaxMs: 20,
-        transport: 'poll',
+        transport: 'poll' as const,
         pollIntervalMs: 60_000,
-        fetch: (input, init) => {
+        fetch: (input: string, init: RequestInit) => {
           if (offline > 0 && init.method === 'POST' && new URL(input).pathname.endsWith('/callbacks')) {
             offline--;
             return Promise.reject(new TypeError('Failed to fetch'));
           }
           return fetch(input, init);
+        },
+      };
+      // Wall-clock timeouts only where the soak injects them: the save that meets a `timeout` (the server holds
+      // the request) or a `late` fault (it commits after LATE_COMMIT_MS) goes through `impatient` (no own retry:
+      // that one hang reaches the agent); everything else through `patient`, with the default timeout.
+      const patient = new HttpBackend(options);
+      const impatient = new HttpBackend({...options, timeoutMs: CLIENT_TIMEOUT_MS, retries: 0});
+      let timing = false;
+      const backend = new Proxy(patient, {
+        get(target, property) {
+          const source = property === 'scheduleCallback' && timing ? impatient : target;
+          const value = Reflect.get(source, property, source);
+          return typeof value === 'function' ? value.bind(source) : value;
         },
       });
       const kinds: Record<Exclude<Fault, 'none' | 'offline'>, Record<string, unknown>> = {
@@ -325,14 +348,26 @@ describe('fault soak: <callback-scheduler> under randomized faults', () => {
         backend,
         faults: ['none', 'unavailable', 'server-error', 'conflict', 'lost', 'timeout', 'late', 'offline'],
         async arm(fault, times) {
+          timing = fault === 'timeout' || fault === 'late';
           if (fault === 'none') return;
           if (fault === 'offline') offline = times;
-          else await control('/__faults', {route: 'scheduleCallback', times, ...kinds[fault]});
+          // a timing fault meets exactly the one save that goes through `impatient`
+          else await control('/__faults', {route: 'scheduleCallback', times: timing ? 1 : times, ...kinds[fault]});
+        },
+        async settled(fault, notes) {
+          timing = false;
+          // The late commit lands before the agent acts again (a condition, not a guess of how long it takes).
+          if (fault !== 'late') return;
+          await waitUntil(
+            async () => (await patient.listCallbacks({agentId: MARIA.id})).some((c) => c.notes === notes),
+            `the late commit of "${notes}" did not land`,
+            {timeout: 20_000, interval: 50},
+          );
         },
         async quiesce() {
           offline = 0;
+          // nothing is in flight: every late commit landed in settled(); held (`timeout`) requests never commit
           await fetch(`${url}/__faults`, {method: 'DELETE', headers: AUTH});
-          await new Promise((r) => setTimeout(r, LATE_COMMIT_MS + 100));
         },
       });
     });

@@ -377,7 +377,8 @@ describe('hostile data', function () {
       Object.assign(el, {agent: MARIA, clock: new ManualClock(NOW), locale: 'en-US', contact: SOPHIA, ...props});
       box.append(el);
       await el.updateComplete;
-      if (el.mode === 'new') await waitUntil(() => el.shadowRoot!.querySelector('timeslot-grid'), 'no grid');
+      if (el.mode === 'new')
+        await waitUntil(() => el.shadowRoot!.querySelector('timeslot-grid'), 'no grid', {timeout: 10_000});
       await settle(el);
       return el;
     }
@@ -448,7 +449,7 @@ describe('hostile data', function () {
         await waitUntil(
           () => el.shadowRoot!.querySelector('[role="alert"]')?.textContent?.includes(`#${attempt}#`),
           `no alert for ${JSON.stringify(payload.slice(0, 60))}`,
-          {interval: 5},
+          {interval: 5, timeout: 10_000},
         );
         await el.updateComplete;
         const alert = el.shadowRoot!.querySelector('[role="alert"]')!;

@@ -82,7 +82,9 @@ describe('lazy chunks (native Temporal)', () => {
     const campaigns = await fixture<HTMLElementTagNameMap['campaign-list']>(
       html`<campaign-list .backend=${backend} .clock=${clock} .agent=${agent}></campaign-list>`,
     );
-    await testing.waitUntil(() => campaigns.shadowRoot!.querySelector('.row--campaign'), 'campaigns did not load');
+    await testing.waitUntil(() => campaigns.shadowRoot!.querySelector('.row--campaign'), 'campaigns did not load', {
+      timeout: 10_000,
+    });
 
     expect(fetched(PHONE_LOADER), 'the tiny loader is there').to.have.length.greaterThan(0);
     expect(fetched(PHONE), 'no phone tools yet').to.deep.equal([]);
@@ -175,7 +177,7 @@ describe('lazy chunks (native Temporal)', () => {
       expect(modules.some((url) => url.endsWith('/layouts/flow.js'))).to.equal(true);
       // Then the virtualizer's rendering: rows it positions, only those in view (and its overscan).
       const positioned = () => rows(list)[0]?.parentElement?.style.position === 'absolute';
-      await waitUntil(positioned, 'the virtualizer renders the rows');
+      await waitUntil(positioned, 'the virtualizer renders the rows', {timeout: 10_000});
       expect(rows(list).length)
         .to.be.greaterThan(0)
         .and.lessThan(FIRST_WINDOW - 1);
@@ -185,6 +187,7 @@ describe('lazy chunks (native Temporal)', () => {
       await waitUntil(
         () => (list.shadowRoot!.activeElement as HTMLElement | null)?.dataset.id === 'cb-0999',
         'the last row gets focus',
+        {timeout: 10_000},
       );
       expect(list.shadowRoot!.activeElement!.getAttribute('aria-posinset')).to.equal('1000');
       expect(rows(list).length).to.be.lessThan(FIRST_WINDOW);
@@ -192,6 +195,7 @@ describe('lazy chunks (native Temporal)', () => {
       await waitUntil(
         () => (list.shadowRoot!.activeElement as HTMLElement | null)?.dataset.id === 'cb-0000',
         'the first row gets focus',
+        {timeout: 10_000},
       );
       list.remove();
 
@@ -206,7 +210,7 @@ describe('lazy chunks (native Temporal)', () => {
           .campaigns=${campaigns(10_000)}
         ></campaign-list>`,
       );
-      await waitUntil(() => rows(grid, '.row--campaign').length > 0, 'the grid rows');
+      await waitUntil(() => rows(grid, '.row--campaign').length > 0, 'the grid rows', {timeout: 10_000});
       expect(rows(grid, '.row--campaign').length).to.be.lessThan(VIRTUALIZE_ABOVE);
       expect(fetched(VIRTUALIZER)).to.deep.equal(modules);
       grid.remove();

@@ -169,6 +169,25 @@ async function settle() {
   for (let i = 0; i < 5; i++) await new Promise((resolve) => native.setTimeout(resolve, 0));
 }
 
+/**
+ * Settles until `counts()` reads the same twice in a row (or, with `target`, equals it), and returns it. How many
+ * macrotasks a load, a lazy import or a backend's simulated latency takes depends on the machine's load: waiting
+ * for the counts to stop moving (a condition) replaces guessing a number of turns. A leak never converges to the
+ * baseline, so it still fails (after the bound).
+ */
+async function steady<T>(counts: () => T, target?: T): Promise<T> {
+  // Not waitUntil: its timers would be counted. A bound on a hang only, never a verdict on speed.
+  const giveUp = performance.now() + 20_000;
+  let last = JSON.stringify(counts());
+  while (performance.now() < giveUp) {
+    await settle();
+    const now = JSON.stringify(counts());
+    if (target === undefined ? now === last : now === JSON.stringify(target)) break;
+    last = now;
+  }
+  return counts();
+}
+
 interface Case {
   tag: string;
   /** Builds the element (not connected) around a counting backend and clock. */
@@ -261,14 +280,13 @@ describe(`lifecycle: connected and removed ${CYCLES} times, nothing is left behi
       const clock = new CountingClock(NOW);
       const backend = new CountingBackend({clock, seed: 1});
       const host = await fixture<HTMLDivElement>(html`<div style="block-size: 600px; overflow: auto"></div>`);
-      await settle();
       const counts = (): Counts => ({
         timers: timers.size,
         listeners: listeners.length,
         backend: backend.subscriptions,
         clock: clock.subscriptions,
       });
-      const baseline = counts();
+      const baseline = await steady(counts);
 
       const el = c.create(backend, clock) as HTMLElement & {updateComplete: Promise<unknown>};
       host.append(el);
@@ -276,7 +294,7 @@ describe(`lifecycle: connected and removed ${CYCLES} times, nothing is left behi
       await settle();
       await c.prepare?.(el);
       await el.updateComplete;
-      const connected = counts();
+      const connected = await steady(counts);
       for (const [key, least] of Object.entries(c.whileConnected) as Array<[keyof Counts, number]>) {
         expect(connected[key] - baseline[key], `${key} while connected`).to.be.at.least(least);
       }
@@ -290,10 +308,7 @@ describe(`lifecycle: connected and removed ${CYCLES} times, nothing is left behi
         for (const key of Object.keys(peak) as Array<keyof Counts>) peak[key] = Math.max(peak[key], now[key]);
       }
       el.remove();
-      await settle();
-      await settle();
-
-      expect(counts(), `after ${CYCLES} connects and removals`).to.deep.equal(baseline);
+      expect(await steady(counts, baseline), `after ${CYCLES} connects and removals`).to.deep.equal(baseline);
       // nothing accumulated while it went in and out either: at most what one connected element holds
       expect(peak, 'never more than one connected element holds').to.deep.equal(connected);
       if (c.whileConnected.backend) expect(backend.subscribes).to.be.at.least(CYCLES);

@@ -1,9 +1,12 @@
 import {expect, fixture, html, oneEvent} from '@open-wc/testing';
-import {emulateMedia} from '@web/test-runner-commands';
+import {emulateMedia, sendKeys} from '@web/test-runner-commands';
 import sinon from 'sinon';
 import '../../src/components/agent-session/agent-session.js';
-import {LogoutCountdownElement} from '../../src/components/logout-countdown/logout-countdown.js';
-import type {BackendEvent, LogoutDecision} from '../../src/core/backend.js';
+import {
+  LogoutCountdownElement,
+  type LogoutCancelingBackend,
+} from '../../src/components/logout-countdown/logout-countdown.js';
+import type {BackendEvent, LogoutDecision, SchedulingBackend} from '../../src/core/backend.js';
 import {ManualClock, type Clock} from '../../src/core/clock.js';
 import {BackendUnavailableError, ValidationError} from '../../src/core/errors.js';
 import {MemoryBackend} from '../../src/core/memory-backend.js';
@@ -766,12 +769,216 @@ describe('<logout-countdown>', () => {
     });
   });
 
+  describe('Escape closes the transient surface, as Dismiss does', () => {
+    /** Presses Escape with real keyboard input; returns whether the element took it (the keydown was canceled). */
+    async function escape(el: LogoutCountdownElement): Promise<boolean> {
+      let taken = false;
+      const listen = (e: KeyboardEvent) => (taken = e.key === 'Escape' && e.defaultPrevented);
+      document.addEventListener('keydown', listen);
+      await sendKeys({press: 'Escape'});
+      document.removeEventListener('keydown', listen);
+      await el.updateComplete;
+      return taken;
+    }
+
+    it('the panel folds into the chip, focus on the chip; the logout stays deferred; Escape on the chip is left alone', async () => {
+      const backend = new MemoryBackend({clock, seed: 1});
+      backend.reserveAgentForCall('agent-maria', 90);
+      const el = await mount(backend, clock);
+      const canceled = record(el, 'logout-canceled');
+      button(el, 'Log out')!.focus();
+      await el.requestLogout();
+      await el.updateComplete;
+      expect(focused(el)).to.equal(panel(el));
+
+      button(el, 'Cancel logout')!.focus(); // anywhere inside the panel
+      expect(await escape(el)).to.equal(true);
+      expect(panel(el)).to.equal(null);
+      expect(focused(el)).to.equal(chip(el));
+      expect(el.matches(':state(dismissed)')).to.equal(true);
+      expect(el.logoutState).to.equal('deferred');
+      expect(canceled).to.have.length(0); // Escape never cancels the logout
+      await expect(el).to.be.accessible();
+
+      expect(await escape(el)).to.equal(false); // nothing transient left: the page's own Escape runs
+      expect(chip(el)).to.not.equal(null);
+
+      chip(el)!.click(); // what opened the panel again gets focus back on the next Escape
+      await el.updateComplete;
+      expect(focused(el)).to.equal(panel(el));
+      expect(await escape(el)).to.equal(true);
+      expect(focused(el)).to.equal(chip(el));
+    });
+
+    it("a deferred logout's confirmation folds into the chip; an immediate one (no Dismiss) is left to the page", async () => {
+      const backend = new MemoryBackend({clock, seed: 1});
+      backend.reserveAgentForCall('agent-maria', 8);
+      const el = await mount(backend, clock);
+      button(el, 'Log out')!.focus();
+      await el.requestLogout();
+      await advance(el, clock, {seconds: 8});
+      expect(focused(el)?.getAttribute('part')).to.equal('confirmation');
+      expect(await escape(el)).to.equal(true);
+      expect(text(chip(el))).to.equal('✓ Logoff authorized');
+      expect(focused(el)).to.equal(chip(el));
+      await expect(el).to.be.accessible();
+
+      el.reset();
+      await el.updateComplete;
+      button(el, 'Log out')!.focus();
+      await el.requestLogout(); // authorized at once
+      await el.updateComplete;
+      expect(focused(el)?.getAttribute('part')).to.equal('confirmation');
+      expect(await escape(el)).to.equal(false);
+      expect($(el, '[part="confirmation"]')).to.not.equal(null);
+    });
+
+    it('an error goes back to the Log out button, focus on it', async () => {
+      const backend = new MemoryBackend({clock, seed: 1});
+      backend.failNext('requestLogout');
+      const el = await mount(backend, clock);
+      button(el, 'Log out')!.focus();
+      button(el, 'Log out')!.click();
+      await flush(el);
+      expect(focused(el)).to.equal(button(el, 'Retry'));
+      expect(await escape(el)).to.equal(true);
+      expect(el.logoutState).to.equal('idle');
+      expect(focused(el)).to.equal(button(el, 'Log out'));
+      await expect(el).to.be.accessible();
+    });
+
+    it('inside a host dialog, the first Escape closes the logout panel and the dialog stays open', async () => {
+      const backend = new MemoryBackend({clock, seed: 1});
+      backend.reserveAgentForCall('agent-maria', 60);
+      const dialog = await fixture<HTMLDialogElement>(html`
+        <dialog aria-label="Agent status">
+          <logout-countdown .backend=${backend} .clock=${clock} .agent=${MARIA} locale="en-US"></logout-countdown>
+        </dialog>
+      `);
+      dialog.showModal();
+      const el = dialog.querySelector('logout-countdown')!;
+      await el.updateComplete;
+      button(el, 'Log out')!.focus();
+      await el.requestLogout();
+      await el.updateComplete;
+      expect(await escape(el)).to.equal(true);
+      expect(chip(el)).to.not.equal(null);
+      expect(dialog.open).to.equal(true);
+      dialog.close();
+    });
+  });
+
+  describe('typed backend and host waits', () => {
+    it('a plain SchedulingBackend object with cancelLogout (no cast) is told of the cancel', async () => {
+      const told: Array<{agentId: string}> = [];
+      const memory = new MemoryBackend({clock, seed: 1});
+      const backend: SchedulingBackend = {
+        getAvailability: (q, o) => memory.getAvailability(q, o),
+        scheduleCallback: (r, o) => memory.scheduleCallback(r, o),
+        rescheduleCallback: (id, r, o) => memory.rescheduleCallback(id, r, o),
+        cancelCallback: (id, o) => memory.cancelCallback(id, o),
+        listCallbacks: (q, o) => memory.listCallbacks(q, o),
+        listCampaigns: (q, o) => memory.listCampaigns(q, o),
+        getContact: (id, o) => memory.getContact(id, o),
+        updateCallbackStatus: (id, status, o) => memory.updateCallbackStatus(id, status, o),
+        subscribe: () => () => {},
+        requestLogout: async () => ({authorized: false, notBefore: at(60), reason: 'A call is being set up for you.'}),
+        cancelLogout: async (q) => {
+          told.push(q);
+        },
+      };
+      // the compatibility name still describes such a backend
+      const compatible: LogoutCancelingBackend = {cancelLogout: backend.cancelLogout!};
+      expect(compatible.cancelLogout).to.be.a('function');
+      const el = await mount(backend as MemoryBackend, clock);
+      await el.requestLogout();
+      await el.cancelLogout();
+      expect(told).to.deep.equal([{agentId: 'agent-maria'}]);
+    });
+
+    it("removed while waiting for the host's answer: no timeout timer runs, and the answer is not lost", async () => {
+      const el = await mount(undefined, clock);
+      let answer!: (decision: LogoutDecision) => void;
+      el.addEventListener('logout-request', (e) =>
+        e.detail.respondWith(new Promise<LogoutDecision>((resolve) => (answer = resolve))),
+      );
+      const timers = sinon.useFakeTimers({toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval']});
+      const asked = el.requestLogout();
+      await flush(el);
+      expect(timers.countTimers()).to.equal(1); // the response-timeout
+      const parent = el.parentElement!;
+      el.remove();
+      await flush(el);
+      expect(timers.countTimers()).to.equal(0);
+      timers.tick(60_000); // far past response-timeout
+      answer({authorized: true});
+      expect(await asked).to.equal('authorized');
+      parent.append(el);
+      await el.updateComplete;
+      expect(text($(el, '[part="confirmation"]'))).to.contain('Logoff authorized.');
+    });
+  });
+
+  describe('layout', () => {
+    it('in a 360 px side panel the countdown panel fits: no overflow, every button inside it', async () => {
+      const backend = new MemoryBackend({clock, seed: 1});
+      backend.reserveAgentForCall('agent-maria', 125);
+      const aside = await fixture<HTMLElement>(html`
+        <aside style="inline-size: 360px">
+          <logout-countdown .backend=${backend} .clock=${clock} .agent=${MARIA} locale="en-US"></logout-countdown>
+        </aside>
+      `);
+      const el = aside.querySelector('logout-countdown')!;
+      await el.requestLogout();
+      await el.updateComplete;
+      const box = panel(el)!.getBoundingClientRect();
+      expect(box.width).to.be.at.most(360);
+      expect(panel(el)!.scrollWidth).to.be.at.most(panel(el)!.clientWidth);
+      for (const b of root(el).querySelectorAll('button')) {
+        const r = b.getBoundingClientRect();
+        expect(r.left >= box.left && r.right <= box.right, norm(b.textContent)).to.equal(true);
+      }
+      await expect(el).to.be.accessible();
+    });
+
+    it('in a toolbar (flex row) the Log out button keeps its natural width', async () => {
+      const bar = await fixture<HTMLElement>(html`
+        <div style="display: flex; align-items: center; gap: 8px; inline-size: 600px">
+          <span>Maria Lopez</span>
+          <logout-countdown
+            .backend=${new MemoryBackend({clock, seed: 1})}
+            .clock=${clock}
+            .agent=${MARIA}
+          ></logout-countdown>
+        </div>
+      `);
+      const el = bar.querySelector('logout-countdown')!;
+      await el.updateComplete;
+      const logout = button(el, 'Log out')!;
+      expect(logout.getBoundingClientRect().width).to.be.above(40);
+      expect(logout.scrollWidth).to.be.at.most(logout.clientWidth);
+    });
+
+    it('at 00:00 the ring draws no progress (no round cap left as a dot)', async () => {
+      const backend = new ScriptedBackend({clock, seed: 1});
+      backend.answers = [{authorized: false, notBefore: at(-1), reason: 'Busy.'}];
+      const el = await mount(backend, clock);
+      await el.requestLogout();
+      await el.updateComplete;
+      expect(panelTime(el)).to.equal('00:00');
+      expect(getComputedStyle($(el, '.ring__progress')!).visibility).to.equal('hidden');
+    });
+  });
+
   describe('motion', () => {
     afterEach(async () => {
       await emulateMedia({reducedMotion: 'no-preference'});
     });
 
-    it('pulses the chip and animates the ring, unless reduced motion is preferred', async () => {
+    /** A CSS time ('1s', '1e-05s', '0.01ms') in seconds. */
+    const seconds = (time: string) => (time.endsWith('ms') ? parseFloat(time) / 1000 : parseFloat(time));
+
+    it('pulses the chip and animates the ring, unless reduced motion is preferred (then no visible motion)', async () => {
       const backend = new MemoryBackend({clock, seed: 1});
       backend.reserveAgentForCall('agent-maria', 60);
       const el = await mount(backend, clock);
@@ -781,14 +988,20 @@ describe('<logout-countdown>', () => {
       await emulateMedia({reducedMotion: 'no-preference'});
       expect(getComputedStyle(ring).transitionDuration).to.equal('1s');
       await emulateMedia({reducedMotion: 'reduce'});
-      expect(getComputedStyle(ring).transitionDuration).to.equal('0s');
+      // the shared a11y module's rule: motion shortened to 0.01 ms (not a visible transition)
+      expect(seconds(getComputedStyle(ring).transitionDuration)).to.be.below(0.001);
 
       button(el, 'Dismiss')!.click();
       await el.updateComplete;
       const dot = $(el, '[part="chip-indicator"]')!;
-      expect(getComputedStyle(dot).animationName).to.equal('none');
+      const still = getComputedStyle(dot);
+      expect(seconds(still.animationDuration)).to.be.below(0.001);
+      expect(still.animationIterationCount).to.equal('1');
       await emulateMedia({reducedMotion: 'no-preference'});
-      expect(getComputedStyle(dot).animationName).to.equal('pulse');
+      const moving = getComputedStyle(dot);
+      expect(moving.animationName).to.equal('pulse');
+      expect(moving.animationDuration).to.equal('1.6s');
+      expect(moving.animationIterationCount).to.equal('infinite');
     });
   });
 });

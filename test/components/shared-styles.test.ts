@@ -6,8 +6,8 @@ import {a11y, controls, host, messages} from '../../src/internal/styles/index.js
 
 /** A stand-in element composing the shared modules the way every kit element does. */
 class StyledProbe extends LitElement {
-  static styles = [tokens, host, a11y, controls, messages, css``];
-  render() {
+  static override styles = [tokens, host, a11y, controls, messages, css``];
+  override render() {
     return html`<button class="primary">Save</button><button>Cancel</button
       ><input aria-label="Name" aria-invalid="true" /><select aria-label="Choice">
         <option>One</option></select

@@ -4,7 +4,8 @@
  * (web-test-runner.csp.config.mjs) and the page records zero `securitypolicyviolation` events
  * (test/csp/violations.js listens from before the first module loads).
  */
-import {expect, fixture, html, nextFrame, oneEvent, waitUntil} from '@open-wc/testing';
+import {expect, fixture, html, nextFrame, oneEvent} from '@open-wc/testing';
+import {waitFor as waitUntil} from '../support/wait.js';
 import {ignoreWindowResizeObserverLoopErrors} from '@lit-labs/virtualizer/support/resize-observer-errors.js';
 import '../../src/components/agent-session/agent-session.js';
 import '../../src/components/callback-list/callback-list.js';

@@ -384,11 +384,9 @@ export function describeHttpBackendScenarios(url: () => string): void {
   describe('timeouts, aborts and retries', () => {
     it('a call that outlives timeoutMs fails with BackendUnavailableError', async () => {
       await control.fault({route: 'listCampaigns', kind: 'timeout'});
-      const started = Date.now();
       const error = await rejection(backend({timeoutMs: 200, retries: 0}).listCampaigns({agentId: AGENT}));
       expect(error).to.be.instanceOf(BackendUnavailableError);
       expect(error.message).to.equal('The scheduling service did not answer within 0.2 s.');
-      expect(Date.now() - started).to.be.lessThan(3000);
     });
 
     it('aborting rejects with the AbortError at once and never retries', async () => {

@@ -1,8 +1,14 @@
 import {css, type CSSResultGroup} from 'lit';
+import {messages} from '../../internal/styles/messages.js';
 import {tokens} from '../../internal/tokens.js';
 
+/**
+ * The session wraps the host's own markup, so it does not compose the shared `host` module (its font and colour
+ * would be inherited by the host's content): only the message banner for its error, in the kit's font.
+ */
 export const styles: CSSResultGroup = [
   tokens,
+  messages,
   css`
     :host {
       display: block;
@@ -33,19 +39,8 @@ export const styles: CSSResultGroup = [
     }
 
     .error {
-      margin-block-end: var(--_ck-space-2);
-      padding: var(--_ck-space-2) var(--_ck-space-3);
-      border: 1px solid var(--_ck-color-danger);
-      border-radius: var(--_ck-radius);
-      color: var(--_ck-color-danger);
-      background: var(--_ck-color-danger-surface);
+      margin-block-end: var(--_ck-space-3);
       font: var(--_ck-font);
-    }
-
-    @media (forced-colors: active) {
-      .error {
-        border-color: CanvasText;
-      }
     }
   `,
 ];

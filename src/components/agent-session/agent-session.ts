@@ -50,17 +50,6 @@ function browserTimeZone(): string {
  * @cssproperty --ck-color-scheme - The kit's colour scheme (`light`, `dark`, `light dark`); `theme="light|dark"` sets it. Unset: the page's `color-scheme`.
  * @cssproperty --ck-agent-session-background - The session's background under a forced `theme` (default `--ck-color-surface`).
  * @cssproperty --ck-agent-session-color - The session's text colour under a forced `theme` (default `--ck-color-text`).
- * @cssproperty --ck-font-family - [global] Font family. Default `system-ui, sans-serif`.
- * @cssproperty --ck-font-size - [global] Base font size. Default `0.875rem`.
- * @cssproperty --ck-line-height - [global] Base line height. Default `1.4`.
- * @cssproperty --ck-font - [global] The whole `font` shorthand (wins over the three above). Default `var(--ck-font-size)/var(--ck-line-height) var(--ck-font-family)`.
- * @cssproperty --ck-color-text - [global] Body text. Default `#1f2328` / `#e6e8eb` (light / dark).
- * @cssproperty --ck-color-surface - [global] Surfaces: rows, panels, dialogs, toasts. Default `#ffffff` / `#1b1e22` (light / dark).
- * @cssproperty --ck-color-danger - [global] Errors, overdue, destructive actions. Default `#b3261e` / `#ffb4ab` (light / dark).
- * @cssproperty --ck-color-danger-surface - [global] Background of an error message. Default `#fdecea` / `#3b1613` (light / dark).
- * @cssproperty --ck-space-2 - [global] Spacing step 2. Default `0.5rem`.
- * @cssproperty --ck-space-3 - [global] Spacing step 3. Default `0.75rem`.
- * @cssproperty --ck-radius - [global] Corner radius. Default `6px`.
  */
 export class AgentSessionElement extends LitElement {
   static override styles = styles;
@@ -228,8 +217,13 @@ export class AgentSessionElement extends LitElement {
   }
 
   override render() {
-    return html`${this.problem ? html`<div class="error" part="error" role="alert">${this.problem}</div>` : nothing}<slot
-      ></slot>`;
+    return html`${
+        this.problem
+          ? html`<div class="error message message--error" part="error" role="alert">
+              <span class="message__text" title=${this.problem}>${this.problem}</span>
+            </div>`
+          : nothing
+      }<slot></slot>`;
   }
 }
 

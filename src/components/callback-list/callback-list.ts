@@ -227,29 +227,6 @@ interface ConfirmState {
  * @cssproperty --ck-callback-list-background - Background of the list and its messages (default `--ck-color-surface-2`).
  * @cssproperty --ck-callback-list-border-color - Borders of the list and rows (default `--ck-color-border`).
  * @cssproperty --ck-callback-list-toast-z-index - `z-index` of the reminder toast (default 1000).
- * @cssproperty --ck-color-scheme - [global] Colour scheme of the kit: `light`, `dark` or `light dark` (follow the system). `<agent-session theme>` sets it. Default none (the page's `color-scheme` applies).
- * @cssproperty --ck-font-family - [global] Font family. Default `system-ui, sans-serif`.
- * @cssproperty --ck-font-size - [global] Base font size. Default `0.875rem`.
- * @cssproperty --ck-line-height - [global] Base line height. Default `1.4`.
- * @cssproperty --ck-font - [global] The whole `font` shorthand (wins over the three above). Default `var(--ck-font-size)/var(--ck-line-height) var(--ck-font-family)`.
- * @cssproperty --ck-color-text - [global] Body text. Default `#1f2328` / `#e6e8eb` (light / dark).
- * @cssproperty --ck-color-muted - [global] Secondary text, field borders. Default `#4b5563` / `#b6bcc4` (light / dark).
- * @cssproperty --ck-color-surface - [global] Surfaces: rows, panels, dialogs, toasts. Default `#ffffff` / `#1b1e22` (light / dark).
- * @cssproperty --ck-color-surface-2 - [global] Subtle surfaces: list backgrounds, messages, hover. Default `#f1f3f5` / `#2a2d31` (light / dark).
- * @cssproperty --ck-color-border - [global] Borders and dividers. Default `#d0d7de` / `#3d444d` (light / dark).
- * @cssproperty --ck-color-accent - [global] Accent: primary buttons, today, links. Default `#1d4ed8` / `#60a5fa` (light / dark).
- * @cssproperty --ck-color-on-accent - [global] Text on the accent colour. Default `#ffffff` / `#0b1220` (light / dark).
- * @cssproperty --ck-color-due - [global] A callback whose reminder is showing. Default `var(--ck-color-warning)`.
- * @cssproperty --ck-color-due-surface - [global] Background of a due callback. Default `var(--ck-color-warning-surface)`.
- * @cssproperty --ck-color-danger - [global] Errors, overdue, destructive actions. Default `#b3261e` / `#ffb4ab` (light / dark).
- * @cssproperty --ck-color-on-danger - [global] Text on the danger colour. Default `#ffffff` / `#1b1e22` (light / dark).
- * @cssproperty --ck-space-1 - [global] Spacing step 1. Default `0.25rem`.
- * @cssproperty --ck-space-2 - [global] Spacing step 2. Default `0.5rem`.
- * @cssproperty --ck-space-3 - [global] Spacing step 3. Default `0.75rem`.
- * @cssproperty --ck-radius - [global] Corner radius. Default `6px`.
- * @cssproperty --ck-shadow - [global] Shadow of floating surfaces (toast, popover). Default `0 4px 16px` black at 18% / 50% (light / dark).
- * @cssproperty --ck-focus-ring - [global] Keyboard focus outline. Default `2px solid #1d4ed8` / `2px solid #93c5fd` (light / dark).
- * @cssproperty --ck-focus-ring-offset - [global] Distance of the focus outline. Default `2px`.
  */
 export class CallbackListElement extends KitElement {
   static override styles = styles;

@@ -179,27 +179,6 @@ function errorText(error: unknown): string {
  * @cssproperty --ck-campaign-list-notice-background - Start notice background (default `--ck-color-info-surface`).
  * @cssproperty --ck-campaign-list-notice-color - Start notice text (default `--ck-color-info`).
  * @cssproperty --ck-campaign-list-color - Text colour (default `--ck-color-text`).
- * @cssproperty --ck-color-scheme - [global] Colour scheme of the kit: `light`, `dark` or `light dark` (follow the system). `<agent-session theme>` sets it. Default none (the page's `color-scheme` applies).
- * @cssproperty --ck-font-family - [global] Font family. Default `system-ui, sans-serif`.
- * @cssproperty --ck-font-size - [global] Base font size. Default `0.875rem`.
- * @cssproperty --ck-line-height - [global] Base line height. Default `1.4`.
- * @cssproperty --ck-font - [global] The whole `font` shorthand (wins over the three above). Default `var(--ck-font-size)/var(--ck-line-height) var(--ck-font-family)`.
- * @cssproperty --ck-color-text - [global] Body text. Default `#1f2328` / `#e6e8eb` (light / dark).
- * @cssproperty --ck-color-muted - [global] Secondary text, field borders. Default `#4b5563` / `#b6bcc4` (light / dark).
- * @cssproperty --ck-color-surface - [global] Surfaces: rows, panels, dialogs, toasts. Default `#ffffff` / `#1b1e22` (light / dark).
- * @cssproperty --ck-color-surface-2 - [global] Subtle surfaces: list backgrounds, messages, hover. Default `#f1f3f5` / `#2a2d31` (light / dark).
- * @cssproperty --ck-color-border - [global] Borders and dividers. Default `#d0d7de` / `#3d444d` (light / dark).
- * @cssproperty --ck-color-selected-surface - [global] Background of a selected row or option. Default `#dbeafe` / `#1e3a5f` (light / dark).
- * @cssproperty --ck-color-available - [global] Text of an available slot. Default `#1e3a8a` / `#dbeafe` (light / dark).
- * @cssproperty --ck-color-danger - [global] Errors, overdue, destructive actions. Default `#b3261e` / `#ffb4ab` (light / dark).
- * @cssproperty --ck-color-info - [global] Informational notices. Default `#1e3a8a` / `#dbeafe` (light / dark).
- * @cssproperty --ck-color-info-surface - [global] Background of a notice. Default `#eff6ff` / `#172554` (light / dark).
- * @cssproperty --ck-space-1 - [global] Spacing step 1. Default `0.25rem`.
- * @cssproperty --ck-space-2 - [global] Spacing step 2. Default `0.5rem`.
- * @cssproperty --ck-space-3 - [global] Spacing step 3. Default `0.75rem`.
- * @cssproperty --ck-radius - [global] Corner radius. Default `6px`.
- * @cssproperty --ck-shadow - [global] Shadow of floating surfaces (toast, popover). Default `0 4px 16px` black at 18% / 50% (light / dark).
- * @cssproperty --ck-focus-ring - [global] Keyboard focus outline. Default `2px solid #1d4ed8` / `2px solid #93c5fd` (light / dark).
  */
 export class CampaignListElement extends KitElement {
   static override styles = styles;

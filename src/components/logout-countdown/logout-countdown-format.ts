@@ -1,12 +1,15 @@
 /**
- * Pure helpers of `<logout-countdown>`: the visible mm:ss text, the spoken duration, and the announcement marks.
+ * Helpers of `<logout-countdown>` that need no element: the visible mm:ss text, the spoken duration, the wall-clock
+ * time, and the check of an answer (from a backend or a host) before the negotiation takes it.
  */
+import {msg, str} from '@lit/localize';
+import type {LogoutDecision} from '../../core/backend.js';
+import {BackendUnavailableError, CallbackKitError, ValidationError} from '../../core/errors.js';
+import type {CheckedLogoutDecision} from '../../core/logout-negotiation.js';
+import {Temporal} from '../../core/temporal.js';
 import {dateTimeFormat} from '../../internal/format.js';
 
-/** Whole seconds left, rounded up (8.2 s left shows 00:09; the display reaches 00:00 at the deadline itself). */
-export function secondsLeft(remainingMs: number): number {
-  return Math.max(0, Math.ceil(remainingMs / 1000));
-}
+export {secondsLeft, markBelow, FINAL_MARK_MS} from '../../core/logout-negotiation.js';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -63,20 +66,49 @@ export function spokenDuration(seconds: number, locale?: string): string {
   return list(locale, parts);
 }
 
-/** Screen readers hear the time left at every whole minute and at this many milliseconds left. */
-export const FINAL_MARK_MS = 10_000;
-
-/**
- * The next announcement mark strictly below `remainingMs`: the whole minute under it, then 10 seconds, then none.
- * 125 s -> 120 s; 120 s -> 60 s; 60 s -> 10 s; 10 s -> none.
- */
-export function markBelow(remainingMs: number): number | undefined {
-  if (remainingMs > 60_000) return (Math.ceil(remainingMs / 60_000) - 1) * 60_000;
-  if (remainingMs > FINAL_MARK_MS) return FINAL_MARK_MS;
-  return undefined;
-}
-
 /** The wall-clock time with seconds ("2:05:30 PM") at which a deferred logout is expected. */
 export function timeFormat(locale: string | undefined, timeZone: string): Intl.DateTimeFormat {
   return dateTimeFormat(locale, {timeZone, hour: 'numeric', minute: '2-digit', second: '2-digit'});
+}
+
+/** Any failure as a typed kit error: a `CallbackKitError` as it is, anything else as `BackendUnavailableError`. */
+export function toKitError(error: unknown): CallbackKitError {
+  if (error instanceof CallbackKitError) return error;
+  return new BackendUnavailableError(msg('The scheduling service is unavailable. Try again in a moment.'), {
+    cause: error,
+  });
+}
+
+/** Checks an answer from a backend or a host: a refusal needs a valid `notBefore`. Throws `ValidationError`. */
+export function checkDecision(value: unknown): CheckedLogoutDecision {
+  const answer = value as Partial<LogoutDecision> | null | undefined;
+  if (!answer || typeof answer !== 'object' || typeof answer.authorized !== 'boolean') {
+    throw new ValidationError(
+      [{field: 'authorized', code: 'invalid', message: msg('The logout answer says neither authorized nor deferred.')}],
+      msg('The logout answer is not valid: it says neither authorized nor deferred.'),
+    );
+  }
+  if (answer.authorized) return {authorized: true};
+  const refusal = answer as {notBefore?: unknown; reason?: unknown};
+  let notBefore: Temporal.Instant | undefined;
+  try {
+    notBefore = typeof refusal.notBefore === 'string' ? Temporal.Instant.from(refusal.notBefore) : undefined;
+  } catch {
+    notBefore = undefined;
+  }
+  if (!notBefore) {
+    const value = JSON.stringify(refusal.notBefore ?? null);
+    throw new ValidationError(
+      [
+        {
+          field: 'notBefore',
+          code: 'invalid-instant',
+          message: msg('The deferred logout has no valid notBefore instant.'),
+        },
+      ],
+      msg(str`The logout answer is not valid: notBefore ${value} is not an ISO instant.`),
+    );
+  }
+  const reason = typeof refusal.reason === 'string' ? refusal.reason.trim() : '';
+  return {authorized: false, notBefore, reason};
 }

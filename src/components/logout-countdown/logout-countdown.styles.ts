@@ -1,8 +1,18 @@
 import {css, type CSSResultGroup} from 'lit';
+import {a11y, controls, host, messages} from '../../internal/styles/index.js';
 import {tokens} from '../../internal/tokens.js';
 
+/**
+ * The shared modules give the host box and type scale, the focus ring, the visually hidden text, reduced motion,
+ * the buttons and the message banners (error, confirmation); these rules are what only the logout has: the
+ * "Awaiting logoff authorization" panel with its ring, the status chip, and the Logout button's waiting colour.
+ */
 export const styles: CSSResultGroup = [
   tokens,
+  host,
+  a11y,
+  controls,
+  messages,
   css`
     :host {
       --_bg: var(--ck-logout-countdown-background, var(--_ck-color-surface));
@@ -10,18 +20,8 @@ export const styles: CSSResultGroup = [
       --_accent: var(--ck-logout-countdown-accent, var(--_ck-color-warning));
       --_success: var(--ck-logout-countdown-success, var(--_ck-color-success));
       --_danger: var(--ck-logout-countdown-danger, var(--_ck-color-danger));
-      --_muted: var(--_ck-color-muted);
       --_radius: var(--ck-logout-countdown-radius, var(--_ck-radius));
       --_ring: var(--ck-logout-countdown-ring-size, 4.5rem);
-      --_focus: var(--_ck-focus-ring);
-
-      display: block;
-      color: var(--_ck-color-text);
-      font: var(--_ck-font);
-    }
-
-    :host([hidden]) {
-      display: none;
     }
 
     p {
@@ -36,27 +36,7 @@ export const styles: CSSResultGroup = [
     }
 
     button {
-      font: inherit;
-      color: inherit;
-      cursor: pointer;
-      border: 1px solid currentColor;
       border-radius: var(--_radius);
-      background: transparent;
-      min-block-size: 2rem;
-      padding-block: var(--_ck-space-1);
-      padding-inline: var(--_ck-space-3);
-    }
-
-    button:focus-visible,
-    .panel:focus-visible,
-    .confirmation:focus-visible {
-      outline: var(--_focus);
-      outline-offset: var(--_ck-focus-ring-offset);
-    }
-
-    .panel:focus:not(:focus-visible),
-    .confirmation:focus:not(:focus-visible) {
-      outline: none;
     }
 
     .logout {
@@ -67,21 +47,23 @@ export const styles: CSSResultGroup = [
 
     .logout--busy {
       cursor: progress;
-      opacity: 0.8;
     }
 
     .note {
-      color: var(--_muted);
+      color: var(--_ck-color-muted);
     }
 
+    /* dial and text side by side, the buttons under both at the end (a dialog's footer); no container query, so
+       the element keeps its natural width in a flex row or a toolbar */
     .panel {
       display: flex;
+      flex-wrap: wrap;
       align-items: flex-start;
-      gap: var(--_ck-space-3);
+      column-gap: var(--_ck-space-4);
+      row-gap: var(--_ck-space-3);
       inline-size: 100%;
-      max-inline-size: 32rem;
-      box-sizing: border-box;
-      padding: var(--_ck-space-3);
+      max-inline-size: 34rem;
+      padding: var(--_ck-space-4);
       border: 1px solid var(--_border);
       border-inline-start: 4px solid var(--_accent);
       border-radius: var(--_radius);
@@ -89,26 +71,31 @@ export const styles: CSSResultGroup = [
     }
 
     .panel__body {
+      flex: 1 1 12rem;
       display: flex;
       flex-direction: column;
       gap: var(--_ck-space-1);
       min-inline-size: 0;
     }
 
+    .panel__actions {
+      flex: 1 1 100%;
+      justify-content: flex-end;
+    }
+
     .title {
+      font-size: var(--_ck-text-lg);
       font-weight: 600;
-      font-size: 1.05em;
+      line-height: 1.3;
     }
 
     .expected {
-      color: var(--_muted);
+      color: var(--_ck-color-muted);
+      font-size: var(--_ck-text-sm);
     }
 
-    /* a reason or message of any length (from a backend or host): at most four lines, the full text in its title */
-    .reason,
-    p.error,
-    .error p,
-    .error-box p {
+    /* a reason of any length (from a backend or host): at most four lines, the full text in its title */
+    .reason {
       display: -webkit-box;
       -webkit-box-orient: vertical;
       -webkit-line-clamp: 4;
@@ -117,9 +104,20 @@ export const styles: CSSResultGroup = [
       overflow-wrap: anywhere;
     }
 
+    .panel .error {
+      margin-block-start: var(--_ck-space-2);
+      font-size: var(--_ck-text-sm);
+    }
+
+    /* the sentence ends with "You are still logged in.": room for it in a narrow panel (full text in the title) */
+    .panel .message__text {
+      -webkit-line-clamp: 6;
+      line-clamp: 6;
+    }
+
     .dial {
-      position: relative;
       flex: none;
+      position: relative;
       inline-size: var(--_ring);
       block-size: var(--_ring);
       display: grid;
@@ -150,8 +148,14 @@ export const styles: CSSResultGroup = [
       transition: stroke-dashoffset 1s linear;
     }
 
+    /* nothing left to wait: no round cap drawn as a dot at the top */
+    .ring__progress--empty {
+      visibility: hidden;
+    }
+
     .dial__time {
       position: relative;
+      font-size: var(--_ck-text-lg);
       font-weight: 600;
     }
 
@@ -163,18 +167,15 @@ export const styles: CSSResultGroup = [
       display: flex;
       flex-wrap: wrap;
       gap: var(--_ck-space-2);
-      margin-block-start: var(--_ck-space-1);
     }
 
     .chip {
-      display: inline-flex;
-      align-items: center;
-      gap: var(--_ck-space-1);
-      min-block-size: 1.75rem;
-      padding-inline: var(--_ck-space-2);
-      border: 1px solid var(--_border);
+      min-block-size: var(--_ck-control-height-sm);
+      padding-inline: var(--_ck-space-3);
+      border-color: var(--_border);
       border-radius: 999px;
       background: var(--_bg);
+      font-weight: 400;
     }
 
     .chip__dot {
@@ -195,35 +196,27 @@ export const styles: CSSResultGroup = [
       border-color: var(--_success);
     }
 
+    .confirmation,
+    .error-box {
+      max-inline-size: 34rem;
+    }
+
     .confirmation {
-      display: flex;
-      flex-wrap: wrap;
-      align-items: center;
-      gap: var(--_ck-space-2);
-      padding: var(--_ck-space-2) var(--_ck-space-3);
-      border: 1px solid var(--_success);
-      border-radius: var(--_radius);
-      background: var(--_bg);
+      flex-wrap: nowrap;
+      color: var(--_success);
     }
 
     .confirmation__icon {
+      flex: none;
       font-weight: 700;
     }
 
-    .error,
-    .error-box p {
+    .error-box {
       color: var(--_danger);
     }
 
-    .error-box {
-      display: flex;
-      flex-direction: column;
-      gap: var(--_ck-space-1);
-      max-inline-size: 32rem;
-      padding: var(--_ck-space-3);
-      border: 1px solid var(--_danger);
-      border-radius: var(--_radius);
-      background: var(--_bg);
+    .message .actions {
+      color: var(--_ck-color-text);
     }
 
     @keyframes pulse {
@@ -233,29 +226,8 @@ export const styles: CSSResultGroup = [
       }
     }
 
-    .visually-hidden {
-      position: absolute;
-      inline-size: 1px;
-      block-size: 1px;
-      overflow: hidden;
-      clip-path: inset(50%);
-      white-space: nowrap;
-    }
-
-    @media (prefers-reduced-motion: reduce) {
-      .chip__dot {
-        animation: none;
-      }
-
-      .ring__progress {
-        transition: none;
-      }
-    }
-
     @media (forced-colors: active) {
       .panel,
-      .confirmation,
-      .error-box,
       .chip {
         border-color: CanvasText;
       }

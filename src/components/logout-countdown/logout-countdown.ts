@@ -1,93 +1,48 @@
 import {msg, str} from '@lit/localize';
-import {html, nothing, type PropertyValues} from 'lit';
+import type {PropertyValues} from 'lit';
 import {property, state} from 'lit/decorators.js';
-import {classMap} from 'lit/directives/class-map.js';
-import type {BackendEvent, LogoutDecision, SchedulingBackend} from '../../core/backend.js';
-import {BackendUnavailableError, CallbackKitError, ValidationError} from '../../core/errors.js';
-import {Temporal} from '../../core/temporal.js';
+import type {LogoutDecision, SchedulingBackend} from '../../core/backend.js';
+import {ValidationError} from '../../core/errors.js';
+import {
+  LogoutNegotiation,
+  type LogoutAnnouncement,
+  type LogoutEffect,
+  type LogoutNote,
+  type LogoutPhase,
+  type LogoutSurface,
+  type LogoutTrigger,
+} from '../../core/logout-negotiation.js';
 import {LogoutAuthorizedEvent} from '../../events/logout-authorized.js';
 import {LogoutCanceledEvent} from '../../events/logout-canceled.js';
-import {LogoutErrorEvent, type LogoutErrorOperation} from '../../events/logout-error.js';
-import {LogoutRequestEvent, type LogoutRequestTrigger} from '../../events/logout-request.js';
+import {LogoutErrorEvent} from '../../events/logout-error.js';
+import {LogoutRequestEvent} from '../../events/logout-request.js';
+import {BackendEventsController} from '../../internal/backend-events.js';
+import {HostRequestController} from '../../internal/controllers/host-request.js';
 import {DeadlineController} from '../../internal/deadline-controller.js';
 import {defineElement} from '../../internal/define.js';
-import {NoHandlerError, withTimeout} from '../../internal/host-request.js';
 import {KitElement} from '../../internal/kit-element.js';
-import {styleProperties} from '../../internal/style-properties.js';
 import {errorMessage} from '../../internal/localization.js';
-import {countdownText, markBelow, secondsLeft, spokenDuration, timeFormat} from './logout-countdown-format.js';
+import {checkDecision, secondsLeft, spokenDuration, toKitError} from './logout-countdown-format.js';
 import {styles} from './logout-countdown.styles.js';
+import {renderLogout, type LogoutView} from './logout-countdown.templates.js';
 
-/** Where the negotiated logout stands. */
-export type LogoutState = 'idle' | 'requesting' | 'deferred' | 'authorized' | 'error';
+/** Where the negotiated logout stands (see `LogoutNegotiation` in core/logout-negotiation.ts). */
+export type LogoutState = LogoutPhase;
 
 /**
- * An optional extension of `SchedulingBackend`: a backend that has it is told when the agent cancels a deferred
- * logout (the contract has no cancel operation; a backend without one is simply not told, and the element ignores
- * any later `logout-authorized` of the canceled request).
+ * A backend that is told when the agent cancels a deferred logout. Kept for compatibility: `cancelLogout` is now an
+ * optional method of `SchedulingBackend` itself.
  */
-export interface LogoutCancelingBackend {
-  cancelLogout(q: {agentId: string}): Promise<void>;
-}
+export type LogoutCancelingBackend = Required<Pick<SchedulingBackend, 'cancelLogout'>>;
 
-interface Deferral {
-  notBefore: Temporal.Instant;
-  reason: string;
-  /** Time left when this deferral was answered (the ring shows the fraction still to wait). */
-  totalMs: number;
-  /** How many refusals so far in this logout (1 on the first deferral). */
-  refusals: number;
-}
-
-type CheckedDecision = {authorized: true} | {authorized: false; notBefore: Temporal.Instant; reason: string};
-
-/** Longest pause between two rechecks when the backend keeps refusing with a `notBefore` already past. */
-const MAX_RECHECK_BACKOFF_MS = 30_000;
-
-/** Any failure as a typed kit error: a `CallbackKitError` as it is, anything else as `BackendUnavailableError`. */
-function toKitError(error: unknown): CallbackKitError {
-  if (error instanceof CallbackKitError) return error;
-  return new BackendUnavailableError(msg('The scheduling service is unavailable. Try again in a moment.'), {
-    cause: error,
-  });
-}
-
-/** Checks an answer from a backend or a host: a refusal needs a valid `notBefore`. */
-function checkDecision(value: unknown): CheckedDecision {
-  const answer = value as Partial<LogoutDecision> | null | undefined;
-  if (!answer || typeof answer !== 'object' || typeof answer.authorized !== 'boolean') {
-    throw new ValidationError(
-      [{field: 'authorized', code: 'invalid', message: msg('The logout answer says neither authorized nor deferred.')}],
-      msg('The logout answer is not valid: it says neither authorized nor deferred.'),
-    );
-  }
-  if (answer.authorized) return {authorized: true};
-  const refusal = answer as {notBefore?: unknown; reason?: unknown};
-  let notBefore: Temporal.Instant | undefined;
-  try {
-    notBefore = typeof refusal.notBefore === 'string' ? Temporal.Instant.from(refusal.notBefore) : undefined;
-  } catch {
-    notBefore = undefined;
-  }
-  if (!notBefore) {
-    const value = JSON.stringify(refusal.notBefore ?? null);
-    throw new ValidationError(
-      [
-        {
-          field: 'notBefore',
-          code: 'invalid-instant',
-          message: msg('The deferred logout has no valid notBefore instant.'),
-        },
-      ],
-      msg(str`The logout answer is not valid: notBefore ${value} is not an ISO instant.`),
-    );
-  }
-  const reason = typeof refusal.reason === 'string' ? refusal.reason.trim() : '';
-  return {authorized: false, notBefore, reason};
-}
-
-/** Thrown into a host wait when the element is removed, so the wait's timeout timer is cleared. */
-const DETACHED = Symbol('detached');
+/** The shadow-DOM selector of each surface focus can go to. */
+const SURFACES: Record<LogoutSurface, string> = {
+  'logout-button': '.logout',
+  panel: '.panel',
+  chip: '.chip',
+  confirmation: '.confirmation',
+  retry: '.retry',
+};
 
 /**
  * Negotiated logout that never breaks a predictive call. The Logout button (or `requestLogout()`) fires a
@@ -101,8 +56,12 @@ const DETACHED = Symbol('detached');
  * is deferred, none once removed), so it is exact after the tab slept. Screen readers hear the deferral and its
  * reason, the time left once a minute and at 10 seconds, then the authorization; never every second.
  *
- * Cancel logout tells a backend that has the optional `cancelLogout({agentId})` method (`LogoutCancelingBackend`);
+ * Cancel logout tells a backend that has the optional `cancelLogout({agentId})` method (`SchedulingBackend.cancelLogout`);
  * `logout-canceled` tells the host. Failures show a Retry and say whether the agent is still logged in.
+ *
+ * Escape closes what Dismiss closes, as every transient surface of the kit does: the panel or the confirmation
+ * folds into the chip (focus on the chip), an error goes back to the Log out button (focus on it). It never cancels
+ * the logout: Cancel logout does.
  *
  * Custom states for host styling: `:state(idle)`, `:state(requesting)`, `:state(deferred)`,
  * `:state(authorized)`, `:state(error)`, `:state(dismissed)`.
@@ -140,71 +99,48 @@ const DETACHED = Symbol('detached');
  * @cssproperty --ck-logout-countdown-danger - Error colour (default `--ck-color-danger`).
  * @cssproperty --ck-logout-countdown-radius - Corner radius (default `--ck-radius`, 6px).
  * @cssproperty --ck-logout-countdown-ring-size - Diameter of the progress ring (default 4.5rem).
- * @cssproperty --ck-color-scheme - [global] Colour scheme of the kit: `light`, `dark` or `light dark` (follow the system). `<agent-session theme>` sets it. Default none (the page's `color-scheme` applies).
- * @cssproperty --ck-font-family - [global] Font family. Default `system-ui, sans-serif`.
- * @cssproperty --ck-font-size - [global] Base font size. Default `0.875rem`.
- * @cssproperty --ck-line-height - [global] Base line height. Default `1.4`.
- * @cssproperty --ck-font - [global] The whole `font` shorthand (wins over the three above). Default `var(--ck-font-size)/var(--ck-line-height) var(--ck-font-family)`.
- * @cssproperty --ck-color-text - [global] Body text. Default `#1f2328` / `#e6e8eb` (light / dark).
- * @cssproperty --ck-color-muted - [global] Secondary text, field borders. Default `#4b5563` / `#b6bcc4` (light / dark).
- * @cssproperty --ck-color-surface - [global] Surfaces: rows, panels, dialogs, toasts. Default `#ffffff` / `#1b1e22` (light / dark).
- * @cssproperty --ck-color-border - [global] Borders and dividers. Default `#d0d7de` / `#3d444d` (light / dark).
- * @cssproperty --ck-color-warning - [global] Warnings, waiting states (logout countdown). Default `#8a5a00` / `#f5c451` (light / dark).
- * @cssproperty --ck-color-danger - [global] Errors, overdue, destructive actions. Default `#b3261e` / `#ffb4ab` (light / dark).
- * @cssproperty --ck-color-success - [global] Confirmations. Default `#1a7f37` / `#3fb950` (light / dark).
- * @cssproperty --ck-space-1 - [global] Spacing step 1. Default `0.25rem`.
- * @cssproperty --ck-space-2 - [global] Spacing step 2. Default `0.5rem`.
- * @cssproperty --ck-space-3 - [global] Spacing step 3. Default `0.75rem`.
- * @cssproperty --ck-radius - [global] Corner radius. Default `6px`.
- * @cssproperty --ck-focus-ring - [global] Keyboard focus outline. Default `2px solid #1d4ed8` / `2px solid #93c5fd` (light / dark).
- * @cssproperty --ck-focus-ring-offset - [global] Distance of the focus outline. Default `2px`.
  */
 export class LogoutCountdownElement extends KitElement {
   static override styles = styles;
 
   #internals?: ElementInternals;
-  /** Bumped by every transition that makes an answer in flight stale (authorized, canceled, vetoed, new request). */
-  #token = 0;
-  /** The agent of the logout in progress. */
-  #agentId?: string;
-  #subscribedBackend?: SchedulingBackend;
-  #unsubscribeBackend?: () => void;
-  /** When to ask again: `notBefore`, or later when the backend answered with a `notBefore` already past. */
-  #recheckAt?: Temporal.Instant;
-  /** Consecutive answers whose `notBefore` was already past (backoff of the rechecks). */
-  #stale = 0;
-  /** The next display tick: when the whole seconds left change. */
-  #tickAt?: Temporal.Instant;
-  /** The next time-left mark (ms) screen readers hear, or undefined. */
-  #nextMark?: number;
-  /** Callbacks that end host waits when the element is removed. */
-  #detachers = new Set<() => void>();
+  /** The negotiation this element renders; every transition goes through it. */
+  #machine = new LogoutNegotiation({onEffect: (effect) => this.#onEffect(effect)});
   /** CSS selector of what to focus after the next render (when focus was inside the element). */
   #focusNext?: string;
   /** Focus was inside the element when the current step started. */
   #hadFocus = false;
-  /** The agent whose cancel the backend could not be told of (Retry tells it again). */
-  #cancelAgentId?: string;
+  /** Telling the backend of a cancel (`cancelLogout()` resolves after it). */
+  #telling?: Promise<void>;
 
+  // Added in this order: a deadline reached on connection asks at once, with the host request and the
+  // subscription already connected.
+  #requests = new HostRequestController(this);
+  /** Subscribed to the backend exactly while a logout is asked or deferred and the element is connected. */
+  #events = new BackendEventsController(this, {
+    backend: () => (this.#machine.listening ? this.resolvedBackend : undefined),
+    listener: (event) => {
+      if (event.type === 'logout-authorized' && this.#machine.backendAuthorized(event.agentId)) this.#changed();
+    },
+  });
   #deadline = new DeadlineController(this, {
     clock: () => this.resolvedClock,
-    next: () => this.#nextDeadline(),
+    next: () => this.#machine.nextDeadline(),
     run: (now) => this.#onDeadline(now),
     whileHidden: false,
   });
 
-  @state() private phase: LogoutState = 'idle';
-  @state() private deferral?: Deferral;
-  /** The agent put the panel (or confirmation) away: the chip shows instead. */
-  @state() private dismissed = false;
-  /** A recheck is in flight. */
-  @state() private checking = false;
-  /** The message of a failed request or recheck. */
-  @state() private problem?: string;
-  /** The outcome shown next to the button in the idle state (stopped by the host, canceled). */
-  @state() private note?: string;
-  /** The backend could not be told of a cancel. */
-  @state() private cancelProblem?: string;
+  /** The template's handlers (Lit calls them with the element as `this` too). */
+  #on: LogoutView['on'] = {
+    logout: () => this.handleLogoutClick(),
+    retry: () => this.handleRetryClick(),
+    retryCancel: () => this.handleRetryCancelClick(),
+    cancel: () => this.handleCancelClick(),
+    dismiss: () => this.handleDismissClick(),
+    chip: () => this.handleChipClick(),
+    keydown: (event) => this.handleKeydown(event),
+  };
+
   /** The text of the polite live region. */
   @state() private announcement = '';
 
@@ -225,36 +161,23 @@ export class LogoutCountdownElement extends KitElement {
 
   /** Where the logout stands: `idle`, `requesting`, `deferred`, `authorized` or `error`. */
   get logoutState(): LogoutState {
-    return this.phase;
+    return this.#machine.phase;
   }
 
   /** The instant a deferred logout is expected (ISO), while one is deferred or was just authorized. */
   get notBefore(): string | undefined {
-    return this.deferral?.notBefore.toString();
-  }
-
-  override connectedCallback(): void {
-    // Subscribe first: connecting the controllers may ask again at once (a deadline passed while removed).
-    this.#syncSubscription();
-    super.connectedCallback();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#syncSubscription();
-    for (const detach of [...this.#detachers]) detach();
+    return this.#machine.deferral?.notBefore.toString();
   }
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    if (changed.has('backend') || changed.has('session')) this.#syncSubscription();
     const states = this.#internals?.states;
     if (states) {
       for (const name of ['idle', 'requesting', 'deferred', 'authorized', 'error'] as const) {
-        if (name === this.phase) states.add(name);
+        if (name === this.#machine.phase) states.add(name);
         else states.delete(name);
       }
-      if (this.dismissed) states.add('dismissed');
+      if (this.#machine.dismissed) states.add('dismissed');
       else states.delete('dismissed');
     }
     if (this.#focusNext) {
@@ -264,24 +187,53 @@ export class LogoutCountdownElement extends KitElement {
     }
   }
 
-  /** Subscribed to the backend exactly while a logout is asked or deferred and the element is connected. */
-  #syncSubscription(): void {
-    const active = this.phase === 'requesting' || this.phase === 'deferred';
-    const backend = this.isConnected && active ? this.resolvedBackend : undefined;
-    if (backend === this.#subscribedBackend) return;
-    this.#unsubscribeBackend?.();
-    this.#unsubscribeBackend = this.#subscribedBackend = undefined;
-    if (backend) {
-      this.#subscribedBackend = backend;
-      this.#unsubscribeBackend = backend.subscribe(this.#onBackendEvent);
-    }
+  /** After every transition: render, follow the subscription, set the one timer. */
+  #changed(): void {
+    this.requestUpdate();
+    this.#events.sync();
+    this.#deadline.update();
   }
 
-  #onBackendEvent = (event: BackendEvent): void => {
-    if (event.type !== 'logout-authorized' || event.agentId !== this.#agentId) return;
-    // A stale event of an earlier, canceled logout can arrive while a new one is being asked: only a deferral waits for it.
-    if (this.phase === 'deferred') this.#authorize('backend-event');
-  };
+  #onEffect(effect: LogoutEffect): void {
+    switch (effect.type) {
+      case 'announce':
+        this.#announce(this.#words(effect.announcement));
+        break;
+      case 'focus':
+        if (this.#shouldFocus() && !(effect.surface === 'logout-button' && this.noButton)) {
+          this.#focusNext = SURFACES[effect.surface];
+        }
+        break;
+      case 'authorized': {
+        const {agentId, deferred, notBefore, source} = effect;
+        this.dispatchEvent(
+          new LogoutAuthorizedEvent({
+            agentId,
+            deferred,
+            ...(notBefore ? {notBefore: notBefore.toString()} : {}),
+            source,
+          }),
+        );
+        break;
+      }
+      case 'canceled':
+        this.dispatchEvent(
+          new LogoutCanceledEvent({
+            agentId: effect.agentId,
+            ...(effect.notBefore ? {notBefore: effect.notBefore.toString()} : {}),
+          }),
+        );
+        break;
+      case 'error':
+        this.dispatchEvent(
+          new LogoutErrorEvent({error: effect.error, operation: effect.operation, agentId: effect.agentId}),
+        );
+        break;
+      case 'tell-backend-canceled':
+        this.#telling = this.#tellBackendCanceled(effect.agentId, effect.token);
+        break;
+    }
+  }
 
   get #locale(): string | undefined {
     return this.resolvedLocale;
@@ -308,255 +260,136 @@ export class LogoutCountdownElement extends KitElement {
       text === this.announcement.trimEnd() && !this.announcement.endsWith('\u00a0') ? `${text}\u00a0` : text;
   }
 
-  #remainingMs(now = this.resolvedClock.now()): number {
-    return this.deferral ? this.deferral.notBefore.epochMilliseconds - now.epochMilliseconds : 0;
+  /** Why the logout waits, in the UI language when the answer gave no reason. */
+  #reasonText(deferral: {reason: string}): string {
+    return deferral.reason || msg('The dialer is setting up a call for you.');
   }
 
-  /** The next display tick or recheck, whichever is first (a clock jump past it runs it at once). */
-  #nextDeadline(): Temporal.Instant | undefined {
-    if (this.phase !== 'deferred' || !this.deferral || this.checking) return undefined;
-    const recheck = this.problem ? undefined : this.#recheckAt;
-    if (!this.#tickAt || !recheck) return this.#tickAt ?? recheck;
-    return Temporal.Instant.compare(this.#tickAt, recheck) <= 0 ? this.#tickAt : recheck;
+  #noteText(note: LogoutNote): string {
+    if (note.kind === 'canceled') return msg('Logout canceled. You stay logged in.');
+    const reason = note.reason;
+    return reason ? msg(str`Logout stopped: ${reason}`) : msg('Logout stopped by the application.');
   }
 
-  /** The moment the displayed whole seconds change next (`notBefore` at most), computed from `now`. */
-  #scheduleTick(now: Temporal.Instant): void {
-    const remaining = this.#remainingMs(now);
-    this.#tickAt =
-      remaining > 0
-        ? Temporal.Instant.fromEpochMilliseconds(
-            this.deferral!.notBefore.epochMilliseconds - (secondsLeft(remaining) - 1) * 1000,
-          )
-        : undefined;
-  }
-
-  #onDeadline(now: Temporal.Instant): void {
-    if (!this.deferral) return;
-    this.#scheduleTick(now);
-    const remaining = this.#remainingMs(now);
-    if (this.#nextMark !== undefined && remaining <= this.#nextMark) {
-      // One announcement even when several marks passed at once (the tab slept): the time left now.
-      this.#nextMark = markBelow(remaining);
-      if (remaining > 0) {
-        const left = spokenDuration(secondsLeft(remaining), this.#locale);
-        this.#announce(msg(str`${left} left before logoff authorization.`));
+  /** What screen readers hear, in the UI language. */
+  #words(announcement: LogoutAnnouncement): string {
+    switch (announcement.kind) {
+      case 'deferred': {
+        const reason = this.#reasonText(announcement);
+        const left = spokenDuration(secondsLeft(announcement.remainingMs), this.#locale);
+        return announcement.again
+          ? msg(str`Logoff still not authorized. ${reason} Time left: ${left}.`)
+          : msg(str`Awaiting logoff authorization. ${reason} Time left: ${left}.`);
       }
+      case 'time-left': {
+        const left = spokenDuration(secondsLeft(announcement.remainingMs), this.#locale);
+        return msg(str`${left} left before logoff authorization.`);
+      }
+      case 'authorized':
+        return msg('Logoff authorized. You are being logged out.');
+      default:
+        return this.#noteText(announcement);
     }
-    if (this.#recheckAt && !this.problem && Temporal.Instant.compare(now, this.#recheckAt) >= 0) {
-      this.#recheckAt = undefined;
-      void this.#ask('recheck');
-    }
+  }
+
+  #remainingMs(): number {
+    return this.#machine.remainingMs(this.resolvedClock.now());
+  }
+
+  #onDeadline(now: Parameters<LogoutNegotiation['tick']>[0]): void {
+    if (this.#machine.tick(now) === 'recheck') void this.#ask('recheck');
     this.requestUpdate();
   }
 
-  /** Asks the host (event) and then the backend or the host's answer; applies the answer unless it went stale. */
-  async #ask(trigger: LogoutRequestTrigger): Promise<LogoutState> {
+  /**
+   * Asks the host (`logout-request`), then the host's answer or the backend (HostRequestController: a veto always
+   * wins, `respondWith` answers, else the backend, else NoHandlerError); the negotiation drops a stale answer.
+   */
+  async #ask(trigger: LogoutTrigger): Promise<LogoutState> {
     const backend = this.resolvedBackend;
-    const agentId = trigger === 'recheck' ? this.#agentId : this.resolvedAgent?.id;
+    const agentId = this.#machine.agentFor(trigger, this.resolvedAgent?.id);
     const event = new LogoutRequestEvent({agentId, trigger, hasBackend: !!backend});
     this.#hadFocus ||= this.#hasFocus();
-    this.dispatchEvent(event);
-    if (event.defaultPrevented) {
-      this.#stopByHost(event.vetoReason);
-      return this.phase;
-    }
-    const token = ++this.#token;
-    this.#agentId = agentId;
-    this.problem = undefined;
-    if (trigger === 'recheck') {
-      this.checking = true;
-    } else {
-      this.#clear();
-      this.phase = 'requesting';
-    }
-    this.#syncSubscription();
-    this.#deadline.update();
-    try {
-      const response = event.detail.response;
-      let answer: unknown;
-      if (response) answer = await this.#awaitHost(response);
-      else if (backend) {
-        if (!agentId) {
-          throw new ValidationError(
-            [{field: 'agent', code: 'required', message: msg('No agent is signed in.')}],
-            msg('No agent is signed in: set the agent property or put the element inside <agent-session>.'),
-          );
-        }
-        answer = await backend.requestLogout({agentId});
-      } else throw new NoHandlerError('logout-request');
-      if (token !== this.#token) return this.phase;
-      this.#apply(checkDecision(answer));
-    } catch (error) {
-      if (token !== this.#token) return this.phase;
-      this.#fail(error, trigger === 'recheck' ? 'recheck' : 'request');
-    }
-    return this.phase;
-  }
-
-  /** Waits for the host's answer with the timeout; once removed, keeps waiting without a timer (the answer is not lost). */
-  async #awaitHost(response: Promise<LogoutDecision>): Promise<LogoutDecision> {
-    if (!this.isConnected) return response;
-    let detach!: () => void;
-    const detached = new Promise<never>((_, reject) => {
-      detach = () => reject(DETACHED);
-    });
-    this.#detachers.add(detach);
-    try {
-      return await withTimeout(Promise.race([response, detached]), this.responseTimeout, 'logout-request');
-    } catch (error) {
-      if (error === DETACHED) return response;
-      throw error;
-    } finally {
-      this.#detachers.delete(detach);
-    }
-  }
-
-  #apply(decision: CheckedDecision): void {
-    if (decision.authorized) {
-      this.#authorize('response');
-      return;
-    }
-    const now = this.resolvedClock.now();
-    const remaining = decision.notBefore.epochMilliseconds - now.epochMilliseconds;
-    const previous = this.phase === 'deferred' ? this.deferral : undefined;
-    const reason = decision.reason || msg('The dialer is setting up a call for you.');
-    this.deferral = {
-      notBefore: decision.notBefore,
-      reason,
-      totalMs: Math.max(0, remaining),
-      refusals: (previous?.refusals ?? 0) + 1,
+    let token = 0;
+    // The request is on once the host did not veto: before the backend is called (the subscription is up first).
+    const start = () => {
+      if (token) return;
+      token = this.#machine.begin(trigger, agentId);
+      this.#changed();
     };
-    this.phase = 'deferred';
-    this.checking = false;
-    this.problem = undefined;
-    this.#stale = remaining > 0 ? 0 : this.#stale + 1;
-    this.#recheckAt =
-      remaining > 0
-        ? decision.notBefore
-        : now.add({milliseconds: Math.min(MAX_RECHECK_BACKOFF_MS, 1000 * 2 ** (this.#stale - 1))});
-    this.#nextMark = markBelow(remaining);
-    this.#scheduleTick(now);
-    const left = spokenDuration(secondsLeft(remaining), this.#locale);
-    this.#announce(
-      previous
-        ? msg(str`Logoff still not authorized. ${reason} Time left: ${left}.`)
-        : msg(str`Awaiting logoff authorization. ${reason} Time left: ${left}.`),
-    );
-    if (this.#shouldFocus()) this.#focusNext = this.dismissed ? '.chip' : '.panel';
-    this.#syncSubscription();
-    this.#deadline.update();
-  }
-
-  #authorize(source: 'response' | 'backend-event'): void {
-    if (this.phase === 'authorized') return;
-    this.#token++;
-    const deferral = this.deferral;
-    this.phase = 'authorized';
-    this.checking = false;
-    this.problem = undefined;
-    this.#recheckAt = undefined;
-    this.#tickAt = undefined;
-    this.#nextMark = undefined;
-    this.#syncSubscription();
-    this.#deadline.update();
-    this.#announce(msg('Logoff authorized. You are being logged out.'));
-    if (this.#shouldFocus()) this.#focusNext = this.dismissed ? '.chip' : '.confirmation';
-    this.dispatchEvent(
-      new LogoutAuthorizedEvent({
-        agentId: this.#agentId,
-        deferred: !!deferral,
-        ...(deferral ? {notBefore: deferral.notBefore.toString()} : {}),
-        source,
-      }),
-    );
-  }
-
-  #fail(error: unknown, operation: LogoutErrorOperation): void {
-    const kitError = toKitError(error);
-    if (operation === 'recheck' && this.phase === 'deferred') {
-      // Still deferred: the backend's logout-authorized event can still arrive; Retry asks again.
-      this.checking = false;
-      this.problem = errorMessage(kitError);
-      this.#recheckAt = undefined;
-      if (this.dismissed) {
-        this.dismissed = false; // never hide a problem in the chip
-        if (this.#shouldFocus()) this.#focusNext = '.retry';
-      }
-    } else {
-      this.#clear();
-      this.phase = 'error';
-      this.problem = errorMessage(kitError);
-      this.#syncSubscription();
-      if (this.#shouldFocus()) this.#focusNext = '.retry';
+    const outcome = this.#requests.ask<LogoutDecision>({
+      event,
+      responder: event.detail,
+      timeout: this.responseTimeout,
+      refusal: 'always',
+      fallback: backend ? () => (start(), this.#askBackend(backend, agentId)) : undefined,
+    });
+    // ask() dispatches synchronously: a veto is known now (with refusal 'always', it is the outcome too).
+    if (event.defaultPrevented) {
+      this.#machine.vetoed(event.vetoReason);
+      this.#changed();
+      return this.#machine.phase;
     }
-    this.#deadline.update();
-    this.dispatchEvent(new LogoutErrorEvent({error: kitError, operation, agentId: this.#agentId}));
+    start();
+    try {
+      const result = await outcome;
+      if (!result.refused) this.#machine.answered(token, checkDecision(result.value), this.resolvedClock.now());
+    } catch (error) {
+      this.#machine.failed(token, toKitError(error));
+    }
+    this.#changed();
+    return this.#machine.phase;
   }
 
-  /** The host vetoed (`logout-request` canceled): nothing is asked; a pending deferral is given up. */
-  #stopByHost(reason: string | undefined): void {
-    const pendingAgent = this.phase === 'deferred' ? this.#agentId : undefined;
-    this.#token++;
-    this.#clear();
-    this.phase = 'idle';
-    this.#syncSubscription();
-    this.#deadline.update();
-    this.note = reason ? msg(str`Logout stopped: ${reason}`) : msg('Logout stopped by the application.');
-    this.#announce(this.note);
-    if (this.#shouldFocus() && !this.noButton) this.#focusNext = '.logout';
-    if (pendingAgent) void this.#tellBackendCanceled(pendingAgent);
+  async #askBackend(backend: SchedulingBackend, agentId: string | undefined): Promise<LogoutDecision> {
+    if (!agentId) {
+      throw new ValidationError(
+        [{field: 'agent', code: 'required', message: msg('No agent is signed in.')}],
+        msg('No agent is signed in: set the agent property or put the element inside <agent-session>.'),
+      );
+    }
+    return backend.requestLogout({agentId});
   }
 
-  /** Forgets the logout in progress (not the phase). */
-  #clear(): void {
-    this.deferral = undefined;
-    this.checking = false;
-    this.problem = undefined;
-    this.dismissed = false;
-    this.note = undefined;
-    this.cancelProblem = undefined;
-    this.#cancelAgentId = undefined;
-    this.#recheckAt = undefined;
-    this.#tickAt = undefined;
-    this.#nextMark = undefined;
-    this.#stale = 0;
-  }
-
-  /** Tells a backend that has `cancelLogout` (see `LogoutCancelingBackend`); a failure is shown with a Retry. */
-  async #tellBackendCanceled(agentId: string | undefined): Promise<void> {
-    const backend = this.resolvedBackend as (SchedulingBackend & Partial<LogoutCancelingBackend>) | undefined;
-    if (!agentId || typeof backend?.cancelLogout !== 'function') return;
-    const token = this.#token;
+  /** Tells a backend that has `cancelLogout`; a failure is shown with a Retry (while nothing newer happened). */
+  async #tellBackendCanceled(agentId: string, token: number): Promise<void> {
+    const backend = this.resolvedBackend;
+    if (typeof backend?.cancelLogout !== 'function') return;
     try {
       await backend.cancelLogout({agentId});
-      if (token === this.#token) {
-        this.cancelProblem = undefined;
-        this.#cancelAgentId = undefined;
-      }
+      this.#machine.cancelSettled(token, agentId);
     } catch (error) {
-      const kitError = toKitError(error);
-      if (token === this.#token) {
-        this.cancelProblem = errorMessage(kitError);
-        this.#cancelAgentId = agentId;
-      }
-      this.dispatchEvent(new LogoutErrorEvent({error: kitError, operation: 'cancel', agentId}));
+      this.#machine.cancelSettled(token, agentId, toKitError(error));
     }
+    this.#changed();
+  }
+
+  /** Dismiss (button or Escape): focus follows to what stays, the chip or the Log out button. */
+  #dismiss(): boolean {
+    if (!this.#machine.dismiss()) return false;
+    const phase = this.#machine.phase;
+    this.#focusNext = phase === 'idle' ? (this.noButton ? undefined : '.logout') : '.chip';
+    this.#changed();
+    return true;
+  }
+
+  private handleKeydown(event: KeyboardEvent): void {
+    // Escape closes the transient surface focus is in, as Dismiss does; nothing else (the logout stays asked).
+    if (event.key !== 'Escape' || event.defaultPrevented || event.isComposing) return;
+    if (this.#dismiss()) event.preventDefault();
   }
 
   private handleLogoutClick(): void {
-    if (this.phase === 'requesting') return; // aria-disabled while asking: never two requests
+    if (this.#machine.phase === 'requesting') return; // aria-disabled while asking: never two requests
     void this.requestLogout();
   }
 
   private handleRetryClick(): void {
-    void this.#ask(this.phase === 'deferred' ? 'recheck' : 'retry');
+    void this.#ask(this.#machine.retryTrigger);
   }
 
   private handleRetryCancelClick(): void {
-    const agentId = this.#cancelAgentId;
-    this.cancelProblem = undefined;
-    void this.#tellBackendCanceled(agentId);
+    if (this.#machine.retryCancel()) this.#changed();
   }
 
   private handleCancelClick(): void {
@@ -564,19 +397,13 @@ export class LogoutCountdownElement extends KitElement {
   }
 
   private handleDismissClick(): void {
-    if (this.phase === 'error') {
-      this.#clear();
-      this.phase = 'idle';
-      if (!this.noButton) this.#focusNext = '.logout';
-      return;
-    }
-    this.dismissed = true;
-    this.#focusNext = '.chip';
+    this.#dismiss();
   }
 
   private handleChipClick(): void {
-    this.dismissed = false;
-    this.#focusNext = this.phase === 'authorized' ? '.confirmation' : '.panel';
+    if (!this.#machine.expand()) return;
+    this.#focusNext = this.#machine.phase === 'authorized' ? '.confirmation' : '.panel';
+    this.#changed();
   }
 
   /**
@@ -585,10 +412,8 @@ export class LogoutCountdownElement extends KitElement {
    * asked or deferred, or was authorized, nothing new is asked and the current state is returned.
    */
   requestLogout(): Promise<LogoutState> {
-    if (this.phase === 'requesting' || this.phase === 'deferred' || this.phase === 'authorized') {
-      return Promise.resolve(this.phase);
-    }
-    return this.#ask(this.phase === 'error' ? 'retry' : 'request');
+    const trigger = this.#machine.requestTrigger;
+    return trigger ? this.#ask(trigger) : Promise.resolve(this.#machine.phase);
   }
 
   /**
@@ -596,20 +421,10 @@ export class LogoutCountdownElement extends KitElement {
    * fires, a backend with `cancelLogout` is told, and a later authorization of this logout is ignored.
    */
   async cancelLogout(): Promise<void> {
-    if (this.phase !== 'requesting' && this.phase !== 'deferred') return;
-    const agentId = this.#agentId;
-    const notBefore = this.deferral?.notBefore.toString();
-    const focus = this.#shouldFocus();
-    this.#token++;
-    this.#clear();
-    this.phase = 'idle';
-    this.#syncSubscription();
-    this.#deadline.update();
-    this.note = msg('Logout canceled. You stay logged in.');
-    this.#announce(this.note);
-    if (focus && !this.noButton) this.#focusNext = '.logout';
-    this.dispatchEvent(new LogoutCanceledEvent({agentId, ...(notBefore ? {notBefore} : {})}));
-    await this.#tellBackendCanceled(agentId);
+    this.#telling = undefined;
+    if (!this.#machine.cancel()) return;
+    this.#changed();
+    await this.#telling;
   }
 
   /**
@@ -617,202 +432,33 @@ export class LogoutCountdownElement extends KitElement {
    * Does nothing unless a logout is deferred.
    */
   authorize(): void {
-    if (this.phase === 'deferred') this.#authorize('backend-event');
+    if (this.#machine.authorize()) this.#changed();
   }
 
   /** Back to the Logout button after an authorization (the agent logged in again) or an error. Not while deferred. */
   reset(): void {
-    if (this.phase === 'requesting' || this.phase === 'deferred') return;
-    this.#token++;
-    this.#clear();
-    this.phase = 'idle';
-    this.#syncSubscription();
-    this.#deadline.update();
-  }
-
-  #renderCountdown(seconds: number) {
-    return html`<span class="countdown" part="countdown">${countdownText(seconds)}</span>`;
-  }
-
-  /** The idle and requesting states share one template, so the Logout button keeps focus while asking. */
-  #renderStart() {
-    const busy = this.phase === 'requesting';
-    return html`
-      ${
-        busy && this.noButton
-          ? html`<p class="note" part="note">${msg('Requesting logout…')}</p>`
-          : this.note
-            ? html`<p class="note" part="note">${this.note}</p>`
-            : nothing
-      }
-      ${
-        this.cancelProblem
-          ? html`<div class="error" part="error">
-              <p role="alert">
-                ${msg(str`The server could not be told of the cancel: ${this.cancelProblem} It may still log you out.`)}
-              </p>
-              <div class="actions" part="actions">
-                <button class="retry" part="button retry-button" type="button" @click=${this.handleRetryCancelClick}>
-                  ${msg('Retry')}
-                </button>
-              </div>
-            </div>`
-          : nothing
-      }
-      ${
-        this.noButton
-          ? nothing
-          : html`<button
-              class=${classMap({logout: true, 'logout--busy': busy})}
-              part="logout-button"
-              type="button"
-              aria-disabled=${busy ? 'true' : nothing}
-              @click=${this.handleLogoutClick}
-            >
-              ${busy ? msg('Requesting logout…') : msg('Log out')}
-            </button>`
-      }
-    `;
-  }
-
-  #renderPanel(deferral: Deferral) {
-    const remaining = this.#remainingMs();
-    const seconds = secondsLeft(remaining);
-    const fraction = deferral.totalMs > 0 ? Math.min(1, Math.max(0, remaining / deferral.totalMs)) : 0;
-    const expected = timeFormat(this.#locale, this.agentTimeZone).format(deferral.notBefore.epochMilliseconds);
-    return html`<div class="panel" part="panel" role="group" aria-labelledby="title" tabindex="-1">
-      <div class="dial">
-        <svg class="ring" part="ring" viewBox="0 0 36 36" aria-hidden="true">
-          <circle class="ring__track" cx="18" cy="18" r="16" pathLength="100"></circle>
-          <circle
-            class="ring__progress"
-            cx="18"
-            cy="18"
-            r="16"
-            pathLength="100"
-            ${styleProperties({'stroke-dashoffset': (100 * (1 - fraction)).toFixed(2)})}
-          ></circle>
-        </svg>
-        <span role="timer" class="dial__time" aria-label=${msg('Time left')}>${this.#renderCountdown(seconds)}</span>
-      </div>
-      <div class="panel__body">
-        <p class="title" id="title" part="title">${msg('Awaiting logoff authorization')}</p>
-        <p class="reason" part="reason" title=${deferral.reason}>${deferral.reason}</p>
-        <p class="expected" part="expected">
-          ${
-            this.checking
-              ? msg('Checking the authorization…')
-              : seconds > 0
-                ? msg(str`Expected at ${expected}. You stay logged in until then.`)
-                : msg('Waiting for the authorization…')
-          }
-        </p>
-        ${
-          this.problem
-            ? html`<p class="error" part="error" role="alert" title=${this.problem}>
-                ${msg(str`Could not check the logoff authorization: ${this.problem} You are still logged in.`)}
-              </p>`
-            : nothing
-        }
-        <div class="actions" part="actions">
-          ${
-            this.problem
-              ? html`<button class="retry" part="button retry-button" type="button" @click=${this.handleRetryClick}>
-                  ${msg('Retry')}
-                </button>`
-              : nothing
-          }
-          <button class="cancel" part="button cancel-button" type="button" @click=${this.handleCancelClick}>
-            ${msg('Cancel logout')}
-          </button>
-          <button class="dismiss" part="button dismiss-button" type="button" @click=${this.handleDismissClick}>
-            ${msg('Dismiss', {id: 'logout-countdown.dismiss'})}
-          </button>
-        </div>
-      </div>
-    </div>`;
-  }
-
-  #renderChip() {
-    if (this.phase === 'authorized') {
-      return html`<button
-        class="chip chip--authorized"
-        part="chip"
-        type="button"
-        title=${msg('Logoff authorized. Select to show the message.')}
-        @click=${this.handleChipClick}
-      >
-        <span class="chip__icon" aria-hidden="true">✓</span>
-        <span>${msg('Logoff authorized')}</span>
-      </button>`;
-    }
-    const seconds = secondsLeft(this.#remainingMs());
-    const left = spokenDuration(seconds, this.#locale);
-    const tooltip = this.checking
-      ? msg('Awaiting logoff authorization: checking now. Select to show details.')
-      : msg(str`Awaiting logoff authorization: ${left} left. Select to show details.`);
-    return html`<button class="chip" part="chip" type="button" title=${tooltip} @click=${this.handleChipClick}>
-      <span class="chip__dot" part="chip-indicator" aria-hidden="true"></span>
-      <span>${msg('Logoff in')}</span>
-      ${this.#renderCountdown(seconds)}
-    </button>`;
-  }
-
-  #renderConfirmation() {
-    return html`<div class="confirmation" part="confirmation" tabindex="-1">
-      <span class="confirmation__icon" aria-hidden="true">✓</span>
-      <p class="confirmation__text">
-        <strong>${msg('Logoff authorized.')}</strong> ${msg('You are being logged out.')}
-      </p>
-      ${
-        this.deferral
-          ? html`<button class="dismiss" part="button dismiss-button" type="button" @click=${this.handleDismissClick}>
-              ${msg('Dismiss', {id: 'logout-countdown.dismiss'})}
-            </button>`
-          : nothing
-      }
-    </div>`;
-  }
-
-  #renderError() {
-    return html`<div class="error-box" part="error">
-      <p role="alert" title=${this.problem ?? nothing}>
-        <strong>${msg('Logout failed.')}</strong> ${this.problem} ${msg('You are still logged in.')}
-      </p>
-      <div class="actions" part="actions">
-        <button class="retry" part="button retry-button" type="button" @click=${this.handleRetryClick}>
-          ${msg('Retry')}
-        </button>
-        <button class="dismiss" part="button dismiss-button" type="button" @click=${this.handleDismissClick}>
-          ${msg('Dismiss', {id: 'logout-countdown.dismiss'})}
-        </button>
-      </div>
-    </div>`;
-  }
-
-  #renderBody() {
-    switch (this.phase) {
-      case 'deferred':
-        return this.dismissed ? this.#renderChip() : this.#renderPanel(this.deferral!);
-      case 'authorized':
-        return this.dismissed ? this.#renderChip() : this.#renderConfirmation();
-      case 'error':
-        return this.#renderError();
-      default:
-        return this.#renderStart();
-    }
+    if (this.#machine.reset()) this.#changed();
   }
 
   override render() {
-    return html`
-      <div
-        class=${classMap({base: true, [`base--${this.phase}`]: true})}
-        aria-busy=${this.phase === 'requesting' || this.checking ? 'true' : 'false'}
-      >
-        ${this.#renderBody()}
-      </div>
-      <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>
-    `;
+    const machine = this.#machine;
+    return renderLogout({
+      phase: machine.phase,
+      deferral: machine.deferral,
+      dismissed: machine.dismissed,
+      checking: machine.checking,
+      busy: machine.busy,
+      noButton: this.noButton,
+      remainingMs: this.#remainingMs(),
+      locale: this.#locale,
+      timeZone: this.agentTimeZone,
+      reason: machine.deferral ? this.#reasonText(machine.deferral) : '',
+      note: machine.note && this.#noteText(machine.note),
+      problem: machine.problem && errorMessage(machine.problem),
+      cancelProblem: machine.cancelProblem && errorMessage(machine.cancelProblem),
+      announcement: this.announcement,
+      on: this.#on,
+    });
   }
 }
 

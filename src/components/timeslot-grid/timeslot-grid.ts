@@ -134,26 +134,6 @@ const reasonLong = (reason: SlotUnavailableReason | undefined): string => {
  * @cssproperty --ck-timeslot-grid-color - Text colour (default `--ck-color-text`).
  * @cssproperty --ck-timeslot-grid-today-color - Today's date in its column heading (default `--ck-color-accent`).
  * @cssproperty --ck-timeslot-grid-radius - Corner radius of slots and buttons (default `--ck-radius`).
- * @cssproperty --ck-color-scheme - [global] Colour scheme of the kit: `light`, `dark` or `light dark` (follow the system). `<agent-session theme>` sets it. Default none (the page's `color-scheme` applies).
- * @cssproperty --ck-font-family - [global] Font family. Default `system-ui, sans-serif`.
- * @cssproperty --ck-font-size - [global] Base font size. Default `0.875rem`.
- * @cssproperty --ck-line-height - [global] Base line height. Default `1.4`.
- * @cssproperty --ck-font - [global] The whole `font` shorthand (wins over the three above). Default `var(--ck-font-size)/var(--ck-line-height) var(--ck-font-family)`.
- * @cssproperty --ck-color-text - [global] Body text. Default `#1f2328` / `#e6e8eb` (light / dark).
- * @cssproperty --ck-color-accent - [global] Accent: primary buttons, today, links. Default `#1d4ed8` / `#60a5fa` (light / dark).
- * @cssproperty --ck-color-selected - [global] Selected item (slot, day). Default `var(--ck-color-accent)`.
- * @cssproperty --ck-color-on-selected - [global] Text on a selected item. Default `var(--ck-color-on-accent)`.
- * @cssproperty --ck-color-available - [global] Text of an available slot. Default `#1e3a8a` / `#dbeafe` (light / dark).
- * @cssproperty --ck-color-available-surface - [global] Background of an available slot. Default `#dbeafe` / `#1e3a5f` (light / dark).
- * @cssproperty --ck-color-unavailable - [global] Text of an unavailable slot. Default `#4b5563` / `#b6bcc4` (light / dark).
- * @cssproperty --ck-color-unavailable-surface - [global] Background of an unavailable slot. Default `#f1f3f5` / `#2a2d31` (light / dark).
- * @cssproperty --ck-color-danger - [global] Errors, overdue, destructive actions. Default `#b3261e` / `#ffb4ab` (light / dark).
- * @cssproperty --ck-space-1 - [global] Spacing step 1. Default `0.25rem`.
- * @cssproperty --ck-space-2 - [global] Spacing step 2. Default `0.5rem`.
- * @cssproperty --ck-space-3 - [global] Spacing step 3. Default `0.75rem`.
- * @cssproperty --ck-radius - [global] Corner radius. Default `6px`.
- * @cssproperty --ck-focus-ring - [global] Keyboard focus outline. Default `2px solid #1d4ed8` / `2px solid #93c5fd` (light / dark).
- * @cssproperty --ck-focus-ring-offset - [global] Distance of the focus outline. Default `2px`.
  */
 export class TimeslotGridElement extends LitElement {
   static override styles = styles;
