@@ -13,7 +13,7 @@ export {RangeChangeEvent, type RangeChangeDetail} from './events/range-change.js
 export {AgentSessionElement} from './components/agent-session/agent-session.js';
 export {TimeslotGridElement} from './components/timeslot-grid/timeslot-grid.js';
 export {CallbackSchedulerElement, type SchedulerMode} from './components/callback-scheduler/callback-scheduler.js';
-export {MonthCalendarElement, CalendarSelectEvent} from './components/callback-scheduler/month-calendar.js';
+export {MonthCalendarElement, CalendarSelectEvent} from './components/month-calendar/month-calendar.js';
 export {CallbackSubmitEvent, type CallbackSubmitDetail} from './events/callback-submit.js';
 export {VetoableEvent} from './events/vetoable-event.js';
 export {

@@ -579,3 +579,45 @@ export const HostHandled: Story = {
       ></ck-scheduler-event-log>`,
   }),
 };
+
+// --- Host layouts (issue 15) ------------------------------------------------------------------------------------
+
+/**
+ * In a 360 px side panel: the scheduler follows its own width (container queries, not the viewport): one column,
+ * the week capped in height with its own scrolling, Save right under the slots.
+ */
+export const InSidePanel: Story = {
+  name: 'Host layout: 360 px side panel',
+  args: {mode: 'new'},
+  ...scenario(),
+  decorators: [
+    (story) =>
+      html`<div style="display:flex;gap:16px">
+        <div style="flex:1;min-inline-size:0">Host page</div>
+        <aside style="inline-size:360px;flex:none;border-inline-start:1px solid #8888;padding-inline-start:8px">
+          ${story()}
+        </aside>
+      </div>`,
+  ],
+};
+
+/** In one column of a two-column host grid: the fields two by two above the week, no blank space above Save. */
+export const InTwoColumnGrid: Story = {
+  name: 'Host layout: two-column grid',
+  args: {mode: 'new'},
+  ...scenario(),
+  decorators: [
+    (story) =>
+      html`<main style="display:grid;grid-template-columns:1fr 1fr;gap:16px">
+        <section style="min-inline-size:0">${story()}</section>
+        <aside>Other panel</aside>
+      </main>`,
+  ],
+};
+
+/** Wide (a full-width host): the fields in a column beside the week, notes and actions under the week. */
+export const Wide: Story = {
+  name: 'Host layout: full width',
+  args: {mode: 'new'},
+  ...scenario(),
+};

@@ -229,22 +229,33 @@ describe('<callback-scheduler>', () => {
       await expect(el).to.be.accessible();
     });
 
-    it('accepts any IANA zone', async () => {
+    it('"Another zone" is a searchable zone picker (ck-zone-picker, loaded on demand) with the likely zones first', async () => {
       const {el} = await setup();
       el.shadowRoot!.querySelector<HTMLInputElement>('input[value="other"]')!.click();
       await el.updateComplete;
-      const input = el.shadowRoot!.querySelector<HTMLInputElement>('input[list="zones"]')!;
-      expect(el.shadowRoot!.querySelectorAll('#zones option').length).to.be.greaterThan(300);
-      input.value = 'Asia/Kolkata';
-      input.dispatchEvent(new Event('input'));
-      await el.updateComplete;
-      expect(grid(el).timeZone).to.equal('Asia/Kolkata');
-      input.value = 'Mars/Base';
-      input.dispatchEvent(new Event('input'));
+      await customElements.whenDefined('ck-zone-picker');
+      const picker = el.shadowRoot!.querySelector<
+        HTMLElement & {candidates: string[]; value: string; updateComplete: Promise<unknown>}
+      >('ck-zone-picker')!;
+      await picker.updateComplete;
+      expect(picker.candidates).to.deep.equal(['America/Los_Angeles', 'America/New_York']);
+      expect(el.shadowRoot!.querySelector('input[list="zones"]')).to.equal(null); // no free-text IANA box
+      // Nothing picked yet: Save says so at the picker, and focus goes into it
       await submit(el);
-      expect(norm(el.shadowRoot!.querySelector('#error-zone')!.textContent)).to.equal(
+      const input = picker.shadowRoot!.querySelector<HTMLInputElement>('[role="combobox"]')!;
+      expect(norm(picker.shadowRoot!.querySelector('[part="error"]')!.textContent)).to.equal(
         'Choose a time zone from the list.',
       );
+      expect(input.getAttribute('aria-invalid')).to.equal('true');
+      expect(deepActive()).to.equal(input);
+      await sendKeys({type: 'Kolkata'});
+      await sendKeys({press: 'ArrowDown'});
+      await sendKeys({press: 'Enter'});
+      await el.updateComplete;
+      expect(picker.value).to.equal('Asia/Kolkata');
+      expect(grid(el).timeZone).to.equal('Asia/Kolkata');
+      expect(picker.shadowRoot!.querySelector('[part="error"]')).to.equal(null);
+      await expect(el).to.be.accessible();
     });
 
     it('takes a new number with its type and contact window, and enforces the window', async () => {
@@ -263,7 +274,7 @@ describe('<callback-scheduler>', () => {
       tel.value = '303 572 8800';
       tel.dispatchEvent(new Event('input'));
       tel.dispatchEvent(new Event('blur'));
-      const [from, until] = el.shadowRoot!.querySelectorAll<HTMLInputElement>('.new-number input[type="time"]');
+      const [from, until] = el.shadowRoot!.querySelectorAll<HTMLInputElement>('.new-number input.time-input');
       from.value = '10:00';
       from.dispatchEvent(new Event('input'));
       until.value = '12:00';
@@ -328,6 +339,176 @@ describe('<callback-scheduler>', () => {
       el.shadowRoot!.querySelector('textarea')!.focus();
       await sendKeys({press: 'Escape'});
       expect(cancel.callCount).to.equal(2);
+    });
+  });
+
+  describe('nothing silently dropped (issue 15)', () => {
+    /** Picks "New number…", types a valid number and fills the contact window's ends given. */
+    async function newNumber(el: CallbackSchedulerElement, window: {from?: string; until?: string}) {
+      const select = el.shadowRoot!.querySelector<HTMLSelectElement>('select.number')!;
+      select.value = '__new__';
+      select.dispatchEvent(new Event('change'));
+      await el.updateComplete;
+      const tel = el.shadowRoot!.querySelector<HTMLInputElement>('input[type="tel"]')!;
+      tel.value = '303 572 8800';
+      tel.dispatchEvent(new Event('input'));
+      tel.dispatchEvent(new Event('blur'));
+      const [from, until] = el.shadowRoot!.querySelectorAll<HTMLInputElement>('.new-number input.time-input');
+      from.value = window.from ?? '';
+      from.dispatchEvent(new Event('input'));
+      until.value = window.until ?? '';
+      until.dispatchEvent(new Event('input'));
+      await settle(el);
+      return {from, until};
+    }
+
+    it('a contact window with From but no Until blocks Save, with the message at Until and focus on it', async () => {
+      const {el, backend} = await setup();
+      const schedule = sinon.spy(backend, 'scheduleCallback');
+      const {until} = await newNumber(el, {from: '10:00'});
+      slotCell(el, '2026-11-23T17:00:00Z')!.click();
+      await submit(el);
+      expect(schedule.called).to.equal(false);
+      expect(el.shadowRoot!.querySelector('[part="summary"]')).to.equal(null);
+      expect(until.getAttribute('aria-invalid')).to.equal('true');
+      expect(until.getAttribute('aria-describedby')).to.equal('error-new-until');
+      expect(norm(el.shadowRoot!.querySelector('#error-new-until')!.textContent)).to.equal(
+        'Enter the Until time too, or clear Reachable from.',
+      );
+      expect(el.shadowRoot!.activeElement).to.equal(until);
+      await expect(el).to.be.accessible();
+      // Filled in: the error goes, and it saves with both ends
+      until.value = '12:00';
+      until.dispatchEvent(new Event('input'));
+      await el.updateComplete;
+      expect(el.shadowRoot!.querySelector('#error-new-until')).to.equal(null);
+      await submit(el);
+      expect(schedule.firstCall.args[0].newPhone).to.deep.include({contactFrom: '10:00', contactUntil: '12:00'});
+    });
+
+    it('an Until without From blocks Save too, with the message at From', async () => {
+      const {el, backend} = await setup();
+      const schedule = sinon.spy(backend, 'scheduleCallback');
+      const {from} = await newNumber(el, {until: '12:00'});
+      slotCell(el, '2026-11-23T17:00:00Z')!.click();
+      await submit(el);
+      expect(schedule.called).to.equal(false);
+      expect(from.getAttribute('aria-invalid')).to.equal('true');
+      expect(from.getAttribute('aria-describedby')).to.equal('error-new-from');
+      expect(el.shadowRoot!.activeElement).to.equal(from);
+    });
+
+    it('changing the number keeps the picked time when the new number allows it', async () => {
+      const {el} = await setup();
+      slotCell(el, '2026-11-23T22:00:00Z')!.click(); // 5:00 PM ET = 2:00 PM PT: inside the work number's 10-16
+      await el.updateComplete;
+      const select = el.shadowRoot!.querySelector<HTMLSelectElement>('select.number')!;
+      select.value = '+12132471856';
+      select.dispatchEvent(new Event('change'));
+      await settle(el);
+      expect(grid(el).value).to.equal('2026-11-23T22:00:00Z');
+      expect(norm(el.shadowRoot!.querySelector('#number-note')!.textContent)).to.equal('');
+    });
+
+    it('changing the number to one that cannot be called then clears the pick and says so next to the number', async () => {
+      const {el} = await setup();
+      slotCell(el, '2026-11-23T17:00:00Z')!.click(); // 12:00 PM ET = 9:00 AM PT: before the work number's 10:00
+      await el.updateComplete;
+      const select = el.shadowRoot!.querySelector<HTMLSelectElement>('select.number')!;
+      select.value = '+12132471856';
+      select.dispatchEvent(new Event('change'));
+      await settle(el);
+      expect(grid(el).value).to.equal(undefined);
+      const note = el.shadowRoot!.querySelector('#number-note')!;
+      expect(note.getAttribute('role')).to.equal('status'); // announced
+      expect(norm(note.textContent)).to.equal(
+        'The time you picked (12:00 – 12:30 PM) cannot be used with this number: pick another time.',
+      );
+      expect(select.getAttribute('aria-describedby')).to.contain('number-note');
+      // next to the number, not 1,800 px away: right under its field
+      const gap = note.getBoundingClientRect().top - select.getBoundingClientRect().bottom;
+      expect(gap).to.be.within(0, 60);
+      await expect(el).to.be.accessible();
+      slotCell(el, '2026-11-23T22:00:00Z')!.click();
+      await el.updateComplete;
+      expect(norm(note.textContent)).to.equal('');
+    });
+  });
+
+  describe('the keyboard path (issue 15)', () => {
+    it("time fields are text fields: one tab stop each, any hour cycle, shown in the locale's", async () => {
+      const {el} = await setup({mode: 'web-callback'});
+      const [from, till] = el.shadowRoot!.querySelectorAll<HTMLInputElement>('.interval input.time-input');
+      from.focus();
+      from.select();
+      await sendKeys({type: '2:30 pm'});
+      await sendKeys({press: 'Tab'});
+      expect(deepActive(), 'one Tab from From lands on Till').to.equal(till);
+      await el.updateComplete;
+      expect(norm(from.value)).to.equal('2:30 PM');
+      till.select();
+      await sendKeys({type: '1530'});
+      await sendKeys({press: 'Tab'});
+      await el.updateComplete;
+      expect(norm(till.value)).to.equal('3:30 PM');
+      from.focus();
+      from.select();
+      await sendKeys({type: '25:00'});
+      await submit(el);
+      expect(norm(el.shadowRoot!.querySelector('#error-from')!.textContent)).to.equal('Enter a From time.');
+      expect(deepActive()).to.equal(from);
+    });
+
+    it('books a customer-time slot from the first tab stop in at most 12 keys, one stop per widget', async function () {
+      this.timeout(30_000);
+      const {el, backend} = await setup();
+      const schedule = sinon.spy(backend, 'scheduleCallback');
+      let keys = 0;
+      const path: string[] = [];
+      const press = async (key: string) => {
+        keys++;
+        path.push(key);
+        await sendKeys({press: key});
+        await el.updateComplete;
+      };
+      const where = () => {
+        const active = deepActive();
+        if (!active || active === document.body) return 'body';
+        return active.getAttribute('part') ?? active.getAttribute('aria-label') ?? active.tagName.toLowerCase();
+      };
+      // The first tab stop: the type checkbox (focus is put there; not counted)
+      el.shadowRoot!.querySelector<HTMLInputElement>('input[type="checkbox"]')!.focus();
+      await press('Tab'); // the number
+      expect(deepActive()).to.equal(el.shadowRoot!.querySelector('select.number'));
+      await press('Tab'); // the zone radio group: one stop
+      expect((deepActive() as HTMLInputElement).value).to.equal('agent');
+      await press('ArrowDown'); // the customer's zone
+      await settle(el);
+      expect((deepActive() as HTMLInputElement).value).to.equal('customer');
+      expect(el.shadowRoot!.querySelector<HTMLInputElement>('input[value="customer"]')!.checked).to.equal(true);
+      await press('Tab'); // the calendar: one stop (its month buttons are for the mouse; PageUp/PageDown)
+      expect(deepActive()?.getAttribute('part')).to.equal('day');
+      // on to the grid: its week buttons, then the slot holding its tab stop
+      while (deepActive()?.getAttribute('part')?.includes('slot') !== true && keys < 12) await press('Tab');
+      const first = deepActive() as HTMLElement;
+      expect(first.getAttribute('aria-disabled'), 'focus lands on a bookable slot').to.not.equal('true');
+      await press('ArrowDown'); // 30 minutes later
+      await press('Enter'); // pick it
+      const picked = new Date(Number((deepActive() as HTMLElement).dataset.key)).toISOString().replace('.000Z', 'Z');
+      expect(grid(el).value).to.equal(picked);
+      expect(picked).to.equal('2026-11-23T16:30:00Z'); // 8:30 AM in San Francisco, the slot after the default pick
+      await press('Tab'); // notes
+      expect(deepActive()).to.equal(el.shadowRoot!.querySelector('textarea'));
+      await press('Tab'); // Save
+      expect(where()).to.equal('submit');
+      await press('Enter');
+      await waitUntil(() => el.shadowRoot!.querySelector('[part="summary"]'), 'not saved');
+      expect(keys, `keys pressed: ${path.join(' ')}`).to.be.at.most(12);
+      expect(schedule.callCount).to.equal(1);
+      expect(schedule.firstCall.args[0]).to.deep.include({
+        start: picked,
+        timeZone: 'America/Los_Angeles',
+      });
     });
   });
 
@@ -572,9 +753,9 @@ describe('<callback-scheduler>', () => {
 
     it('web-callback: starts on the first legal hour for the customer', async () => {
       const {el, backend} = await setup({mode: 'web-callback'});
-      const [from, till] = el.shadowRoot!.querySelectorAll<HTMLInputElement>('.interval input[type="time"]');
+      const [from, till] = el.shadowRoot!.querySelectorAll<HTMLInputElement>('.interval input.time-input');
       // 9:00 AM in New York is 6:00 AM in San Francisco: 8:00 AM there is 11:00 AM here
-      expect([from.value, till.value]).to.deep.equal(['11:00', '12:00']);
+      expect([norm(from.value), norm(till.value)]).to.deep.equal(['11:00 AM', '12:00 PM']); // the locale's hour cycle
       const schedule = sinon.spy(backend, 'scheduleCallback');
       await submit(el);
       expect(schedule.firstCall.args[0]).to.deep.include({start: '2026-11-23T16:00:00Z', end: '2026-11-23T17:00:00Z'});
@@ -583,7 +764,7 @@ describe('<callback-scheduler>', () => {
     it('web-callback: an "On" date and a From/Till interval instead of a slot', async () => {
       const {el, backend} = await setup({mode: 'web-callback'});
       expect(el.shadowRoot!.querySelector('timeslot-grid')).to.equal(null);
-      const [from, till] = el.shadowRoot!.querySelectorAll<HTMLInputElement>('.interval input[type="time"]');
+      const [from, till] = el.shadowRoot!.querySelectorAll<HTMLInputElement>('.interval input.time-input');
       const day = el
         .shadowRoot!.querySelector('ck-month-calendar')!
         .shadowRoot!.querySelector<HTMLElement>('[data-date="2026-11-24"]')!;
@@ -608,14 +789,14 @@ describe('<callback-scheduler>', () => {
 
     it('web-callback: refuses an interval outside the customer calling hours, in words', async () => {
       const {el} = await setup({mode: 'web-callback'});
-      const [from, till] = el.shadowRoot!.querySelectorAll<HTMLInputElement>('.interval input[type="time"]');
+      const [from, till] = el.shadowRoot!.querySelectorAll<HTMLInputElement>('.interval input.time-input');
       from.value = '10:00'; // 7:00 AM in San Francisco
       from.dispatchEvent(new Event('input'));
       till.value = '11:00';
       till.dispatchEvent(new Event('input'));
       await submit(el);
       expect(norm(el.shadowRoot!.querySelector('#error-from')!.textContent)).to.equal(
-        "That time is outside the customer's calling hours (08:00 to 21:00 their time).",
+        "That time is outside the customer's calling hours (8:00 AM to 9:00 PM their time).",
       );
     });
   });

@@ -171,7 +171,7 @@ describe('calling rules in the elements (issue 19)', () => {
     it('web-callback: a From/Till breaking a rule is refused at the From field naming the rule', async () => {
       const submits: Event[] = [];
       const el = await hostOnly('web-callback', submits);
-      const [from, till] = el.shadowRoot!.querySelectorAll<HTMLInputElement>('.interval input[type="time"]');
+      const [from, till] = el.shadowRoot!.querySelectorAll<HTMLInputElement>('.interval input.time-input');
       from.value = '20:00'; // Miami is in New York's zone: 8 PM there
       from.dispatchEvent(new Event('input'));
       till.value = '20:45';

@@ -1,8 +1,8 @@
 import {expect, fixture, html} from '@open-wc/testing';
 import {sendKeys} from '@web/test-runner-commands';
 import sinon from 'sinon';
-import type {MonthCalendarElement} from '../../src/components/callback-scheduler/month-calendar.js';
-import '../../src/components/callback-scheduler/month-calendar.js';
+import type {MonthCalendarElement} from '../../src/components/month-calendar/month-calendar.js';
+import '../../src/components/month-calendar/month-calendar.js';
 
 const focusedDate = (el: MonthCalendarElement) => (el.shadowRoot!.activeElement as HTMLElement | null)?.dataset.date;
 const month = (el: MonthCalendarElement) => el.shadowRoot!.querySelector('#month')!.textContent!.trim();

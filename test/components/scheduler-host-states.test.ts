@@ -192,11 +192,11 @@ describe('<callback-scheduler> in host states', () => {
       html`<callback-scheduler mode="web-callback" .callback=${original} .contact=${SOPHIA}></callback-scheduler>`,
     );
     el.addEventListener('callback-rescheduled', done);
-    const from = el.shadowRoot!.querySelectorAll<HTMLInputElement>('input[type="time"]')[0];
-    expect(from.value).to.equal('12:00');
+    const from = el.shadowRoot!.querySelectorAll<HTMLInputElement>('input.time-input')[0];
+    expect(norm(from.value)).to.equal('12:00 PM'); // the callback's time, in the locale's hour cycle
     from.value = '14:00';
     from.dispatchEvent(new Event('input'));
-    const till = el.shadowRoot!.querySelectorAll<HTMLInputElement>('input[type="time"]')[1];
+    const till = el.shadowRoot!.querySelectorAll<HTMLInputElement>('input.time-input')[1];
     till.value = '15:00';
     till.dispatchEvent(new Event('input'));
     await submit(el);

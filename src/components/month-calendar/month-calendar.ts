@@ -1,10 +1,11 @@
-import {msg, str, updateWhenLocaleChanges} from '@lit/localize';
-import {html, LitElement, nothing, type PropertyValues} from 'lit';
+import {msg, str} from '@lit/localize';
+import {html, nothing, type PropertyValues} from 'lit';
 import {property, state} from 'lit/decorators.js';
 import {classMap} from 'lit/directives/class-map.js';
 import {Temporal} from '../../core/temporal.js';
 import {defineElement} from '../../internal/define.js';
 import {dateTimeFormat, formatDate} from '../../internal/format.js';
+import {KitElement} from '../../internal/kit-element.js';
 import {styles} from './month-calendar.styles.js';
 
 /** Fired by `<ck-month-calendar>` when the agent picks a day. Bubbles, not composed (internal to its host). */
@@ -18,9 +19,11 @@ export class CalendarSelectEvent extends Event {
 }
 
 /**
- * A compact month calendar (WAI-ARIA APG date picker grid): one tab stop; arrows move a day or a week,
+ * A compact month calendar (WAI-ARIA APG date picker grid): one tab stop (the month buttons are for pointers:
+ * the keyboard has PageUp/PageDown); arrows move a day or a week,
  * Home/End to the week's ends, PageUp/PageDown a month, Shift+PageUp/PageDown a year, Enter/Space select.
- * Days outside `min`..`max` are disabled.
+ * Days outside `min`..`max` are disabled. Without `today`, today is read from `clock` (a KitElement: own `clock`,
+ * the agent session's, or the system clock) in the agent's zone; `locale` sets the language of its dates.
  *
  * Part of `<callback-scheduler>`'s internals: loading the scheduler registers this element globally under the tag
  * `ck-month-calendar` (the `ck-` prefix keeps it clear of host tags; a page that defined that tag first keeps its own
@@ -39,7 +42,7 @@ export class CalendarSelectEvent extends Event {
  * @cssproperty --ck-month-calendar-selected-color - The selected day's text (default `--ck-color-on-selected`).
  * @cssproperty --ck-month-calendar-today-color - Today's outline (default `--ck-color-accent`).
  */
-export class MonthCalendarElement extends LitElement {
+export class MonthCalendarElement extends KitElement {
   static override styles = styles;
 
   #focusAfterRender = false;
@@ -62,20 +65,12 @@ export class MonthCalendarElement extends LitElement {
   /** Latest selectable day. */
   @property() max?: string;
 
-  /** BCP 47 locale. */
-  @property() locale?: string;
-
   /** Accessible name of the grid. */
   @property() label?: string;
 
-  constructor() {
-    super();
-    updateWhenLocaleChanges(this); // its locale (for dates) comes from <callback-scheduler>
-  }
-
   override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('value') || !this.focused) {
-      const anchor = this.#parse(this.value) ?? this.#parse(this.today) ?? Temporal.Now.plainDateISO();
+      const anchor = this.#parse(this.value) ?? this.#parse(this.today) ?? this.#clockToday();
       this.focused = anchor;
       this.month = anchor.with({day: 1});
     }
@@ -86,6 +81,11 @@ export class MonthCalendarElement extends LitElement {
       this.#focusAfterRender = false;
       this.renderRoot.querySelector<HTMLElement>('[tabindex="0"]')?.focus();
     }
+  }
+
+  /** Today by the element's clock (own `clock`, the session's, or the system's) in the agent's zone. */
+  #clockToday(): Temporal.PlainDate {
+    return this.resolvedClock.now().toZonedDateTimeISO(this.agentTimeZone).toPlainDate();
   }
 
   #parse(value: string | undefined): Temporal.PlainDate | undefined {
@@ -159,9 +159,9 @@ export class MonthCalendarElement extends LitElement {
   override render() {
     const month = this.month!;
     const focused = this.focused!;
-    const locale = this.locale;
+    const locale = this.resolvedLocale;
     const selected = this.#parse(this.value);
-    const today = this.#parse(this.today);
+    const today = this.#parse(this.today) ?? this.#clockToday();
     const first = month.subtract({days: month.dayOfWeek - 1}); // weeks start on Monday
     const weeks = Array.from({length: 6}, (_, w) => Array.from({length: 7}, (_, d) => first.add({days: w * 7 + d})));
     const monthName = dateTimeFormat(locale, {month: 'long', year: 'numeric', timeZone: 'UTC'}).format(
@@ -175,7 +175,9 @@ export class MonthCalendarElement extends LitElement {
           class="nav"
           part="nav-button"
           type="button"
+          tabindex="-1"
           aria-label=${msg('Previous month')}
+          aria-keyshortcuts="PageUp"
           @click=${() => this.#moveFocus(focused.subtract({months: 1}))}
         >
           <span aria-hidden="true">‹</span>
@@ -185,7 +187,9 @@ export class MonthCalendarElement extends LitElement {
           class="nav"
           part="nav-button"
           type="button"
+          tabindex="-1"
           aria-label=${msg('Next month')}
+          aria-keyshortcuts="PageDown"
           @click=${() => this.#moveFocus(focused.add({months: 1}))}
         >
           <span aria-hidden="true">›</span>
