@@ -616,7 +616,8 @@ describe('<callback-list>', () => {
       await settle(el);
       expect(dialog.open).to.equal(false);
       expect(cancel.called).to.equal(false);
-      expect(el.shadowRoot!.activeElement).to.equal(button(row(el, 'cb-demo-today')!, /^Cancel/));
+      // focus goes back to what opened the dialog: the row's action menu button (Cancel was in its menu)
+      expect(el.shadowRoot!.activeElement).to.equal(button(row(el, 'cb-demo-today')!, /^More actions for/));
 
       button(row(el, 'cb-demo-today')!, /^Cancel/)!.click();
       await settle(el);
@@ -752,9 +753,8 @@ describe('<callback-list>', () => {
       await settle(el);
       await sendKeys({press: 'Tab'});
       expect(el.shadowRoot!.activeElement).to.equal(button(row(el, 'cb-demo-followup')!, /^Launch/));
-      await sendKeys({press: 'Tab'});
-      await sendKeys({press: 'Tab'});
-      expect(el.shadowRoot!.activeElement).to.equal(button(row(el, 'cb-demo-followup')!, /^Cancel/));
+      await sendKeys({press: 'Tab'}); // Reschedule and Cancel are in the row's action menu
+      expect(el.shadowRoot!.activeElement).to.equal(button(row(el, 'cb-demo-followup')!, /^More actions for/));
       await sendKeys({press: 'Tab'}); // out of the list: other rows' buttons are not tab stops
       expect(el.shadowRoot!.activeElement?.closest('article') ?? null).to.equal(null);
       before.remove();
