@@ -9,7 +9,15 @@ import {classMap} from 'lit/directives/class-map.js';
 import {Temporal} from '../../core/temporal.js';
 import type {CallbackStatus} from '../../core/types.js';
 import {dateTimeFormat, formatTime, formatTimeRange, zoneLongName} from '../../internal/format.js';
-import type {DisplayType, GroupKey, ListItem, StatusFilter} from './callback-list-model.js';
+import {
+  STATUS_FILTERS,
+  TYPE_FILTERS,
+  type DisplayType,
+  type GroupKey,
+  type ListItem,
+  type StatusFilter,
+  type TypeFilter,
+} from './callback-list-model.js';
 
 export const groupLabel = (group: GroupKey): string => {
   switch (group) {
@@ -475,4 +483,81 @@ export function renderEmpty(lead: number): TemplateResult {
       )}
     </p>
   </div>`;
+}
+
+/** The filters and the count above the list. */
+export interface ToolbarView {
+  type: TypeFilter;
+  status: StatusFilter;
+  /** "12 callbacks" (undefined: no callbacks at all). */
+  count?: string;
+  onType(event: Event): void;
+  onStatus(event: Event): void;
+}
+
+export function renderToolbar(view: ToolbarView): TemplateResult {
+  return html`<div class="toolbar" part="toolbar">
+    <label class="filter" part="filter"
+      ><span>${msg('Type')}</span>
+      <select @change=${view.onType}>
+        ${TYPE_FILTERS.map(
+          (type) => html`<option value=${type} ?selected=${type === view.type}>${typeLabel(type)}</option>`,
+        )}
+      </select></label
+    >
+    <label class="filter" part="filter"
+      ><span>${msg('Status')}</span>
+      <select @change=${view.onStatus}>
+        ${STATUS_FILTERS.map(
+          (status) => html`<option value=${status} ?selected=${status === view.status}>${statusLabel(status)}</option>`,
+        )}
+      </select></label
+    >
+    ${view.count ? html`<span class="count" part="count">${view.count}</span>` : nothing}
+  </div>`;
+}
+
+/** The alerts above the list: bad filters or data, contacts that could not be listed, a failed load (Try again). */
+export function renderProblems(
+  problems: string[],
+  contactsError: string | undefined,
+  loadError: string | undefined,
+  retry: () => void,
+): TemplateResult {
+  return html`${problems.map((p) => html`<div class="message message--error" part="message" role="alert">${p}</div>`)}
+  ${
+    contactsError
+      ? html`<div class="message message--error" part="message" role="alert">
+          ${msg(str`Customer names could not be loaded. ${contactsError}`)}
+        </div>`
+      : nothing
+  }
+  ${
+    loadError
+      ? html`<div class="message message--error" part="message" role="alert">
+          <span class="message__text">${msg(str`Your callbacks could not be loaded. ${loadError}`)}</span>
+          <button type="button" class="action" part="action" @click=${retry}>${msg('Try again')}</button>
+        </div>`
+      : nothing
+  }`;
+}
+
+/** Problems with the filter attributes (the list then shows all types / callbacks not completed). */
+export function filterProblems(type: string, status: string): string[] {
+  const problems: string[] = [];
+  if (!TYPE_FILTERS.includes(type as TypeFilter)) {
+    problems.push(msg(str`Unknown filter-type "${type}": showing all types.`));
+  }
+  if (!STATUS_FILTERS.includes(status as StatusFilter)) {
+    problems.push(msg(str`Unknown filter-status "${status}": showing callbacks not completed.`));
+  }
+  return problems;
+}
+
+/** One alert for callbacks that could not be shown (their first three messages). */
+export function dataProblem(messages: string[]): string {
+  const shown = messages.slice(0, 3).join(' ') + (messages.length > 3 ? ` (+${messages.length - 3})` : '');
+  return messages.length === 1
+    ? msg(str`A callback could not be shown: ${shown}`)
+    : msg(str`${messages.length} callback problems, not shown: ${shown}`);
 }

@@ -13,16 +13,18 @@ import {CallbackLaunchEvent} from '../../events/callback-launch.js';
 import {CallbackListErrorEvent, type CallbackListOperation} from '../../events/callback-list-error.js';
 import {CallbackRescheduleRequestEvent} from '../../events/callback-reschedule-request.js';
 import {LiveCollection} from '../../internal/controllers/live-collection.js';
-import {RovingFocus, type NavigationKey} from '../../internal/controllers/roving-focus.js';
+import {RovingFocus} from '../../internal/controllers/roving-focus.js';
 import {DeadlineController} from '../../internal/deadline-controller.js';
 import {defineElement} from '../../internal/define.js';
-import {isAbort, toKitError} from '../../internal/errors.js';
+import {toKitError} from '../../internal/errors.js';
 import {isolate} from '../../internal/format.js';
 import {errorMessage} from '../../internal/localization.js';
 import {KitElement} from '../../internal/kit-element.js';
 import {VirtualList} from '../../internal/virtual-list.js';
 import {
   CallbackListModel,
+  rowAfter,
+  rowKeys,
   STATUS_FILTERS,
   TYPE_FILTERS,
   type DayBounds,
@@ -33,14 +35,16 @@ import {
   type TypeFilter,
 } from './callback-list-model.js';
 import {
+  dataProblem,
+  filterProblems,
   renderEmpty,
   renderHeading,
   renderLoading,
   renderNoMatch,
+  renderProblems,
   renderRow,
   renderToast,
-  statusLabel,
-  typeLabel,
+  renderToolbar,
   when,
   type RowHandlers,
 } from './callback-list-templates.js';
@@ -48,6 +52,7 @@ import {rowView, toastItems, type ViewContext} from './callback-list-view.js';
 import {styles} from './callback-list.styles.js';
 import {Customers} from './customers.js';
 import {HandOff} from './hand-off.js';
+import {belongsToAgent, loadCallbackData, type Loaded} from './callback-list-data.js';
 import {ListDialogs} from './list-dialogs.js';
 import {RowMenu} from './row-menu.js';
 import {StatusWrites} from './status-writes.js';
@@ -58,19 +63,6 @@ export type {DisplayType, GroupKey, StatusFilter, TypeFilter} from './callback-l
 const SNOOZE_MINUTES = 5;
 /** Reminders shown at once in the toast; the rest are counted. */
 const TOAST_MAX = 3;
-/** Rows moved by PageUp/PageDown. */
-const PAGE_ROWS = 10;
-
-/** What the load produces. */
-interface Loaded {
-  /** Undefined when the host owns `.callbacks`. */
-  callbacks?: Callback[];
-  /** The agent's campaigns (to accept live changes of their callbacks); undefined when unknown. */
-  campaignIds?: Set<string>;
-  contacts?: Contact[];
-  /** `listContacts` failed (e.g. a server without the contact routes): customers cannot be named. */
-  contactsError?: CallbackKitError;
-}
 
 /**
  * The agent's callbacks and followups, grouped Overdue / Today / Tomorrow / Later (and Earlier for handled ones) in
@@ -250,34 +242,7 @@ export class CallbackListElement extends KitElement {
     backend: () => this.resolvedBackend,
     key: () => [this.resolvedAgent?.id],
     hostOwned: () => this.callbacks !== undefined,
-    load: async ({backend, hostOwned, signal}) => {
-      const agentId = this.resolvedAgent?.id;
-      if (!hostOwned && !agentId) {
-        throw new ValidationError([
-          {
-            field: 'agent',
-            code: 'required',
-            message: msg('No agent: set .agent or place the list in <agent-session>.'),
-          },
-        ]);
-      }
-      const [callbacks, campaigns, contacts] = await Promise.all([
-        hostOwned ? undefined : backend.listCallbacks({agentId: agentId!}, {signal}),
-        agentId ? backend.listCampaigns({agentId}, {signal}).catch(() => undefined) : undefined,
-        this.contacts === undefined && typeof backend.listContacts === 'function'
-          ? Promise.resolve()
-              .then(() => backend.listContacts!({signal}))
-              .catch((error: unknown) => (isAbort(error) ? undefined : toKitError(error)))
-          : undefined,
-      ]);
-      const failed = contacts instanceof CallbackKitError ? contacts : undefined;
-      return {
-        callbacks,
-        campaignIds: campaigns && new Set(campaigns.map((c) => c.id)),
-        contacts: failed ? undefined : (contacts as Contact[] | undefined),
-        contactsError: failed,
-      };
-    },
+    load: (request) => loadCallbackData(request, this.resolvedAgent?.id, this.contacts !== undefined),
     loaded: (loaded, early) => this.#applyLoaded(loaded, early),
     failed: (error) => {
       this.loadError = toKitError(error);
@@ -291,7 +256,7 @@ export class CallbackListElement extends KitElement {
   #roving = new RovingFocus<string>(this, {
     element: (id) => this.#rowElement(id),
     positionOf: (node) => node.closest<HTMLElement>('article[data-id]')?.dataset.id,
-    move: (id, key) => this.#rowAfter(id, key),
+    move: (id, key) => rowAfter(this.#rowKeys(), id, key),
     reveal: (id) => this.#list.scrollToIndex(this.#entryIndex(id)),
   });
 
@@ -448,13 +413,7 @@ export class CallbackListElement extends KitElement {
   }
 
   #checkFilters(): void {
-    const problems: string[] = [];
-    if (!TYPE_FILTERS.includes(this.filterType)) {
-      problems.push(msg(str`Unknown filter-type "${this.filterType}": showing all types.`));
-    }
-    if (!STATUS_FILTERS.includes(this.filterStatus)) {
-      problems.push(msg(str`Unknown filter-status "${this.filterStatus}": showing callbacks not completed.`));
-    }
+    const problems = filterProblems(this.filterType, this.filterStatus);
     if (problems.length && problems.join() !== this.filterProblems.join()) {
       const fields: FieldError[] = problems.map((message) => ({field: 'filter', code: 'invalid', message}));
       this.#fail('data', new ValidationError(fields));
@@ -469,13 +428,7 @@ export class CallbackListElement extends KitElement {
       if (replace && this.dataProblems.length) this.dataProblems = [];
       return;
     }
-    const messages = errors.map((e) => e.message);
-    const shown = messages.slice(0, 3).join(' ') + (messages.length > 3 ? ` (+${messages.length - 3})` : '');
-    const problem =
-      errors.length === 1
-        ? msg(str`A callback could not be shown: ${shown}`)
-        : msg(str`${errors.length} callback problems, not shown: ${shown}`);
-    this.dataProblems = [...previous, problem].slice(-3);
+    this.dataProblems = [...previous, dataProblem(errors.map((e) => e.message))].slice(-3);
     this.#fail('data', new ValidationError(errors));
   }
 
@@ -503,19 +456,8 @@ export class CallbackListElement extends KitElement {
     if (event.type === 'callback-changed' && event.callback) this.#applyChange(event.callback);
   }
 
-  /** Whether a changed callback belongs in this agent's list. */
-  #isMine(callback: Callback): boolean {
-    if (this.#model.has(callback.id)) return true;
-    const agentId = this.resolvedAgent?.id;
-    if (callback.type === 'personal') return !!agentId && callback.ownerAgentId === agentId;
-    if (!callback.campaignId) return false;
-    if (this.#campaignIds) return this.#campaignIds.has(callback.campaignId);
-    for (const item of this.#model.items()) if (item.callback.campaignId === callback.campaignId) return true;
-    return false;
-  }
-
   #applyChange(callback: Callback): void {
-    if (!this.#isMine(callback)) return;
+    if (!belongsToAgent(callback, this.resolvedAgent?.id, this.#campaignIds, this.#model)) return;
     const errors = this.#model.upsert(callback);
     if (errors.length) this.#reportData(errors, false);
     this.requestUpdate();
@@ -559,7 +501,7 @@ export class CallbackListElement extends KitElement {
   }
 
   #rowKeys(): string[] {
-    return this.#entries.list.filter((e) => e.kind === 'row').map((e) => e.key);
+    return rowKeys(this.#entries);
   }
 
   /**
@@ -579,23 +521,6 @@ export class CallbackListElement extends KitElement {
     this.#roving.active = next;
     const focused = this.shadowRoot?.activeElement?.closest('article[data-id]') as HTMLElement | null | undefined;
     if (next && id && focused?.dataset.id === id) this.#roving.focusAfterUpdate(next);
-  }
-
-  /** Where a navigation key leads from a row: Up/Down, Home/End, PageUp/PageDown by ten. */
-  #rowAfter(id: string, key: NavigationKey): string | undefined {
-    const keys = this.#rowKeys();
-    if (!keys.length) return undefined;
-    const current = Math.max(0, keys.indexOf(id));
-    const steps: Partial<Record<NavigationKey, number>> = {
-      down: current + 1,
-      up: current - 1,
-      home: 0,
-      end: keys.length - 1,
-      'page-down': current + PAGE_ROWS,
-      'page-up': current - PAGE_ROWS,
-    };
-    const next = steps[key];
-    return next === undefined ? undefined : keys[Math.max(0, Math.min(keys.length - 1, next))];
   }
 
   #entryIndex(id: string | undefined): number {
@@ -831,47 +756,20 @@ export class CallbackListElement extends KitElement {
     const now = this.resolvedClock.now();
     const nowMs = now.epochMilliseconds;
     const days = this.#dayBounds(now);
-    const typeFilter = this.#typeFilter;
-    const statusFilter = this.#statusFilter;
     return html`
-      <div class="toolbar" part="toolbar">
-        <label class="filter" part="filter"
-          ><span>${msg('Type')}</span>
-          <select @change=${this.handleTypeChange}>
-            ${TYPE_FILTERS.map(
-              (type) => html`<option value=${type} ?selected=${type === typeFilter}>${typeLabel(type)}</option>`,
-            )}
-          </select></label
-        >
-        <label class="filter" part="filter"
-          ><span>${msg('Status')}</span>
-          <select @change=${this.handleStatusChange}>
-            ${STATUS_FILTERS.map(
-              (status) =>
-                html`<option value=${status} ?selected=${status === statusFilter}>${statusLabel(status)}</option>`,
-            )}
-          </select></label
-        >
-        ${this.#model.size ? html`<span class="count" part="count">${this.#count(this.#entries.rows)}</span>` : nothing}
-      </div>
-      ${[...this.filterProblems, ...this.dataProblems].map(
-        (p) => html`<div class="message message--error" part="message" role="alert">${p}</div>`,
+      ${renderToolbar({
+        type: this.#typeFilter,
+        status: this.#statusFilter,
+        count: this.#model.size ? this.#count(this.#entries.rows) : undefined,
+        onType: (e) => this.handleTypeChange(e),
+        onStatus: (e) => this.handleStatusChange(e),
+      })}
+      ${renderProblems(
+        [...this.filterProblems, ...this.dataProblems],
+        this.contactsError && this.#model.size ? errorMessage(this.contactsError) : undefined,
+        this.loadError && errorMessage(this.loadError),
+        () => this.handleRetry(),
       )}
-      ${
-        this.contactsError && this.#model.size
-          ? html`<div class="message message--error" part="message" role="alert">
-              ${msg(str`Customer names could not be loaded. ${errorMessage(this.contactsError)}`)}
-            </div>`
-          : nothing
-      }
-      ${
-        this.loadError
-          ? html`<div class="message message--error" part="message" role="alert">
-              <span>${msg(str`Your callbacks could not be loaded. ${errorMessage(this.loadError)}`)}</span>
-              <button type="button" class="action" part="action" @click=${this.handleRetry}>${msg('Try again')}</button>
-            </div>`
-          : nothing
-      }
       ${this.#renderBody(nowMs, days)}
       <p id="keys" hidden>
         ${msg('Up and down arrows move between callbacks; Tab reaches the actions of the current one.')}
