@@ -285,3 +285,61 @@ export function renderProblems(problems: string[]): TemplateResult | typeof noth
     </ul>
   </div>`;
 }
+
+/** What the body shows: why there is nothing, the load's error, or the grid and its count. */
+export interface BodyView {
+  /** Neither a backend nor `.campaigns`; or a backend without an agent. */
+  missing?: 'backend' | 'agent';
+  /** The load failed: its message. */
+  failed?: string;
+  /** The first list for the agent (or the host's) is there. */
+  loaded: boolean;
+  total: number;
+  shown: number;
+  filter: CampaignFilter;
+  grid: () => TemplateResult;
+  retry: () => void;
+  showAll: () => void;
+}
+
+export function renderBody(view: BodyView): TemplateResult {
+  if (view.missing) {
+    return html`<div class="message" part="message">
+      ${
+        view.missing === 'backend'
+          ? msg('No campaigns to show: give the list a backend (or an agent session), or set its campaigns property.')
+          : msg('No agent: place the list inside an agent session or set its agent property.')
+      }
+    </div>`;
+  }
+  const error = view.failed
+    ? html`<div class="message message--error" part="message" role="alert">
+        <span class="message__text">${msg(str`Your campaigns could not be loaded. ${view.failed}`)}</span>
+        <button type="button" @click=${view.retry}>${msg('Try again')}</button>
+      </div>`
+    : nothing;
+  if (!view.loaded) {
+    return view.failed
+      ? html`${error}`
+      : html`<div class="message" part="message" role="status">${msg('Loading your campaigns…')}</div>`;
+  }
+  if (view.total === 0) {
+    return html`${error}
+      <div class="message" part="message">${msg('You are not assigned to any campaigns.')}</div>`;
+  }
+  if (view.shown === 0) {
+    return html`${error}
+      <div class="message" part="message">
+        <span>${msg('None of your campaigns is active or running right now.')}</span>
+        <button type="button" @click=${view.showAll}>${msg(str`Show all campaigns (${view.total})`)}</button>
+      </div>`;
+  }
+  const count =
+    view.filter === 'all'
+      ? view.total === 1
+        ? msg('1 campaign')
+        : msg(str`${view.total} campaigns`)
+      : msg(str`${view.shown} of ${view.total} campaigns`);
+  return html`${error}${view.grid()}
+    <div class="footer" part="footer">${count}</div>`;
+}

@@ -1,28 +1,21 @@
 import {msg, str} from '@lit/localize';
 import {TaskStatus} from '@lit/task';
-import {html, nothing, type PropertyValues} from 'lit';
+import {html, type PropertyValues} from 'lit';
 import {property, state} from 'lit/decorators.js';
 import type {BackendEvent} from '../../core/backend.js';
-import {HostTimeoutError} from '../../core/errors.js';
 import {Temporal} from '../../core/temporal.js';
 import type {Campaign} from '../../core/types.js';
 import {CampaignSelectEvent} from '../../events/campaign-select.js';
-import {PreviewRecordRequestEvent, type PreviewRecord} from '../../events/preview-record-request.js';
-import {createResponder} from '../../events/responder.js';
-import {HostRequestController} from '../../internal/controllers/host-request.js';
 import {LiveCollection} from '../../internal/controllers/live-collection.js';
-import {isRtl, RovingFocus, type FocusMode, type NavigationKey} from '../../internal/controllers/roving-focus.js';
+import {isRtl} from '../../internal/controllers/roving-focus.js';
 import {DeadlineController} from '../../internal/deadline-controller.js';
 import {defineElement} from '../../internal/define.js';
 import {isAbort} from '../../internal/errors.js';
-import {formatDate, formatTime, isolate, zoneLongName} from '../../internal/format.js';
+import {formatDate, formatTime, zoneLongName} from '../../internal/format.js';
 import {KitElement} from '../../internal/kit-element.js';
-import {errorMessage} from '../../internal/localization.js';
-import {VirtualList, type IndexRange} from '../../internal/virtual-list.js';
 import {
   buildView,
   checkCampaigns,
-  isLive,
   startMs,
   type CampaignFilter,
   type CampaignSortKey,
@@ -32,37 +25,26 @@ import {
 import {
   COLUMN_COUNT,
   HEADER,
+  renderBody,
   renderHeader,
   renderNotices,
   renderProblems,
   renderRow,
   renderToolbar,
   sortTitle,
-  type RecordRequest,
   type RowContext,
 } from './campaign-list-templates.js';
 import {styles} from './campaign-list.styles.js';
+import {GridFocus} from './grid-focus.js';
+import {errorText, PreviewRecords} from './preview-records.js';
 import {copyCampaign, StartNotices} from './start-notices.js';
 
 export type {CampaignFilter, CampaignSortKey, SortDirection} from './campaign-list-model.js';
 
-const LAST_COLUMN = COLUMN_COUNT - 1;
 const DEFAULT_TIMEOUT_MS = 15_000;
 const FILTERS: readonly CampaignFilter[] = ['active', 'all'];
 const SORT_KEYS: readonly CampaignSortKey[] = ['name', 'status', 'start'];
 const DIRECTIONS: readonly SortDirection[] = ['ascending', 'descending'];
-
-/** A cell of the grid: a row index (HEADER for the header row) and a column. */
-interface Cell {
-  row: number;
-  col: number;
-}
-
-function errorText(error: unknown): string {
-  if (error instanceof Error && error.message) return errorMessage(error);
-  if (typeof error === 'string' && error) return error;
-  return msg('Something went wrong.');
-}
 
 /**
  * "My Campaigns": the outbound campaigns the agent is assigned to, with their status (Started, Running, Paused,
@@ -179,8 +161,11 @@ export class CampaignListElement extends KitElement {
   #collator?: {locale: string | undefined; collator: Intl.Collator};
   #lastAgent?: string;
   #liveProblem?: string;
-  #requests = new Map<string, RecordRequest>();
-  #ask = new HostRequestController(this);
+  #records = new PreviewRecords(this, {
+    agentId: () => this.resolvedAgent?.id,
+    timeout: () => this.#timeout,
+    announce: (text) => (this.announcement = text),
+  });
   #notices = new StartNotices(this, {
     nowMs: () => this.resolvedClock.now().epochMilliseconds,
     locale: () => this.resolvedLocale,
@@ -207,30 +192,7 @@ export class CampaignListElement extends KitElement {
   });
   /** Keep the keyboard position on the same campaign when the rows change (not after a filter change). */
   #followCampaign = true;
-  /** The grid's single tab stop: a cell (or the button in it); arrows move it, mirrored in right-to-left. */
-  #roving = new RovingFocus<Cell>(this, {
-    element: (cell) => this.#target(cell),
-    positionOf: (node) => this.#positionOf(node),
-    move: (cell, key, event) => this.#cellAfter(cell, key, event),
-    reveal: (cell) => {
-      if (cell.row !== HEADER) this.#scrollToRow(cell.row);
-    },
-    equals: (a, b) => a.row === b.row && a.col === b.col,
-    focused: (target, mode) => {
-      if (mode === 'scroll' && target.closest('.row--campaign')) this.#reveal(target);
-    },
-  });
-  /** The rows: all of them for a short list; virtualized (the virtualizer loaded on first use) for a long one. */
-  #rows = new VirtualList<Campaign>(this, {
-    container: () => this.renderRoot.querySelector<HTMLElement>('.rows'),
-    rangeChanged: (range) => this.handleRangeChanged(range),
-    beforeSwitch: () => this.#keepFocusAcrossSwitch(),
-  });
-  /** Rows moved by PageUp/PageDown: the rows in view, less one (the last known). */
-  #pageSize = 10;
-  /** A row being scrolled to by the keyboard: the range is not clamped to the view until it arrives. */
-  #scrollTarget?: number;
-  #scrollAttempts = 0;
+  #grid = new GridFocus(this, {view: () => this.#view});
   #scrollToTop = false;
   #today?: Temporal.PlainDate;
 
@@ -294,10 +256,6 @@ export class CampaignListElement extends KitElement {
     return Number.isFinite(ms) && ms >= 0 ? ms : DEFAULT_TIMEOUT_MS;
   }
 
-  get #active(): Cell {
-    return this.#roving.active ?? {row: 0, col: 0};
-  }
-
   /** Problems with the element's own attributes and data, shown in its UI. */
   get #problems(): string[] {
     const problems: string[] = [];
@@ -326,11 +284,7 @@ export class CampaignListElement extends KitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    for (const [id, request] of this.#requests) {
-      if (request.state !== 'busy') continue;
-      request.controller?.abort(new DOMException('The element was removed from the page.', 'AbortError'));
-      this.#requests.delete(id);
-    }
+    this.#records.abortBusy();
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
@@ -369,8 +323,7 @@ export class CampaignListElement extends KitElement {
     this.#items = new Map();
     this.#itemProblems = [];
     this.#hostSource = undefined;
-    for (const request of this.#requests.values()) request.controller?.abort();
-    this.#requests.clear();
+    this.#records.clear();
     this.#viewDirty = true;
   }
 
@@ -437,8 +390,8 @@ export class CampaignListElement extends KitElement {
   #rebuildView(): void {
     this.#viewDirty = false;
     const source = this.#hostMode ? (this.#host?.campaigns ?? []) : [...this.#items.values()];
-    const focused = this.#rowsFocused();
-    const active = this.#active;
+    const focused = this.#grid.rowsFocused();
+    const active = this.#grid.active;
     const activeId = this.#followCampaign && active.row !== HEADER ? this.#view[active.row]?.id : undefined;
     this.#followCampaign = true;
     const {rows, liveCount} = buildView(source, {
@@ -457,141 +410,10 @@ export class CampaignListElement extends KitElement {
     const row = index ?? Math.max(0, Math.min(active.row, rows.length - 1));
     const cell = {row, col: active.col};
     if (focused && rows.length) {
-      this.#roving.focusAfterUpdate(cell, 'quiet');
-      const {first, last} = this.#rows.range;
-      if (this.#rows.virtualized && (row < first || row > last)) this.#scrollToRow(row);
-    } else this.#roving.active = cell;
-  }
-
-  #rowsFocused(): boolean {
-    const active = (this.renderRoot as ShadowRoot | undefined)?.activeElement;
-    return !!active?.closest('.row--campaign');
-  }
-
-  #rowElement(row: number): HTMLElement | null {
-    return this.renderRoot.querySelector<HTMLElement>(`.row--campaign[data-index="${row}"]`);
-  }
-
-  /** The element holding the tab stop at a cell: the cell, or the single button in it. */
-  #target({row, col}: Cell): HTMLElement | null {
-    const rowElement =
-      row === HEADER ? this.renderRoot.querySelector<HTMLElement>('.row--header') : this.#rowElement(row);
-    const cell = rowElement?.querySelector<HTMLElement>(`[data-col="${col}"]`);
-    return cell?.querySelector<HTMLElement>('[data-widget]') ?? cell ?? null;
-  }
-
-  /**
-   * The virtualizer positions a row it just rendered a frame or two later, and corrects its estimates of the rows
-   * around it as it measures them: keep the focused row inside the scroller until it has stayed there for three
-   * frames (at most a dozen frames; none once it is no longer the tab stop or is gone).
-   */
-  #reveal(target: HTMLElement, frames = 12, stable = 0): void {
-    requestAnimationFrame(() => {
-      const scroller = this.renderRoot.querySelector<HTMLElement>('.scroller');
-      if (!scroller || !target.isConnected || this.#target(this.#active) !== target) return;
-      const box = target.getBoundingClientRect();
-      const view = scroller.getBoundingClientRect();
-      let delta = 0;
-      if (box.top < view.top) delta = box.top - view.top;
-      else if (box.bottom > view.bottom) delta = Math.min(box.bottom - view.bottom, box.top - view.top);
-      if (Math.abs(delta) >= 1) scroller.scrollTop += delta;
-      const settled = Math.abs(delta) < 1 ? stable + 1 : 0;
-      if (settled < 3 && frames > 1) this.#reveal(target, frames - 1, settled);
-    });
-  }
-
-  /**
-   * Scrolls an unrendered row into the middle of the scroller, from the average row height (the virtualizer
-   * measures rows as they render); `handleRangeChanged` corrects the estimate until the row is rendered.
-   */
-  #scrollToRow(row: number, attempt = 0): void {
-    if (!this.#rows.virtualized) {
-      // Only the first rows are rendered while the virtualizer loads: scroll once it is there (handleRangeChanged).
-      this.#scrollTarget = row;
-      this.#scrollAttempts = 0;
-      return;
-    }
-    const scroller = this.renderRoot.querySelector<HTMLElement>('.scroller');
-    if (!scroller || !this.#view.length) return;
-    this.#scrollTarget = row;
-    this.#scrollAttempts = attempt;
-    const perRow = scroller.scrollHeight / this.#view.length;
-    scroller.scrollTop = Math.max(0, row * perRow - (scroller.clientHeight - perRow) / 2);
-  }
-
-  /** Where an element of the grid is: row index (HEADER for the header) and column. */
-  #positionOf(element: Element | null): Cell | undefined {
-    const cell = element?.closest<HTMLElement>('[data-col]');
-    const row = cell?.closest<HTMLElement>('[role="row"]');
-    if (!cell || !row) return undefined;
-    return {row: row.dataset.index === undefined ? HEADER : Number(row.dataset.index), col: Number(cell.dataset.col)};
-  }
-
-  /** Header cells hidden by the narrow layout are skipped by the arrows. */
-  #headerColumnShown(col: number): boolean {
-    const cell = this.renderRoot.querySelector<HTMLElement>(`.row--header [data-col="${col}"]`);
-    return !!cell && cell.getClientRects().length > 0;
-  }
-
-  #stepColumn(row: number, col: number, step: 1 | -1): number {
-    for (let c = col + step; c >= 0 && c <= LAST_COLUMN; c += step) {
-      if (row !== HEADER || this.#headerColumnShown(c)) return c;
-    }
-    return col;
-  }
-
-  #edgeColumn(row: number, last: boolean): number {
-    return this.#stepColumn(row, last ? COLUMN_COUNT : -1, last ? -1 : 1);
-  }
-
-  /**
-   * The APG grid keys: arrows between cells (the header's sort buttons included; previous/next already mirrored in
-   * right-to-left), Home/End to the row's ends, Ctrl+Home/End to the grid's first/last cell, PageUp/PageDown by a page.
-   */
-  #cellAfter({row, col}: Cell, key: NavigationKey, event: KeyboardEvent): Cell {
-    const last = this.#view.length - 1;
-    const ctrl = event.ctrlKey || event.metaKey;
-    switch (key) {
-      case 'down':
-        return {row: Math.min(row + 1, last), col};
-      case 'up': {
-        const up = Math.max(row - 1, HEADER);
-        return {row: up, col: up === HEADER && !this.#headerColumnShown(col) ? this.#edgeColumn(HEADER, false) : col};
-      }
-      case 'next':
-        return {row, col: this.#stepColumn(row, col, 1)};
-      case 'previous':
-        return {row, col: this.#stepColumn(row, col, -1)};
-      case 'home':
-        return ctrl ? {row: HEADER, col: this.#edgeColumn(HEADER, false)} : {row, col: this.#edgeColumn(row, false)};
-      case 'end':
-        return ctrl ? {row: last, col: LAST_COLUMN} : {row, col: this.#edgeColumn(row, true)};
-      case 'page-down':
-        return {row: Math.min(Math.max(row, 0) + this.#page(), last), col};
-      case 'page-up':
-        return {row: row === HEADER ? HEADER : Math.max(row - this.#page(), 0), col};
-    }
-  }
-
-  /** The rows in view, less one (the virtualizer's count, or measured when every row is rendered). */
-  #page(): number {
-    const visible = this.#rows.visibleRange();
-    if (visible && visible.first >= 0 && visible.last >= visible.first) {
-      this.#pageSize = Math.max(1, visible.last - visible.first);
-    }
-    return this.#pageSize;
-  }
-
-  /** The rows are rendered anew (the grid switched to virtualization): focus in a row comes back to it. */
-  #keepFocusAcrossSwitch(): void {
-    const active = this.#active;
-    if (!this.#roving.pending && active.row !== HEADER && this.#rowsFocused()) {
-      this.#roving.focusAfterUpdate(active, 'quiet');
-    }
-  }
-
-  #focusSoon(cell: Cell, mode: FocusMode): void {
-    this.#roving.focusAfterUpdate(cell, mode);
+      this.#grid.roving.focusAfterUpdate(cell, 'quiet');
+      const {first, last} = this.#grid.rows.range;
+      if (this.#grid.rows.virtualized && (row < first || row > last)) this.#grid.scrollToRow(row);
+    } else this.#grid.roving.active = cell;
   }
 
   #select(campaign: Campaign): void {
@@ -623,72 +445,9 @@ export class CampaignListElement extends KitElement {
         : this.#liveCount === 1
           ? msg('Showing 1 active or running campaign.')
           : msg(str`Showing ${this.#liveCount} active and running campaigns.`);
-    const active = this.#active;
-    if (active.row !== HEADER) this.#roving.active = {row: 0, col: active.col};
+    const active = this.#grid.active;
+    if (active.row !== HEADER) this.#grid.roving.active = {row: 0, col: active.col};
     this.#followCampaign = false;
-  }
-
-  /**
-   * "Get next record": asks the host (`preview-record-request`, answered with `respondWith`) and shows the record,
-   * or why there is none, in the row. `preventDefault()` alone means the host handles it entirely.
-   */
-  async #requestRecord(campaign: Campaign): Promise<void> {
-    const id = campaign.id;
-    if (this.#requests.get(id)?.state === 'busy' || !isLive(campaign)) return;
-    const controller = new AbortController();
-    const responder = createResponder<PreviewRecord | null>();
-    const event = new PreviewRecordRequestEvent({
-      campaign: copyCampaign(campaign),
-      agentId: this.resolvedAgent?.id,
-      signal: controller.signal,
-      respondWith: (response) => responder.respondWith(response),
-    });
-    const asked = this.#ask.ask({event, responder, timeout: this.#timeout, signal: controller.signal});
-    if (!responder.response) {
-      // Answered at once: refused (the host took it over), or nothing answered (NoHandlerError).
-      asked.catch((error: unknown) => console.warn((error as Error).message));
-      if (event.defaultPrevented) this.#setRequest(id, undefined);
-      else {
-        const message = msg('Records cannot be requested here: nothing answered the request.');
-        this.#setRequest(id, {state: 'error', message});
-        this.announcement = message;
-      }
-      return;
-    }
-    this.#setRequest(id, {state: 'busy', controller});
-    try {
-      const outcome = await asked;
-      const record = outcome.refused ? undefined : outcome.value;
-      let message: string;
-      if (record === null || record === undefined) {
-        message = msg(str`No records left in the calling list of ${isolate(campaign.name)}.`);
-      } else if (typeof record !== 'object' || typeof record.id !== 'string' || !record.id) {
-        throw new TypeError(msg('The answer to the request is not a record (it has no id).'));
-      } else {
-        const who = [record.contactName, record.phone].filter((part) => typeof part === 'string' && part).join(', ');
-        message = who ? msg(str`Next record: ${who}.`) : msg(str`Next record: ${record.id}.`);
-      }
-      if (this.#requests.get(id)?.controller !== controller) return;
-      this.#setRequest(id, {state: 'done', message});
-      this.announcement = msg(str`${isolate(campaign.name)}: ${message}`);
-    } catch (error) {
-      // Removed from the page, or another agent signed in meanwhile: nothing to show.
-      if (this.#requests.get(id)?.controller !== controller) return;
-      // The host's own error (a CallbackKitError says precisely what failed), or the element's timeout.
-      const message =
-        error instanceof HostTimeoutError
-          ? msg(str`No record arrived within ${Math.max(1, Math.round(this.#timeout / 1000))} seconds. Try again.`)
-          : msg(str`The record could not be fetched: ${errorText(error)}`);
-      if (!controller.signal.aborted) controller.abort(error);
-      this.#setRequest(id, {state: 'error', message});
-      this.announcement = msg(str`${isolate(campaign.name)}: ${message}`);
-    }
-  }
-
-  #setRequest(id: string, request: RecordRequest | undefined): void {
-    if (request) this.#requests.set(id, request);
-    else this.#requests.delete(id);
-    this.requestUpdate();
   }
 
   private handleFilterChange(event: Event): void {
@@ -699,7 +458,7 @@ export class CampaignListElement extends KitElement {
   private handleShowAll(): void {
     // The button goes away with the message: the grid's tab stop takes the focus.
     this.#setFilter('all');
-    this.#focusSoon({row: 0, col: 0}, 'scroll');
+    this.#grid.focusSoon({row: 0, col: 0}, 'scroll');
   }
 
   private async handleRetry(): Promise<void> {
@@ -709,8 +468,8 @@ export class CampaignListElement extends KitElement {
     const retry = this.renderRoot.querySelector<HTMLElement>('.message--error button');
     if (retry) retry.focus();
     else {
-      this.#focusSoon(this.#active, 'scroll');
-      this.#roving.retry();
+      this.#grid.focusSoon(this.#grid.active, 'scroll');
+      this.#grid.roving.retry();
     }
   }
 
@@ -733,7 +492,7 @@ export class CampaignListElement extends KitElement {
     const buttons = [...this.renderRoot.querySelectorAll<HTMLElement>('.notice__dismiss')];
     const next =
       buttons[Math.min(index, buttons.length - 1)] ??
-      this.#target(this.#active) ??
+      this.#grid.target(this.#grid.active) ??
       this.renderRoot.querySelector<HTMLElement>('.filter input:checked');
     next?.focus();
   }
@@ -741,51 +500,25 @@ export class CampaignListElement extends KitElement {
   private handleGridClick(event: MouseEvent): void {
     const target = event.target as Element;
     if (target.closest('button, [popover]')) return; // buttons act on their own
-    const position = this.#positionOf(target);
+    const position = this.#grid.positionOf(target);
     if (!position || position.row === HEADER) return;
     const campaign = this.#view[position.row];
     if (!campaign) return;
-    this.#roving.active = position;
+    this.#grid.roving.active = position;
     this.#select(campaign);
   }
 
   private handleGridKeydown(event: KeyboardEvent): void {
     if (event.altKey || (event.key !== 'Enter' && event.key !== ' ')) {
-      this.#roving.handleKeydown(event);
+      this.#grid.roving.handleKeydown(event);
       return;
     }
     // Enter or Space selects the row's campaign (a button in the cell acts on its own).
-    const position = this.#positionOf(event.target as Element);
+    const position = this.#grid.positionOf(event.target as Element);
     if (!position || (event.target as Element).closest('button')) return;
     event.preventDefault();
     const campaign = position.row === HEADER ? undefined : this.#view[position.row];
     if (campaign) this.#select(campaign);
-  }
-
-  private handleRangeChanged(range: IndexRange): void {
-    const target = this.#scrollTarget;
-    const active = this.#active;
-    if (target !== undefined && (target < range.first || target > range.last) && this.#scrollAttempts < 5) {
-      // Not there yet (the estimate was off, or the scroll is still on its way): estimate again.
-      queueMicrotask(() => this.#scrollToRow(target, this.#scrollAttempts + 1));
-    } else if (target !== undefined) {
-      this.#scrollTarget = undefined;
-    } else if (
-      // A row waiting for focus (e.g. after the grid switched to virtualization) is on its way, not scrolled away.
-      !this.#roving.pending &&
-      active.row !== HEADER &&
-      range.first >= 0 &&
-      this.#view.length > 0 &&
-      (active.row < range.first || active.row > range.last)
-    ) {
-      // The tab stop's row is about to be recycled (the agent scrolled away): keep a tab stop in what is
-      // rendered, and keep focus in the grid if it was there. This listener runs before the virtualizer re-renders.
-      const cell = {row: Math.min(Math.max(active.row, range.first), range.last), col: active.col};
-      if (this.#rowsFocused()) this.#focusSoon(cell, 'quiet');
-      else this.#roving.active = cell;
-      this.requestUpdate();
-    }
-    queueMicrotask(() => this.#roving.retry());
   }
 
   private handleScroll(): void {
@@ -837,14 +570,14 @@ export class CampaignListElement extends KitElement {
     return {text, datetime: instant.toString()};
   }
 
-  #tabIndex = (row: number, col: number): 0 | -1 => this.#roving.tabIndex({row, col});
+  #tabIndex = (row: number, col: number): 0 | -1 => this.#grid.roving.tabIndex({row, col});
 
   #rowContext: RowContext = {
     selected: undefined,
     tabIndex: this.#tabIndex,
     start: (campaign) => this.#formatStart(campaign),
-    request: (id) => this.#requests.get(id),
-    onRecord: (campaign) => void this.#requestRecord(campaign),
+    request: (id) => this.#records.get(id),
+    onRecord: (campaign) => void this.#records.request(campaign),
     onHelpToggle: (event) => this.handleHelpToggle(event),
   };
 
@@ -860,7 +593,7 @@ export class CampaignListElement extends KitElement {
       aria-busy=${busy ? 'true' : 'false'}
       @keydown=${this.handleGridKeydown}
       @click=${this.handleGridClick}
-      @focusin=${this.#roving.handleFocusIn}
+      @focusin=${this.#grid.roving.handleFocusIn}
     >
       <div role="rowgroup" class="head">
         ${renderHeader(this.#sortBy, this.#direction, this.#tabIndex, (key) => this.#setSort(key))}
@@ -869,7 +602,7 @@ export class CampaignListElement extends KitElement {
         even one holding focusable rows (the grid keeps one tab stop, on a cell). -->
       <div class="scroller" part="scroller" role="rowgroup" tabindex="-1" @scroll=${this.handleScroll}>
         <div class="rows">
-          ${this.#rows.render({
+          ${this.#grid.rows.render({
             items: this.#view,
             keyFunction: (campaign: Campaign) => campaign.id,
             renderItem: (campaign: Campaign, index: number) => renderRow(campaign, index, ctx),
@@ -883,51 +616,18 @@ export class CampaignListElement extends KitElement {
     const hostMode = this.#hostMode;
     const status = this.#live.status;
     const error = this.#live.error;
-    const loaded = hostMode || this.#notices.loginAgent === this.#agentKey;
-    if (!hostMode && !this.resolvedBackend) {
-      return html`<div class="message" part="message">
-        ${msg('No campaigns to show: give the list a backend (or an agent session), or set its campaigns property.')}
-      </div>`;
-    }
-    if (!hostMode && !this.resolvedAgent) {
-      return html`<div class="message" part="message">
-        ${msg('No agent: place the list inside an agent session or set its agent property.')}
-      </div>`;
-    }
-    const failed = !hostMode && status === TaskStatus.ERROR && !isAbort(error);
-    const errorMessage = failed
-      ? html`<div class="message message--error" part="message" role="alert">
-          <span class="message__text">${msg(str`Your campaigns could not be loaded. ${errorText(error)}`)}</span>
-          <button type="button" @click=${this.handleRetry}>${msg('Try again')}</button>
-        </div>`
-      : nothing;
-    if (!loaded) {
-      return failed
-        ? errorMessage
-        : html`<div class="message" part="message" role="status">${msg('Loading your campaigns…')}</div>`;
-    }
     const busy = !hostMode && status === TaskStatus.PENDING;
-    if (this.#total === 0) {
-      return html`${errorMessage}
-        <div class="message" part="message">${msg('You are not assigned to any campaigns.')}</div>`;
-    }
-    if (this.#view.length === 0) {
-      return html`${errorMessage}
-        <div class="message" part="message">
-          <span>${msg('None of your campaigns is active or running right now.')}</span>
-          <button type="button" @click=${this.handleShowAll}>${msg(str`Show all campaigns (${this.#total})`)}</button>
-        </div>`;
-    }
-    return html`${errorMessage}${this.#renderGrid(busy)}
-      <div class="footer" part="footer">
-        ${
-          this.#filter === 'all'
-            ? this.#total === 1
-              ? msg('1 campaign')
-              : msg(str`${this.#total} campaigns`)
-            : msg(str`${this.#view.length} of ${this.#total} campaigns`)
-        }
-      </div>`;
+    return renderBody({
+      missing: hostMode ? undefined : !this.resolvedBackend ? 'backend' : !this.resolvedAgent ? 'agent' : undefined,
+      failed: !hostMode && status === TaskStatus.ERROR && !isAbort(error) ? errorText(error) : undefined,
+      loaded: hostMode || this.#notices.loginAgent === this.#agentKey,
+      total: this.#total,
+      shown: this.#view.length,
+      filter: this.#filter,
+      grid: () => this.#renderGrid(busy),
+      retry: () => void this.handleRetry(),
+      showAll: () => this.handleShowAll(),
+    });
   }
 
   override render() {
