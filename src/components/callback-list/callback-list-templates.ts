@@ -188,7 +188,7 @@ function renderMenu(row: RowView, on: RowHandlers): TemplateResult {
   const {id, name} = row;
   return html`<button
       type="button"
-      class="action action--more"
+      class="action action--more icon quiet"
       part="action menu-button"
       tabindex=${row.tab}
       aria-label=${msg(str`More actions for ${name}`)}
@@ -241,7 +241,7 @@ function renderActions(row: RowView, on: RowHandlers): TemplateResult | typeof n
     return html`<div class="row__actions" part="actions">
       <button
         type="button"
-        class="action action--primary"
+        class="action action--primary primary"
         part="action"
         tabindex=${row.tab}
         aria-label=${msg(str`Launch callback to ${row.name}`)}
@@ -359,7 +359,7 @@ export function renderToast(items: ToastItemView[], total: number, on: ToastHand
             <span class="toast__actions">
               <button
                 type="button"
-                class="action action--primary"
+                class="action action--primary primary"
                 part="action"
                 aria-label=${msg(str`Launch callback to ${item.name}`)}
                 @click=${() => on.launch(item.id)}
@@ -440,7 +440,7 @@ export function renderConfirm(
               <button type="button" class="action keep" part="action" @click=${on.keep}>${msg('Keep callback')}</button>
               <button
                 type="button"
-                class="action action--danger"
+                class="action action--danger danger"
                 part="action"
                 aria-disabled=${view.busy ? 'true' : 'false'}
                 @click=${on.confirm}
