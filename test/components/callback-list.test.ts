@@ -857,9 +857,7 @@ describe('<callback-list>', () => {
     });
 
     it('the reschedule dialog is modal with the same backdrop as the cancel one; Escape returns focus to its opener', async () => {
-      if (!customElements.get('callback-scheduler')) {
-        customElements.define('callback-scheduler', class extends HTMLElement {});
-      }
+      await import('../../src/components/callback-scheduler/callback-scheduler.js');
       const clock = new ManualClock(NOW);
       const {el} = await mount({clock, callbacks: nine(), contacts: CONTACTS, attrs: {inlineReschedule: true}});
       const first = rows(el)[0];
@@ -911,7 +909,7 @@ describe('<callback-list>', () => {
       release();
       await waitUntil(() => row(el, 'late-1'), 'the change made during the load is shown', {timeout: 5000});
       expect(row(el, 'cb-demo-today'), 'and the list itself').to.not.equal(null);
-  });
+    });
   });
 
   describe('keyboard and virtualization', () => {

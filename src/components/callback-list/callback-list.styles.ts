@@ -53,6 +53,7 @@ export const styles: CSSResultGroup = [
 
     .count {
       margin-inline-start: auto;
+      align-self: center;
       color: var(--_muted);
       font-size: var(--_ck-text-sm);
     }
@@ -170,6 +171,7 @@ export const styles: CSSResultGroup = [
 
     .row__time {
       font-weight: 600;
+      white-space: nowrap;
       font-variant-numeric: tabular-nums;
     }
 

@@ -67,7 +67,9 @@ const TOAST_MAX = 3;
 /**
  * The agent's callbacks and followups, grouped Overdue / Today / Tomorrow / Later (and Earlier for handled ones) in
  * the agent's time zone. Each row shows the customer, the number, the time in the agent's and the customer's zone,
- * the type (personal, campaign, followup, web), the status and the notes, with Launch, Reschedule and Cancel.
+ * the type (personal, campaign, followup, web), the status and the notes on two lines, with Launch and a menu button
+ * holding Reschedule and Cancel (WAI-ARIA menu button: Enter, Space or Down opens it, arrows move, Escape closes it
+ * and focus goes back to the button, Tab closes it).
  *
  * - Data: `backend.listCallbacks({agentId})`, or `.callbacks` when the host sets them (then nothing is listed), kept
  *   live through `backend.subscribe` (`callback-changed`) while connected, and loaded again on `resync` (events were
@@ -91,7 +93,8 @@ const TOAST_MAX = 3;
  *   virtualizer is a lazy chunk, downloaded by the first long list; shorter lists render every row themselves.
  *
  * Keyboard: the list is one tab stop (the current row); Up/Down move between callbacks, Home/End to the first/last,
- * PageUp/PageDown by ten; Tab reaches the current row's actions. Filters are native selects.
+ * PageUp/PageDown by ten; Tab reaches the current row's actions. Filters are native selects. Escape closes the
+ * menus and dialogs alike, and focus goes back to what opened them.
  *
  * Cancel asks for confirmation in a modal dialog, then fires `callback-cancel-request` (answer it with
  * `detail.respondWith(promise)` in events-only integration) or calls `backend.cancelCallback`; the row disappears
@@ -126,7 +129,10 @@ const TOAST_MAX = 3;
  * @csspart type - The type badge.
  * @csspart status - The status badge.
  * @csspart notes - The notes.
- * @csspart actions - A row's action buttons.
+ * @csspart actions - A row's actions: Launch and the action menu's button (Reschedule alone on an expired row).
+ * @csspart menu-button - A row's "More actions" button (also part `action`): opens its menu.
+ * @csspart menu - A row's action menu (Reschedule, Cancel), shown in the top layer next to its button.
+ * @csspart menu-item - Each item of a row's action menu.
  * @csspart action - Each action button (rows, toast, dialogs).
  * @csspart toast - The reminder toast.
  * @csspart message - The empty, loading and error messages.
