@@ -6,8 +6,6 @@ import {CallbackKitError, ValidationError, type FieldError} from '../../core/err
 import {Temporal} from '../../core/temporal.js';
 import {startOfLocalDay} from '../../core/time.js';
 import type {Callback, Contact} from '../../core/types.js';
-import {CallbackDueEvent} from '../../events/callback-due.js';
-import {CallbackExpiredEvent} from '../../events/callback-expired.js';
 import {CallbackHandedOffEvent} from '../../events/callback-handed-off.js';
 import {CallbackLaunchEvent} from '../../events/callback-launch.js';
 import {CallbackListErrorEvent, type CallbackListOperation} from '../../events/callback-list-error.js';
@@ -43,7 +41,6 @@ import {
   renderNoMatch,
   renderProblems,
   renderRow,
-  renderToast,
   renderToolbar,
   when,
   type RowHandlers,
@@ -54,15 +51,11 @@ import {Customers} from './customers.js';
 import {HandOff} from './hand-off.js';
 import {belongsToAgent, loadCallbackData, type Loaded} from './callback-list-data.js';
 import {ListDialogs} from './list-dialogs.js';
+import {Reminders, SNOOZE_MINUTES} from './reminders.js';
 import {RowMenu} from './row-menu.js';
 import {StatusWrites} from './status-writes.js';
 
 export type {DisplayType, GroupKey, StatusFilter, TypeFilter} from './callback-list-model.js';
-
-/** How long Snooze silences a reminder. */
-const SNOOZE_MINUTES = 5;
-/** Reminders shown at once in the toast; the rest are counted. */
-const TOAST_MAX = 3;
 
 /**
  * The agent's callbacks and followups, grouped Overdue / Today / Tomorrow / Later (and Earlier for handled ones) in
@@ -193,7 +186,6 @@ export class CallbackListElement extends KitElement {
   #deadlineVersion = -1;
   /** The entries in the DOM (indexes) when the list last rendered: all of them, or the virtualizer's range. */
   #rendered = {first: 0, last: -1};
-  #focusToast = false;
   #operations = new AbortController();
   #dialogs = new ListDialogs(this, {
     current: (id) => this.#model.get(id)?.callback,
@@ -234,7 +226,22 @@ export class CallbackListElement extends KitElement {
       const next = this.#model.next(now.epochMilliseconds, this.#timing, midnightAfter);
       return next === undefined ? undefined : Temporal.Instant.fromEpochMilliseconds(next);
     },
-    run: (now) => this.#onDeadline(now),
+    run: (now) => this.#reminders.run(now.epochMilliseconds),
+  });
+  #reminders = new Reminders(this, {
+    model: this.#model,
+    customers: this.#customers,
+    writes: this.#writes,
+    timing: () => this.#timing,
+    nowMs: () => this.resolvedClock.now().epochMilliseconds,
+    announce: (text) => (this.announcement = text),
+    counted: (count) => (this.dueCount = count),
+    launch: (id) => this.handleLaunch(id),
+    focusRow: (id) => {
+      if (!this.#model.has(id)) return;
+      this.#roving.active = id;
+      void this.updateComplete.then(() => this.#roving.focus(id));
+    },
   });
   #handOff = new HandOff(this, {
     clock: () => this.resolvedClock,
@@ -403,13 +410,6 @@ export class CallbackListElement extends KitElement {
     this.dueCount = this.#model.alerting(nowMs, timing).length;
   }
 
-  override updated(): void {
-    if (this.#focusToast) {
-      this.#focusToast = false;
-      this.renderRoot.querySelector<HTMLElement>('.toast .action')?.focus();
-    }
-  }
-
   #indexContacts(): void {
     this.#customers.setContacts(this.contacts ?? this.#loadedContacts ?? []);
   }
@@ -485,25 +485,6 @@ export class CallbackListElement extends KitElement {
     // What changed while the list was on its way goes on top of it: nothing is lost.
     for (const event of early) this.#onBackendEvent(event);
     this.requestUpdate();
-  }
-
-  /** Runs what the clock reached: expiries, reminders, snooze ends; then regroups. */
-  #onDeadline(now: Temporal.Instant): void {
-    const timing = this.#timing;
-    const {due, expired} = this.#model.evaluate(now.epochMilliseconds, timing);
-    this.dueCount = this.#model.alerting(now.epochMilliseconds, timing).length;
-    this.requestUpdate();
-    for (const item of expired) {
-      const name = isolate(this.#name(item.callback));
-      this.announcement = msg(str`The followup with ${name} expired: it was not launched in time.`);
-      // After this update: a synchronous backend answers (and emits) at once, which must not re-enter the update.
-      queueMicrotask(() => this.#writes.persist(item.callback, 'expired'));
-      this.dispatchEvent(new CallbackExpiredEvent({callback: {...item.callback, status: 'expired'}}));
-    }
-    for (const {item, repeat} of due) {
-      const contact = this.#customers.contact(item.callback);
-      this.dispatchEvent(new CallbackDueEvent({callback: {...item.callback, status: 'due'}, contact, repeat}));
-    }
   }
 
   #rowKeys(): string[] {
@@ -618,39 +599,8 @@ export class CallbackListElement extends KitElement {
     this.#dialogs.confirmCancel(item.callback, this.#openerOf(id, clicked));
   }
 
-  private handleSnooze(id: string): void {
-    this.snooze(id);
-    this.#afterToastAction(id);
-  }
-
-  private handleDismiss(id: string): void {
-    this.dismiss(id);
-    this.#afterToastAction(id);
-  }
-
-  private handleDismissAll(): void {
-    const now = this.resolvedClock.now().epochMilliseconds;
-    const alerting = this.#model.alerting(now, this.#timing);
-    for (const item of alerting) this.#model.dismiss(item.callback.id);
-    this.requestUpdate();
-    if (alerting[0]) this.#focusRowSoon(alerting[0].callback.id);
-  }
-
   private handleRetry(): void {
     this.refresh();
-  }
-
-  /** Focus does not get lost with the toast entry that had it: next reminder, else the callback's row. */
-  #afterToastAction(id: string): void {
-    const now = this.resolvedClock.now().epochMilliseconds;
-    if (this.#model.alerting(now, this.#timing).length) this.#focusToast = true;
-    else this.#focusRowSoon(id);
-  }
-
-  #focusRowSoon(id: string): void {
-    if (!this.#model.has(id)) return;
-    this.#roving.active = id;
-    void this.updateComplete.then(() => this.#roving.focus(id));
   }
 
   /** Loads the callbacks again from the backend (no-op when the host owns `.callbacks` and there is no backend). */
@@ -661,16 +611,12 @@ export class CallbackListElement extends KitElement {
 
   /** Silences a callback's reminder for `minutes` (default 5); it reminds again (`callback-due`) afterwards. */
   snooze(id: string, minutes: number = SNOOZE_MINUTES): void {
-    const now = this.resolvedClock.now();
-    const span = Number.isFinite(minutes) && minutes > 0 ? minutes : SNOOZE_MINUTES;
-    this.#model.snooze(id, now.epochMilliseconds + span * 60_000);
-    this.requestUpdate();
+    this.#reminders.snooze(id, minutes);
   }
 
   /** Stops a callback's reminder for its current start time (the row stays). */
   dismiss(id: string): void {
-    this.#model.dismiss(id);
-    this.requestUpdate();
+    this.#reminders.dismiss(id);
   }
 
   #rowHandlers: RowHandlers = {
@@ -735,18 +681,6 @@ export class CallbackListElement extends KitElement {
     </div>`;
   }
 
-  #renderToast(nowMs: number) {
-    const alerting = this.#model.alerting(nowMs, this.#timing);
-    if (!alerting.length) return nothing;
-    const items = toastItems(alerting, TOAST_MAX, this.#view(nowMs, this.#dayBounds(this.resolvedClock.now())));
-    return renderToast(items, alerting.length, {
-      launch: (id) => this.handleLaunch(id),
-      snooze: (id) => this.handleSnooze(id),
-      dismiss: (id) => this.handleDismiss(id),
-      dismissAll: () => this.handleDismissAll(),
-    });
-  }
-
   #renderBody(nowMs: number, days: DayBounds) {
     if (this.#live.pending && this.#model.size === 0 && this.callbacks === undefined) return renderLoading();
     if (this.loadError && this.#model.size === 0) return nothing; // the error message says it all
@@ -780,7 +714,9 @@ export class CallbackListElement extends KitElement {
       <p id="keys" hidden>
         ${msg('Up and down arrows move between callbacks; Tab reaches the actions of the current one.')}
       </p>
-      <div class="toast-region" role="status" aria-live="polite">${this.#renderToast(nowMs)}</div>
+      <div class="toast-region" role="status" aria-live="polite">
+        ${this.#reminders.render((alerting, max) => toastItems(alerting, max, this.#view(nowMs, days)))}
+      </div>
       <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
       ${this.#dialogs.render()}
     `;
