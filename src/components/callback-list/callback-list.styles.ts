@@ -445,6 +445,13 @@ export const styles: CSSResultGroup = [
       margin-block-start: var(--_space-3);
     }
 
+    @media (prefers-reduced-motion: reduce) {
+      .row--due,
+      .skeleton {
+        animation: none;
+      }
+    }
+
     @media (forced-colors: active) {
       .row,
       .toast,

@@ -41,9 +41,12 @@ export const styles: CSSResultGroup = [
       color: var(--_text);
     }
 
+    /* Quiet buttons on the list's own surface (the grid, the notices): they take its colours. */
     button {
       min-block-size: var(--_ck-control-height-sm);
       padding-inline: var(--_ck-space-2);
+      background: transparent;
+      border-color: currentColor;
     }
 
     .cell:focus-visible,
