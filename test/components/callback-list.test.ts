@@ -1,5 +1,5 @@
 import {expect, fixture, html, nextFrame, oneEvent, waitUntil} from '@open-wc/testing';
-import {sendKeys} from '@web/test-runner-commands';
+import {sendKeys, setViewport} from '@web/test-runner-commands';
 import sinon from 'sinon';
 import '../../src/components/agent-session/agent-session.js';
 import '../../src/components/callback-list/callback-list.js';
@@ -616,7 +616,8 @@ describe('<callback-list>', () => {
       await settle(el);
       expect(dialog.open).to.equal(false);
       expect(cancel.called).to.equal(false);
-      expect(el.shadowRoot!.activeElement).to.equal(button(row(el, 'cb-demo-today')!, /^Cancel/));
+      // focus goes back to what opened the dialog: the row's action menu button (Cancel was in its menu)
+      expect(el.shadowRoot!.activeElement).to.equal(button(row(el, 'cb-demo-today')!, /^More actions for/));
 
       button(row(el, 'cb-demo-today')!, /^Cancel/)!.click();
       await settle(el);
@@ -725,6 +726,192 @@ describe('<callback-list>', () => {
     });
   });
 
+  describe('dense rows and transient surfaces (issue 15)', () => {
+    /** Nine callbacks over two days, each with notes, named customers and customer zones. */
+    const nine = () =>
+      Array.from({length: 9}, (_, i) =>
+        callback(`d${i}`, {
+          contactId: CONTACTS[i % 3].id,
+          start: plus(NOW, 30 + i * 200),
+          notes: 'Asked to be called back after her lunch break; renewal quote already sent.',
+          customerTimeZones: ['America/Chicago'],
+        }),
+      );
+
+    afterEach(() => setViewport({width: 800, height: 600}));
+
+    it('at 1280 px, a 720 px list shows at least 8 of 9 rows, each with Launch and one menu button', async () => {
+      await setViewport({width: 1320, height: 900});
+      const clock = new ManualClock(NOW);
+      const el = await fixture<CallbackListElement>(
+        html`<div style="width: 1280px">
+          <callback-list
+            locale="en-US"
+            style="--ck-callback-list-height: 720px"
+            .agent=${MARIA}
+            .clock=${clock}
+            .contacts=${CONTACTS}
+            .callbacks=${nine()}
+          ></callback-list>
+        </div>`,
+      ).then((wrap) => wrap.querySelector('callback-list')!);
+      await settle(el);
+      const list = $(el, '.list')!.getBoundingClientRect();
+      expect(Math.round(list.height)).to.equal(720);
+      const inView = rows(el).filter((r) => {
+        const box = r.getBoundingClientRect();
+        return box.top >= list.top && box.bottom <= list.bottom;
+      });
+      expect(inView.length, 'rows fully visible').to.be.at.least(8);
+      for (const r of rows(el)) {
+        const visible = [...r.querySelectorAll<HTMLButtonElement>('button')].filter((b) => b.getClientRects().length);
+        expect(visible.map((b) => norm(b.getAttribute('aria-label')).replace(/ (to|for) .*/, ''))).to.deep.equal([
+          'Launch callback',
+          'More actions',
+        ]);
+      }
+      await expect(el).to.be.accessible();
+    });
+
+    it('in a 360 px panel nothing overflows horizontally', async () => {
+      const clock = new ManualClock(NOW);
+      const wrap = await fixture<HTMLElement>(
+        html`<div style="width: 360px">
+          <callback-list
+            locale="en-US"
+            .agent=${MARIA}
+            .clock=${clock}
+            .contacts=${CONTACTS}
+            .callbacks=${nine()}
+          ></callback-list>
+        </div>`,
+      );
+      const el = wrap.querySelector('callback-list')!;
+      await settle(el);
+      const right = wrap.getBoundingClientRect().right;
+      for (const node of el.shadowRoot!.querySelectorAll<HTMLElement>('.toolbar, .list, article, article *')) {
+        expect(node.getBoundingClientRect().right, node.className).to.be.at.most(right + 0.5);
+      }
+      expect(wrap.scrollWidth).to.equal(wrap.clientWidth);
+    });
+
+    it('the action menu follows the APG menu button: Enter/Down open, arrows move, Escape and Tab close', async () => {
+      const clock = new ManualClock(NOW);
+      const {el} = await mount({clock, callbacks: nine(), contacts: CONTACTS});
+      const first = rows(el)[0];
+      const more = button(first, /^More actions for/)!;
+      const menu = first.querySelector<HTMLElement>('[role="menu"]')!;
+      expect(more.getAttribute('aria-haspopup')).to.equal('menu');
+      expect(more.getAttribute('aria-controls')).to.equal(menu.id);
+      more.focus();
+      await sendKeys({press: 'Enter'});
+      await settle(el);
+      expect(menu.matches(':popover-open')).to.equal(true);
+      expect(more.getAttribute('aria-expanded')).to.equal('true');
+      const items = [...menu.querySelectorAll<HTMLElement>('[role="menuitem"]')];
+      expect(items.map((i) => norm(i.textContent))).to.deep.equal(['Reschedule', 'Cancel']);
+      expect(el.shadowRoot!.activeElement).to.equal(items[0]);
+      await expect(el).to.be.accessible();
+      await sendKeys({press: 'ArrowDown'});
+      expect(el.shadowRoot!.activeElement).to.equal(items[1]);
+      await sendKeys({press: 'ArrowDown'}); // wraps
+      expect(el.shadowRoot!.activeElement).to.equal(items[0]);
+      await sendKeys({press: 'End'});
+      expect(el.shadowRoot!.activeElement).to.equal(items[1]);
+      // Escape closes it and gives focus back to its button; the row keeps the tab stop
+      await sendKeys({press: 'Escape'});
+      await settle(el);
+      expect(menu.matches(':popover-open')).to.equal(false);
+      expect(more.getAttribute('aria-expanded')).to.equal('false');
+      expect(el.shadowRoot!.activeElement).to.equal(more);
+      // ArrowDown on the button opens it too (and does not move to the next row)
+      await sendKeys({press: 'ArrowDown'});
+      await settle(el);
+      expect(el.shadowRoot!.activeElement).to.equal(items[0]);
+      // Tab closes it; focus moves on from its button (out of the list: the other rows are not tab stops)
+      await sendKeys({press: 'Tab'});
+      await settle(el);
+      expect(menu.matches(':popover-open')).to.equal(false);
+      expect(el.shadowRoot!.activeElement?.closest('article') ?? null).to.equal(null);
+    });
+
+    it('Escape closes the cancel dialog and focus goes back to the menu button that opened it', async () => {
+      const clock = new ManualClock(NOW);
+      const {el} = await mount({clock, callbacks: nine(), contacts: CONTACTS});
+      const first = rows(el)[0];
+      const more = button(first, /^More actions for/)!;
+      more.focus();
+      await sendKeys({press: 'Enter'});
+      await settle(el);
+      await sendKeys({press: 'ArrowDown'}); // Cancel
+      await sendKeys({press: 'Enter'});
+      await settle(el);
+      const dialog = $<HTMLDialogElement>(el, 'dialog.confirm')!;
+      expect(dialog.open).to.equal(true);
+      expect(dialog.matches(':modal')).to.equal(true);
+      expect(first.querySelector('[role="menu"]')!.matches(':popover-open')).to.equal(false);
+      await sendKeys({press: 'Escape'});
+      await settle(el);
+      expect(dialog.open).to.equal(false);
+      expect(el.shadowRoot!.activeElement).to.equal(more);
+    });
+
+    it('the reschedule dialog is modal with the same backdrop as the cancel one; Escape returns focus to its opener', async () => {
+      await import('../../src/components/callback-scheduler/callback-scheduler.js');
+      const clock = new ManualClock(NOW);
+      const {el} = await mount({clock, callbacks: nine(), contacts: CONTACTS, attrs: {inlineReschedule: true}});
+      const first = rows(el)[0];
+      const more = button(first, /^More actions for/)!;
+      more.focus();
+      await sendKeys({press: 'Enter'});
+      await settle(el);
+      await sendKeys({press: 'Enter'}); // Reschedule
+      await settle(el);
+      const reschedule = $<HTMLDialogElement>(el, 'dialog.reschedule')!;
+      expect(reschedule.open).to.equal(true);
+      expect(reschedule.matches(':modal')).to.equal(true);
+      const backdrop = getComputedStyle(reschedule, '::backdrop').backgroundColor;
+      expect(backdrop).to.not.be.oneOf(['', 'transparent', 'rgba(0, 0, 0, 0)']);
+      await expect(el).to.be.accessible();
+      await sendKeys({press: 'Escape'});
+      await settle(el);
+      expect(reschedule.open).to.equal(false);
+      expect(el.shadowRoot!.activeElement).to.equal(more);
+      // the cancel confirmation has the same backdrop
+      button(first, /^Cancel callback with/)!.click();
+      await settle(el);
+      const confirm = $<HTMLDialogElement>(el, 'dialog.confirm')!;
+      expect(getComputedStyle(confirm, '::backdrop').backgroundColor).to.equal(backdrop);
+      confirm.close();
+    });
+
+    it('events that arrive while the first load is on its way are applied after it: none lost', async () => {
+      const clock = new ManualClock(NOW);
+      const backend = new MemoryBackend({clock, seed: 1});
+      let emit: ((e: BackendEvent) => void) | undefined;
+      sinon.stub(backend, 'subscribe').callsFake((listener: (e: BackendEvent) => void) => {
+        emit = listener;
+        return () => {};
+      });
+      const list = backend.listCallbacks.bind(backend);
+      let release!: () => void;
+      const gate = new Promise<void>((resolve) => (release = resolve));
+      sinon.stub(backend, 'listCallbacks').callsFake(async (q, o) => {
+        const listed = await list(q, o); // the list as it was when asked
+        await gate;
+        return listed;
+      });
+      const el = await fixture<CallbackListElement>(
+        html`<callback-list locale="en-US" .agent=${MARIA} .clock=${clock} .backend=${backend}></callback-list>`,
+      );
+      await waitUntil(() => emit, 'subscribed', {timeout: 5000});
+      emit!({type: 'callback-changed', callback: callback('late-1', {start: plus(NOW, 90)})});
+      release();
+      await waitUntil(() => row(el, 'late-1'), 'the change made during the load is shown', {timeout: 5000});
+      expect(row(el, 'cb-demo-today'), 'and the list itself').to.not.equal(null);
+    });
+  });
+
   describe('keyboard and virtualization', () => {
     it('is one tab stop; arrows move between rows across group headings; Tab reaches the row actions', async () => {
       const clock = new ManualClock(NOW);
@@ -752,9 +939,8 @@ describe('<callback-list>', () => {
       await settle(el);
       await sendKeys({press: 'Tab'});
       expect(el.shadowRoot!.activeElement).to.equal(button(row(el, 'cb-demo-followup')!, /^Launch/));
-      await sendKeys({press: 'Tab'});
-      await sendKeys({press: 'Tab'});
-      expect(el.shadowRoot!.activeElement).to.equal(button(row(el, 'cb-demo-followup')!, /^Cancel/));
+      await sendKeys({press: 'Tab'}); // Reschedule and Cancel are in the row's action menu
+      expect(el.shadowRoot!.activeElement).to.equal(button(row(el, 'cb-demo-followup')!, /^More actions for/));
       await sendKeys({press: 'Tab'}); // out of the list: other rows' buttons are not tab stops
       expect(el.shadowRoot!.activeElement?.closest('article') ?? null).to.equal(null);
       before.remove();

@@ -798,6 +798,54 @@ describe('<campaign-list>', () => {
     });
   });
 
+  describe('live collection and transient surfaces', () => {
+    it('a change that arrives while a reload is on its way is not undone by the older list', async () => {
+      const {el, backend} = await setup({attrs: {filter: 'all'}});
+      const status = () => value(rowOf(el, 'Spring Renewals'), 1);
+      expect(status()).to.equal('Running');
+      const list = backend.listCampaigns.bind(backend);
+      let release!: () => void;
+      const gate = new Promise<void>((resolve) => (release = resolve));
+      sinon.stub(backend, 'listCampaigns').callsFake(async (q, o) => {
+        const listed = await list(q, o); // the list as it was when asked
+        await gate;
+        return listed;
+      });
+      const reloaded = el.reload();
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      backend.setCampaignStatus('camp-spring-renewals', 'paused'); // campaign-changed, during the reload
+      await settle(el);
+      release();
+      await reloaded;
+      await settle(el);
+      expect(status(), 'the change made during the reload').to.equal('Paused');
+    });
+
+    it('Escape closes a dialing-mode explanation and focus stays on its button', async () => {
+      const {el} = await setup();
+      const help = rows(el)[0].querySelector<HTMLButtonElement>('.help')!;
+      help.focus();
+      await sendKeys({press: 'Enter'});
+      const popover = rows(el)[0].querySelector<HTMLElement>('.help-popover')!;
+      await waitUntil(() => popover.matches(':popover-open'), 'the explanation opens', {timeout: 5000});
+      await expect(el).to.be.accessible();
+      await sendKeys({press: 'Escape'});
+      await waitUntil(() => !popover.matches(':popover-open'), 'Escape closes it', {timeout: 5000});
+      expect(focused(el)).to.equal(help);
+    });
+
+    it('arrows follow the reading direction in right-to-left', async () => {
+      const {el} = await setup();
+      el.dir = 'rtl';
+      await settle(el);
+      cell(rows(el)[0], 0).focus();
+      await sendKeys({press: 'ArrowLeft'}); // towards the inline end: the next column
+      expect(position(el)).to.deep.equal([2, 1]);
+      await sendKeys({press: 'ArrowRight'});
+      expect(position(el)).to.deep.equal([2, 0]);
+    });
+  });
+
   describe('states and sources', () => {
     it('error: says what failed, and Try again loads', async () => {
       const clock = new ManualClock(NOW);

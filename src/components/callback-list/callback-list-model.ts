@@ -391,3 +391,28 @@ export class CallbackListModel {
     return {list, rows: position};
   }
 }
+
+/** Rows moved by PageUp/PageDown. */
+const PAGE_ROWS = 10;
+
+/** The row keys of the entries, in order (headings left out). */
+export const rowKeys = (entries: Entries): string[] => entries.list.filter((e) => e.kind === 'row').map((e) => e.key);
+
+/**
+ * Where a navigation key leads from a row: `up`/`down` by one, `home`/`end` to the first/last row,
+ * `page-up`/`page-down` by ten (stopping at the ends). Undefined for other keys or an empty list.
+ */
+export function rowAfter(keys: string[], id: string, key: string): string | undefined {
+  if (!keys.length) return undefined;
+  const current = Math.max(0, keys.indexOf(id));
+  const steps: Record<string, number> = {
+    down: current + 1,
+    up: current - 1,
+    home: 0,
+    end: keys.length - 1,
+    'page-down': current + PAGE_ROWS,
+    'page-up': current - PAGE_ROWS,
+  };
+  const next = steps[key];
+  return next === undefined ? undefined : keys[Math.max(0, Math.min(keys.length - 1, next))];
+}

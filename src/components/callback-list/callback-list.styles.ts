@@ -1,8 +1,13 @@
 import {css, type CSSResultGroup} from 'lit';
+import {a11y, controls, host, messages} from '../../internal/styles/index.js';
 import {tokens} from '../../internal/tokens.js';
 
 export const styles: CSSResultGroup = [
   tokens,
+  host,
+  a11y,
+  controls,
+  messages,
   css`
     :host {
       --_text: var(--_ck-color-text);
@@ -23,14 +28,6 @@ export const styles: CSSResultGroup = [
       --_space-1: var(--_ck-space-1);
       --_space-2: var(--_ck-space-2);
       --_space-3: var(--_ck-space-3);
-
-      display: block;
-      color: var(--_text);
-      font: var(--_ck-font);
-    }
-
-    :host([hidden]) {
-      display: none;
     }
 
     .toolbar {
@@ -46,60 +43,25 @@ export const styles: CSSResultGroup = [
       flex-direction: column;
       gap: 2px;
       color: var(--_muted);
-      font-size: 0.85em;
+      font-size: var(--_ck-text-sm);
     }
 
-    select {
-      font: inherit;
-      font-size: 1rem;
+    .filter select {
       color: var(--_text);
-      background: var(--_surface);
-      border: 1px solid var(--_border);
-      border-radius: var(--_radius);
-      min-block-size: 2rem;
-      padding-inline: var(--_space-2);
+      font-size: var(--_ck-font-size);
     }
 
     .count {
       margin-inline-start: auto;
+      align-self: center;
       color: var(--_muted);
+      font-size: var(--_ck-text-sm);
     }
 
-    button {
-      font: inherit;
-      color: inherit;
-      cursor: pointer;
-      border: 1px solid currentColor;
-      border-radius: var(--_radius);
-      background: transparent;
-      min-block-size: 2rem;
-      min-inline-size: 2rem;
-      padding-inline: var(--_space-2);
-    }
-
-    button[aria-disabled='true'] {
-      cursor: progress;
-      opacity: 0.7;
-    }
-
-    .action--primary {
-      background: var(--_accent);
-      border-color: var(--_accent);
-      color: var(--_on-accent);
-    }
-
-    .action--danger {
-      background: var(--_danger);
-      border-color: var(--_danger);
-      color: var(--_on-danger);
-    }
-
-    button:focus-visible,
-    select:focus-visible,
     .row:focus-visible,
     .list:focus-visible {
       outline: var(--_focus);
-      outline-offset: var(--_ck-focus-ring-offset);
+      outline-offset: -2px;
     }
 
     /*
@@ -113,18 +75,18 @@ export const styles: CSSResultGroup = [
       min-block-size: 150px;
       overflow: auto;
       contain: strict;
+      container-type: inline-size;
       border: 1px solid var(--_border);
       border-radius: var(--_radius);
       background: var(--_subtle);
     }
 
     .heading {
-      box-sizing: border-box;
       inline-size: 100%;
       margin: 0;
       padding: var(--_space-2) var(--_space-3) var(--_space-1);
       font-weight: 600;
-      font-size: 0.95em;
+      font-size: var(--_ck-text-sm);
       display: flex;
       align-items: baseline;
       gap: var(--_space-2);
@@ -137,25 +99,33 @@ export const styles: CSSResultGroup = [
     .heading__count {
       color: var(--_muted);
       font-weight: 400;
-      font-size: 0.9em;
     }
 
     .cell {
-      box-sizing: border-box;
       inline-size: 100%;
-      padding: 0 var(--_space-2) var(--_space-2);
+      padding: 0 var(--_space-2) var(--_space-1);
     }
 
+    /* One row: who and when on the first line, what on the second, Launch and the action menu at the end. */
     .row {
-      box-sizing: border-box;
       inline-size: 100%;
-      padding: var(--_space-2) var(--_space-3);
+      padding: var(--_space-1) var(--_space-2) var(--_space-1) var(--_space-3);
       display: grid;
-      gap: var(--_space-1);
+      grid-template-columns: minmax(0, 1fr) auto;
+      grid-template-areas:
+        'main actions'
+        'meta actions'
+        'error error';
+      align-items: center;
+      gap: 2px var(--_space-3);
       background: var(--_row-bg);
       border: 1px solid var(--_border);
       border-inline-start: 4px solid var(--_border);
       border-radius: var(--_radius);
+    }
+
+    .row:hover {
+      border-color: var(--_muted);
     }
 
     .row--overdue {
@@ -184,11 +154,24 @@ export const styles: CSSResultGroup = [
       display: flex;
       flex-wrap: wrap;
       align-items: baseline;
-      gap: var(--_space-1) var(--_space-3);
+      min-inline-size: 0;
+      gap: 0 var(--_space-3);
+    }
+
+    .row__main {
+      grid-area: main;
+    }
+
+    .row__meta {
+      grid-area: meta;
+      align-items: center;
+      gap: 2px var(--_space-2);
+      font-size: var(--_ck-text-sm);
     }
 
     .row__time {
       font-weight: 600;
+      white-space: nowrap;
       font-variant-numeric: tabular-nums;
     }
 
@@ -235,8 +218,9 @@ export const styles: CSSResultGroup = [
       padding: 0 var(--_space-2);
       border-radius: 999px;
       border: 1px solid var(--_border);
-      font-size: 0.8em;
-      line-height: 1.6;
+      font-size: var(--_ck-text-xs);
+      line-height: 1.5;
+      white-space: nowrap;
     }
 
     .badge--due {
@@ -255,32 +239,89 @@ export const styles: CSSResultGroup = [
       border-style: dashed;
     }
 
+    /* The notes take what is left of the second line (the full text is in the title and read by screen readers). */
     .row__notes {
+      flex: 1 1 8rem;
+      min-inline-size: 0;
       margin: 0;
-      display: -webkit-box;
-      -webkit-box-orient: vertical;
-      -webkit-line-clamp: 2;
-      line-clamp: 2;
       overflow: hidden;
-      overflow-wrap: anywhere;
+      white-space: nowrap;
+      text-overflow: ellipsis;
+      color: var(--_muted);
     }
 
-    .row__actions {
-      display: flex;
-      flex-wrap: wrap;
-      gap: var(--_space-2);
+    .row--closed .row__notes {
+      color: inherit;
+    }
+
+    .row__error {
+      grid-area: error;
       margin-block-start: var(--_space-1);
     }
 
-    .message {
+    .row__actions {
+      grid-area: actions;
       display: flex;
-      flex-wrap: wrap;
       align-items: center;
-      gap: var(--_space-2);
-      padding: var(--_space-3);
+      gap: var(--_space-1);
+    }
+
+    .row__actions button {
+      min-block-size: var(--_ck-control-height-sm);
+    }
+
+    .action--more {
+      min-inline-size: var(--_ck-control-height-sm);
+      font-size: 1.25em;
+      line-height: 1;
+    }
+
+    .action--more[aria-expanded='true'] {
+      background: var(--_ck-color-surface-2);
+    }
+
+    /* Narrow lists (a side panel): the second line takes the whole width. */
+    @container (max-width: 30rem) {
+      .row {
+        grid-template-areas:
+          'main actions'
+          'meta meta'
+          'error error';
+        align-items: start;
+      }
+    }
+
+    /* The row's action menu: in the top layer (never clipped by the list), placed next to its button. */
+    .menu {
+      position: fixed;
+      inset: auto;
+      margin: 0;
+      min-inline-size: 10rem;
+      padding: var(--_space-1);
+      border: 1px solid var(--_border);
       border-radius: var(--_radius);
+      background: var(--_surface);
+      color: var(--_text);
+      box-shadow: var(--_ck-shadow);
+    }
+
+    .menu__item {
+      display: flex;
+      inline-size: 100%;
+      justify-content: start;
+      border-color: transparent;
+      background: transparent;
+      min-block-size: var(--_ck-control-height-sm);
+      padding-inline: var(--_space-3);
+      font-weight: 400;
+    }
+
+    .menu__item:is(:hover, :focus) {
       background: var(--_subtle);
-      margin-block: 0 var(--_space-2);
+    }
+
+    .menu__item--danger {
+      color: var(--_danger);
     }
 
     .message p {
@@ -294,11 +335,6 @@ export const styles: CSSResultGroup = [
 
     .message__title {
       font-weight: 600;
-    }
-
-    .message--error {
-      color: var(--_danger);
-      border: 1px solid currentColor;
     }
 
     .message--loading {
@@ -409,15 +445,6 @@ export const styles: CSSResultGroup = [
       margin-block-start: var(--_space-3);
     }
 
-    .visually-hidden {
-      position: absolute;
-      inline-size: 1px;
-      block-size: 1px;
-      overflow: hidden;
-      clip-path: inset(50%);
-      white-space: nowrap;
-    }
-
     @media (prefers-reduced-motion: reduce) {
       .row--due,
       .skeleton {
@@ -428,10 +455,7 @@ export const styles: CSSResultGroup = [
     @media (forced-colors: active) {
       .row,
       .toast,
-      .badge {
-        border-color: CanvasText;
-      }
-
+      .badge,
       /* System colours survive forcing: no forced-color-adjust: none, so the row's text keeps the user's colours. */
       .row--due {
         border-color: Highlight;
@@ -443,12 +467,8 @@ export const styles: CSSResultGroup = [
         border-inline-start-color: Mark;
       }
 
-      .action--primary,
-      .action--danger {
-        forced-color-adjust: none;
-        background: ButtonText;
-        color: ButtonFace;
-        border-color: ButtonText;
+      .menu {
+        border-color: CanvasText;
       }
 
       .skeleton {

@@ -1,8 +1,13 @@
 import {css, type CSSResultGroup} from 'lit';
+import {a11y, controls, host, messages} from '../../internal/styles/index.js';
 import {tokens} from '../../internal/tokens.js';
 
 export const styles: CSSResultGroup = [
   tokens,
+  host,
+  a11y,
+  controls,
+  messages,
   css`
     :host {
       --_text: var(--ck-campaign-list-color, var(--_ck-color-text));
@@ -32,35 +37,20 @@ export const styles: CSSResultGroup = [
           minmax(9.5rem, 1.2fr)
       );
 
-      display: block;
       container-type: inline-size;
       color: var(--_text);
-      font: var(--_ck-font);
     }
 
-    :host([hidden]) {
-      display: none;
-    }
-
+    /* Quiet buttons on the list's own surface (the grid, the notices): they take its colours. */
     button {
-      font: inherit;
-      color: inherit;
-      cursor: pointer;
-      border: 1px solid currentColor;
-      border-radius: var(--_radius);
-      background: transparent;
-      min-block-size: 2rem;
+      min-block-size: var(--_ck-control-height-sm);
       padding-inline: var(--_ck-space-2);
+      background: transparent;
+      border-color: currentColor;
     }
 
-    button[aria-disabled='true'] {
-      cursor: not-allowed;
-      opacity: 0.65;
-    }
-
-    button:focus-visible,
     .cell:focus-visible,
-    input:focus-visible {
+    button:focus-visible {
       outline: var(--_focus);
       outline-offset: -2px;
     }
@@ -441,19 +431,7 @@ export const styles: CSSResultGroup = [
     /* Messages */
 
     .message {
-      display: flex;
-      flex-wrap: wrap;
-      align-items: center;
-      gap: var(--_ck-space-2);
-      padding: var(--_ck-space-3);
-      border-radius: var(--_radius);
-      background: var(--_inactive-bg);
       margin-block-end: var(--_ck-space-2);
-    }
-
-    .message--error {
-      color: var(--_danger);
-      border: 1px solid currentColor;
     }
 
     .message ul {
@@ -465,15 +443,6 @@ export const styles: CSSResultGroup = [
       margin-block-start: var(--_ck-space-1);
       color: var(--_muted);
       font-size: 0.85em;
-    }
-
-    .visually-hidden {
-      position: absolute;
-      inline-size: 1px;
-      block-size: 1px;
-      overflow: hidden;
-      clip-path: inset(50%);
-      white-space: nowrap;
     }
 
     .label-narrow {

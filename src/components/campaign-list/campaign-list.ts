@@ -1,108 +1,50 @@
 import {msg, str} from '@lit/localize';
-import {initialState, Task, TaskStatus} from '@lit/task';
-import {html, nothing, type PropertyValues} from 'lit';
+import {TaskStatus} from '@lit/task';
+import {html, type PropertyValues} from 'lit';
 import {property, state} from 'lit/decorators.js';
-import {classMap} from 'lit/directives/class-map.js';
 import type {BackendEvent} from '../../core/backend.js';
 import {Temporal} from '../../core/temporal.js';
 import type {Campaign} from '../../core/types.js';
 import {CampaignSelectEvent} from '../../events/campaign-select.js';
-import {CampaignStartedEvent} from '../../events/campaign-started.js';
-import {PreviewRecordRequestEvent, type PreviewRecord} from '../../events/preview-record-request.js';
+import {LiveCollection} from '../../internal/controllers/live-collection.js';
+import {isRtl} from '../../internal/controllers/roving-focus.js';
 import {DeadlineController} from '../../internal/deadline-controller.js';
 import {defineElement} from '../../internal/define.js';
-import {formatDate, formatTime, isolate, zoneLongName} from '../../internal/format.js';
-import {BackendEventsController} from '../../internal/backend-events.js';
-import {createResponder, HostTimeoutError, NoHandlerError, withTimeout} from '../../internal/host-request.js';
+import {isAbort} from '../../internal/errors.js';
+import {formatDate, formatTime, zoneLongName} from '../../internal/format.js';
 import {KitElement} from '../../internal/kit-element.js';
-import {errorMessage} from '../../internal/localization.js';
-import {VirtualList, type IndexRange} from '../../internal/virtual-list.js';
 import {
   buildView,
   checkCampaigns,
-  deliveryLabel,
-  dialingLabel,
-  isLive,
-  isManualPreview,
-  modeExplanation,
-  startKey,
   startMs,
-  statusLabel,
   type CampaignFilter,
   type CampaignSortKey,
   type CheckedCampaigns,
   type SortDirection,
 } from './campaign-list-model.js';
+import {
+  COLUMN_COUNT,
+  HEADER,
+  renderBody,
+  renderHeader,
+  renderNotices,
+  renderProblems,
+  renderRow,
+  renderToolbar,
+  sortTitle,
+  type RowContext,
+} from './campaign-list-templates.js';
 import {styles} from './campaign-list.styles.js';
+import {GridFocus} from './grid-focus.js';
+import {errorText, PreviewRecords} from './preview-records.js';
+import {copyCampaign, StartNotices} from './start-notices.js';
 
 export type {CampaignFilter, CampaignSortKey, SortDirection} from './campaign-list-model.js';
 
-/** The header row's index in keyboard navigation. */
-const HEADER = -1;
-/** Columns: campaign, status, dialing mode, delivery, start time, preview record. */
-const COLUMN_COUNT = 6;
-const LAST_COLUMN = COLUMN_COUNT - 1;
-/** The columns that sort, by column index. */
-const SORTABLE: Readonly<Record<number, CampaignSortKey>> = {0: 'name', 1: 'status', 4: 'start'};
 const DEFAULT_TIMEOUT_MS = 15_000;
 const FILTERS: readonly CampaignFilter[] = ['active', 'all'];
 const SORT_KEYS: readonly CampaignSortKey[] = ['name', 'status', 'start'];
 const DIRECTIONS: readonly SortDirection[] = ['ascending', 'descending'];
-/** Names listed in the combined "already running" notice before "and N more". */
-const NOTICE_NAMES = 5;
-
-const columnTitle = (column: number): string => {
-  switch (column) {
-    case 0:
-      return msg('Campaign');
-    case 1:
-      return msg('Status');
-    case 2:
-      return msg('Dialing mode');
-    case 3:
-      return msg('Delivery');
-    case 4:
-      // Not the "Started" status: a column heading (its own id, so it can be translated as a noun).
-      return msg('Started', {id: 'campaign-list.column.started'});
-    default:
-      return msg('Records');
-  }
-};
-
-const sortTitle = (key: CampaignSortKey): string =>
-  key === 'name' ? columnTitle(0) : key === 'status' ? columnTitle(1) : columnTitle(4);
-
-interface Notice {
-  id: string;
-  kind: 'started' | 'before-login';
-  message: string;
-  /** When it happened (epoch ms): the campaign's start, or when the list learnt of it. */
-  at?: number;
-}
-
-interface RecordRequest {
-  state: 'busy' | 'done' | 'error';
-  message?: string;
-  controller?: AbortController;
-}
-
-function copyCampaign(campaign: Campaign): Campaign {
-  try {
-    return structuredClone(campaign);
-  } catch {
-    return {...campaign, ...(campaign.agentIds ? {agentIds: [...campaign.agentIds]} : {})};
-  }
-}
-
-function isAbort(error: unknown): boolean {
-  return (error as {name?: unknown} | null)?.name === 'AbortError';
-}
-
-function errorText(error: unknown): string {
-  if (error instanceof Error && error.message) return errorMessage(error);
-  if (typeof error === 'string' && error) return error;
-  return msg('Something went wrong.');
-}
 
 /**
  * "My Campaigns": the outbound campaigns the agent is assigned to, with their status (Started, Running, Paused,
@@ -196,54 +138,42 @@ export class CampaignListElement extends KitElement {
   #total = 0;
   #viewDirty = true;
   #collator?: {locale: string | undefined; collator: Intl.Collator};
-  /** Starts (campaign id + startedAt) the agent has been told about (or the host took over): never repeated. */
-  #seen = new Set<string>();
-  /** The agent whose login snapshot was taken (the first load); undefined until then. */
-  #loginAgent?: string;
   #lastAgent?: string;
-  /** Backend changes that arrived before the first load completed. */
-  #early = new Map<string, {campaign: Campaign; started: boolean}>();
-  /** Live campaign changes (and resync) from the resolved backend while connected. */
-  readonly #events = new BackendEventsController(this, {
+  #liveProblem?: string;
+  #records = new PreviewRecords(this, {
+    agentId: () => this.resolvedAgent?.id,
+    timeout: () => this.#timeout,
+    announce: (text) => (this.announcement = text),
+  });
+  #notices = new StartNotices(this, {
+    nowMs: () => this.resolvedClock.now().epochMilliseconds,
+    locale: () => this.resolvedLocale,
+  });
+  /** The agent's campaigns from the backend, live (changes during a load are applied on top of it). */
+  #live = new LiveCollection<{list: Campaign[]; agentId: string} | undefined>(this, {
     backend: () => this.resolvedBackend,
-    listener: (event) => this.#onBackendEvent(event),
-    onChange: (error) => {
+    key: () => [this.resolvedAgent?.id],
+    hostOwned: () => this.#hostMode,
+    load: async ({backend, hostOwned, signal}) => {
+      const agentId = this.resolvedAgent?.id;
+      if (hostOwned || !agentId) return undefined;
+      const list = await backend.listCampaigns({agentId}, {signal});
+      signal.throwIfAborted();
+      return {list, agentId};
+    },
+    loaded: (loaded, early) => {
+      if (loaded) this.#ingestBackend(loaded.list, loaded.agentId, early);
+    },
+    event: (event) => this.#onBackendEvent(event),
+    subscribed: (error) => {
       this.#liveProblem = error === undefined ? undefined : msg(str`Live updates are unavailable: ${errorText(error)}`);
     },
   });
-  #liveProblem?: string;
-  #wasConnected = false;
-  #requests = new Map<string, RecordRequest>();
-  #noticeSerial = 0;
-  /** Keyboard position: a row index (HEADER for the header row) and a column; the row's campaign id. */
-  #activeRow = 0;
-  #activeCol = 0;
-  #activeId?: string;
-  /** The rows: all of them for a short list; virtualized (the virtualizer loaded on first use) for a long one. */
-  #rows = new VirtualList<Campaign>(this, {
-    container: () => this.renderRoot.querySelector<HTMLElement>('.rows'),
-    rangeChanged: (range) => this.handleRangeChanged(range),
-    beforeSwitch: () => this.#keepFocusAcrossSwitch(),
-  });
-  /** Rows moved by PageUp/PageDown: the rows in view, less one (the last known). */
-  #pageSize = 10;
-  /** A row being scrolled to by the keyboard: the range is not clamped to the view until it arrives. */
-  #scrollTarget?: number;
-  #scrollAttempts = 0;
-  #pendingFocus: false | 'scroll' | 'quiet' = false;
+  /** Keep the keyboard position on the same campaign when the rows change (not after a filter change). */
+  #followCampaign = true;
+  #grid = new GridFocus(this, {view: () => this.#view});
   #scrollToTop = false;
   #today?: Temporal.PlainDate;
-
-  #load = new Task(this, {
-    task: async ([backend, agentId, hostMode], {signal}) => {
-      if (hostMode || !backend || !agentId) return initialState;
-      const list = await backend.listCampaigns({agentId}, {signal});
-      signal.throwIfAborted();
-      this.#ingestBackend(list, agentId);
-      return true;
-    },
-    args: () => [this.resolvedBackend, this.resolvedAgent?.id, this.campaigns !== undefined] as const,
-  });
 
   /** Re-renders at the agent's midnight, so "today" start times gain their date. One timer, none while disconnected. */
   #midnight = new DeadlineController(this, {
@@ -255,9 +185,6 @@ export class CampaignListElement extends KitElement {
     },
     run: () => this.requestUpdate(),
   });
-
-  /** Start notices on screen, oldest first. */
-  @state() private notices: Notice[] = [];
 
   /** Polite announcement of sorting, filtering and preview-record results. */
   @state() private announcement = '';
@@ -334,25 +261,13 @@ export class CampaignListElement extends KitElement {
     return [...problems, ...(this.#hostMode ? (this.#host?.problems ?? []) : this.#itemProblems)];
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // Back in the page: catch up on what happened while away (starts missed meanwhile get their notice).
-    if (this.#wasConnected && !this.#hostMode && this.resolvedBackend) void this.#load.run();
-    this.#wasConnected = true;
-  }
-
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#load.abort();
-    for (const [id, request] of this.#requests) {
-      if (request.state !== 'busy') continue;
-      request.controller?.abort(new DOMException('The element was removed from the page.', 'AbortError'));
-      this.#requests.delete(id);
-    }
+    this.#records.abortBusy();
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
-    this.#events.sync();
+    this.#live.sync();
     const agent = this.#agentKey;
     if (this.#lastAgent !== undefined && agent !== this.#lastAgent) this.#resetForAgent();
     this.#lastAgent = agent;
@@ -379,20 +294,15 @@ export class CampaignListElement extends KitElement {
       this.#scrollToTop = false;
       this.renderRoot.querySelector('.scroller')?.scrollTo({top: 0});
     }
-    this.#tryFocus();
   }
 
   /** Another agent signed in: what was told to the previous one does not count for this one. */
   #resetForAgent(): void {
-    this.#loginAgent = undefined;
-    this.#seen.clear();
-    this.#early.clear();
+    this.#notices.reset();
     this.#items = new Map();
     this.#itemProblems = [];
     this.#hostSource = undefined;
-    for (const request of this.#requests.values()) request.controller?.abort();
-    this.#requests.clear();
-    this.notices = [];
+    this.#records.clear();
     this.#viewDirty = true;
   }
 
@@ -401,15 +311,17 @@ export class CampaignListElement extends KitElement {
     return !agent || !Array.isArray(campaign.agentIds) || campaign.agentIds.includes(agent);
   }
 
-  #onBackendEvent = (event: BackendEvent): void => {
-    if (event.type === 'resync') {
-      // Events may have been missed: reload (starts found in the reload are told like any other).
-      if (!this.#hostMode && this.#loginAgent === this.#agentKey) void this.#load.run();
-      return;
-    }
-    if (event.type !== 'campaign-started' && event.type !== 'campaign-changed') return;
+  /** A campaign an event is about, when it is one. */
+  #campaignOf(event: BackendEvent): Campaign | undefined {
+    if (event.type !== 'campaign-started' && event.type !== 'campaign-changed') return undefined;
     const campaign = event.campaign;
-    if (!campaign || typeof campaign.id !== 'string') return;
+    return campaign && typeof campaign.id === 'string' ? campaign : undefined;
+  }
+
+  #onBackendEvent(event: BackendEvent): void {
+    if (event.type === 'resync') return; // the collection loads again: starts found in it are told like any other
+    const campaign = this.#campaignOf(event);
+    if (!campaign) return;
     const mine = this.#isMine(campaign);
     if (!this.#hostMode) {
       if (mine) this.#items.set(campaign.id, campaign);
@@ -417,32 +329,32 @@ export class CampaignListElement extends KitElement {
       this.#viewDirty = true;
       this.requestUpdate();
     }
-    if (!mine) return;
-    if (this.#loginAgent !== this.#agentKey) {
-      // The first load is still on its way: sort this out once it arrives.
-      const started = event.type === 'campaign-started' || !!this.#early.get(campaign.id)?.started;
-      this.#early.set(campaign.id, {campaign, started});
-      return;
-    }
-    this.#announceStarts([campaign], false, true);
-  };
+    // Before the login snapshot (no agent yet) there is nothing to compare a start with.
+    if (mine && this.#notices.loginAgent === this.#agentKey) this.#notices.announce([campaign], false, true);
+  }
 
-  /** Takes a list from the backend: the login snapshot the first time for an agent, else a catch-up. */
-  #ingestBackend(list: Campaign[], agentId: string): void {
+  /**
+   * Takes a list from the backend with the changes that arrived while it loaded (applied on top of it): the login
+   * snapshot the first time for an agent, else a catch-up.
+   */
+  #ingestBackend(list: Campaign[], agentId: string, early: BackendEvent[]): void {
     const checked = checkCampaigns(list);
     this.#itemProblems = checked.problems;
     this.#items = new Map(checked.campaigns.filter((c) => this.#isMine(c)).map((c) => [c.id, c]));
-    const early = [...this.#early.values()];
-    this.#early.clear();
-    for (const {campaign} of early) this.#items.set(campaign.id, campaign);
+    const started = new Map<string, Campaign>();
+    for (const event of early) {
+      const campaign = this.#campaignOf(event);
+      if (!campaign) continue;
+      if (!this.#isMine(campaign)) {
+        this.#items.delete(campaign.id);
+        continue;
+      }
+      this.#items.set(campaign.id, campaign);
+      if (event.type === 'campaign-started' || started.has(campaign.id)) started.set(campaign.id, campaign);
+    }
     this.#viewDirty = true;
     this.requestUpdate();
-    this.#snapshot(
-      [...this.#items.values()],
-      early.filter((e) => e.started).map((e) => e.campaign),
-      agentId,
-      true,
-    );
+    this.#notices.snapshot([...this.#items.values()], [...started.values()], agentId, true);
   }
 
   /** Takes the host's `.campaigns`: the login snapshot the first time, else the starts among the changes. */
@@ -450,80 +362,17 @@ export class CampaignListElement extends KitElement {
     this.#hostSource = this.campaigns;
     this.#host = checkCampaigns(this.campaigns);
     this.#viewDirty = true;
-    const early = [...this.#early.values()];
-    this.#early.clear();
-    // Host data never fires campaign-started (a property set); starts that came from the backend do.
-    this.#snapshot(
-      this.#host.campaigns,
-      early.filter((e) => e.started).map((e) => e.campaign),
-      this.#agentKey,
-      false,
-    );
-  }
-
-  /** The first list for an agent: one combined notice for what already ran; starts seen meanwhile are new. */
-  #snapshot(campaigns: Campaign[], startedMeanwhile: Campaign[], agent: string, dispatch: boolean): void {
-    if (this.#loginAgent === agent) {
-      this.#announceStarts([...campaigns, ...startedMeanwhile], false, dispatch);
-      return;
-    }
-    this.#loginAgent = agent;
-    const meanwhile = new Set(startedMeanwhile.map(startKey));
-    this.#announceStarts(
-      campaigns.filter((c) => !meanwhile.has(startKey(c))),
-      true,
-      dispatch,
-    );
-    this.#announceStarts(startedMeanwhile, false, true);
-  }
-
-  /**
-   * Tells the agent about live campaigns whose start (id + startedAt) they have not been told about: one
-   * `campaign-started` each (when `dispatch`), then one notice each, or one combined notice before login.
-   */
-  #announceStarts(campaigns: Campaign[], beforeLogin: boolean, dispatch: boolean): void {
-    const fresh = campaigns.filter((c) => isLive(c) && !this.#seen.has(startKey(c)));
-    if (!fresh.length) return;
-    for (const campaign of fresh) this.#seen.add(startKey(campaign));
-    const shown = dispatch
-      ? fresh.filter((campaign) =>
-          this.dispatchEvent(
-            new CampaignStartedEvent({campaign: copyCampaign(campaign), startedBeforeLogin: beforeLogin}),
-          ),
-        )
-      : fresh;
-    if (!shown.length) return;
-    const now = this.resolvedClock.now().epochMilliseconds;
-    const added: Notice[] = beforeLogin
-      ? [{id: `notice-${++this.#noticeSerial}`, kind: 'before-login', message: this.#beforeLoginMessage(shown)}]
-      : shown.map((campaign) => ({
-          id: `notice-${++this.#noticeSerial}`,
-          kind: 'started' as const,
-          message: msg(str`Campaign ${isolate(campaign.name)} has started.`),
-          at: startMs(campaign) ?? now,
-        }));
-    this.notices = [...this.notices, ...added];
-  }
-
-  #beforeLoginMessage(campaigns: Campaign[]): string {
-    if (campaigns.length === 1) {
-      return msg(str`Campaign ${isolate(campaigns[0].name)} was already running when you logged in.`);
-    }
-    const names = campaigns.slice(0, NOTICE_NAMES).map((c) => isolate(c.name));
-    if (campaigns.length > NOTICE_NAMES) names.push(msg(str`${campaigns.length - NOTICE_NAMES} more`));
-    let list: string;
-    try {
-      list = new Intl.ListFormat(this.resolvedLocale, {type: 'conjunction'}).format(names);
-    } catch {
-      list = names.join(', ');
-    }
-    return msg(str`${campaigns.length} campaigns were already running when you logged in: ${list}.`);
+    // Host data never fires campaign-started (a property set).
+    this.#notices.snapshot(this.#host.campaigns, [], this.#agentKey, false);
   }
 
   #rebuildView(): void {
     this.#viewDirty = false;
     const source = this.#hostMode ? (this.#host?.campaigns ?? []) : [...this.#items.values()];
-    const focused = this.#rowsFocused();
+    const focused = this.#grid.rowsFocused();
+    const active = this.#grid.active;
+    const activeId = this.#followCampaign && active.row !== HEADER ? this.#view[active.row]?.id : undefined;
+    this.#followCampaign = true;
     const {rows, liveCount} = buildView(source, {
       filter: this.#filter,
       sortBy: this.#sortBy,
@@ -534,125 +383,16 @@ export class CampaignListElement extends KitElement {
     this.#liveCount = liveCount;
     this.#total = source.length;
     this.#indexById = new Map(rows.map((c, i) => [c.id, i]));
-    if (this.#activeRow === HEADER) return;
+    if (active.row === HEADER) return;
     // Keep the keyboard position on the same campaign; when it is gone, on the row that took its place.
-    const index = this.#activeId !== undefined ? this.#indexById.get(this.#activeId) : undefined;
-    const row = index ?? Math.max(0, Math.min(this.#activeRow, rows.length - 1));
-    this.#activeRow = row;
-    this.#activeId = rows[row]?.id;
+    const index = activeId !== undefined ? this.#indexById.get(activeId) : undefined;
+    const row = index ?? Math.max(0, Math.min(active.row, rows.length - 1));
+    const cell = {row, col: active.col};
     if (focused && rows.length) {
-      this.#pendingFocus = 'quiet';
-      const {first, last} = this.#rows.range;
-      if (this.#rows.virtualized && (row < first || row > last)) this.#scrollToRow(row);
-    }
-  }
-
-  #rowsFocused(): boolean {
-    const active = (this.renderRoot as ShadowRoot | undefined)?.activeElement;
-    return !!active?.closest('.row--campaign');
-  }
-
-  #rowElement(row: number): HTMLElement | null {
-    return this.renderRoot.querySelector<HTMLElement>(`.row--campaign[data-index="${row}"]`);
-  }
-
-  /** The element holding the tab stop: a cell, or the single button in it. */
-  #activeTarget(): HTMLElement | null {
-    const row =
-      this.#activeRow === HEADER
-        ? this.renderRoot.querySelector<HTMLElement>('.row--header')
-        : this.#rowElement(this.#activeRow);
-    const cell = row?.querySelector<HTMLElement>(`[data-col="${this.#activeCol}"]`);
-    return cell?.querySelector<HTMLElement>('[data-widget]') ?? cell ?? null;
-  }
-
-  #tryFocus(): void {
-    if (!this.#pendingFocus) return;
-    const active = document.activeElement;
-    if (active && active !== document.body && active !== this) {
-      this.#pendingFocus = false; // the agent went elsewhere meanwhile: do not pull focus back
-      return;
-    }
-    const target = this.#activeTarget();
-    if (!target) return;
-    const quiet = this.#pendingFocus === 'quiet';
-    this.#pendingFocus = false;
-    target.focus({preventScroll: quiet});
-    if (!quiet && target.closest('.row--campaign')) this.#reveal(target);
-  }
-
-  /**
-   * The virtualizer positions a row it just rendered a frame or two later, and corrects its estimates of the rows
-   * around it as it measures them: keep the focused row inside the scroller until it has stayed there for three
-   * frames (at most a dozen frames; none once it is no longer the tab stop or is gone).
-   */
-  #reveal(target: HTMLElement, frames = 12, stable = 0): void {
-    requestAnimationFrame(() => {
-      const scroller = this.renderRoot.querySelector<HTMLElement>('.scroller');
-      if (!scroller || !target.isConnected || this.#activeTarget() !== target) return;
-      const box = target.getBoundingClientRect();
-      const view = scroller.getBoundingClientRect();
-      let delta = 0;
-      if (box.top < view.top) delta = box.top - view.top;
-      else if (box.bottom > view.bottom) delta = Math.min(box.bottom - view.bottom, box.top - view.top);
-      if (Math.abs(delta) >= 1) scroller.scrollTop += delta;
-      const settled = Math.abs(delta) < 1 ? stable + 1 : 0;
-      if (settled < 3 && frames > 1) this.#reveal(target, frames - 1, settled);
-    });
-  }
-
-  /**
-   * Scrolls an unrendered row into the middle of the scroller, from the average row height (the virtualizer
-   * measures rows as they render); `handleRangeChanged` corrects the estimate until the row is rendered.
-   */
-  #scrollToRow(row: number, attempt = 0): void {
-    if (!this.#rows.virtualized) {
-      // Only the first rows are rendered while the virtualizer loads: scroll once it is there (handleRangeChanged).
-      this.#scrollTarget = row;
-      this.#scrollAttempts = 0;
-      return;
-    }
-    const scroller = this.renderRoot.querySelector<HTMLElement>('.scroller');
-    if (!scroller || !this.#view.length) return;
-    this.#scrollTarget = row;
-    this.#scrollAttempts = attempt;
-    const perRow = scroller.scrollHeight / this.#view.length;
-    scroller.scrollTop = Math.max(0, row * perRow - (scroller.clientHeight - perRow) / 2);
-  }
-
-  /** Moves the tab stop (and focus) to a cell, scrolling its row into view when it is not rendered. */
-  #moveTo(row: number, col: number): void {
-    this.#activeRow = row;
-    this.#activeCol = col;
-    if (row !== HEADER) this.#activeId = this.#view[row]?.id;
-    this.#pendingFocus = 'scroll';
-    if (row !== HEADER && !this.#rowElement(row)) this.#scrollToRow(row);
-    this.requestUpdate();
-  }
-
-  /** Where an element of the grid is: row index (HEADER for the header) and column. */
-  #positionOf(element: Element | null): {row: number; col: number} | undefined {
-    const cell = element?.closest<HTMLElement>('[data-col]');
-    const row = cell?.closest<HTMLElement>('[role="row"]');
-    if (!cell || !row) return undefined;
-    return {row: row.dataset.index === undefined ? HEADER : Number(row.dataset.index), col: Number(cell.dataset.col)};
-  }
-
-  /** Header cells hidden by the narrow layout are skipped by the arrows. */
-  #headerColumnShown(col: number): boolean {
-    const cell = this.renderRoot.querySelector<HTMLElement>(`.row--header [data-col="${col}"]`);
-    return !!cell && cell.getClientRects().length > 0;
-  }
-
-  #stepColumn(row: number, col: number, step: 1 | -1): number {
-    for (let c = col + step; c >= 0 && c <= LAST_COLUMN; c += step) {
-      if (row !== HEADER || this.#headerColumnShown(c)) return c;
-    }
-    return col;
-  }
-
-  #edgeColumn(row: number, last: boolean): number {
-    return this.#stepColumn(row, last ? COLUMN_COUNT : -1, last ? -1 : 1);
+      this.#grid.roving.focusAfterUpdate(cell, 'quiet');
+      const {first, last} = this.#grid.rows.range;
+      if (this.#grid.rows.virtualized && (row < first || row > last)) this.#grid.scrollToRow(row);
+    } else this.#grid.roving.active = cell;
   }
 
   #select(campaign: Campaign): void {
@@ -684,68 +424,9 @@ export class CampaignListElement extends KitElement {
         : this.#liveCount === 1
           ? msg('Showing 1 active or running campaign.')
           : msg(str`Showing ${this.#liveCount} active and running campaigns.`);
-    if (this.#activeRow !== HEADER) this.#activeRow = 0;
-    this.#activeId = undefined;
-  }
-
-  async #requestRecord(campaign: Campaign): Promise<void> {
-    const id = campaign.id;
-    if (this.#requests.get(id)?.state === 'busy' || !isLive(campaign)) return;
-    const controller = new AbortController();
-    const responder = createResponder<PreviewRecord | null>();
-    const event = new PreviewRecordRequestEvent({
-      campaign: copyCampaign(campaign),
-      agentId: this.resolvedAgent?.id,
-      signal: controller.signal,
-      respondWith: (response) => responder.respondWith(response),
-    });
-    const proceed = this.dispatchEvent(event);
-    const response = responder.response;
-    if (!response) {
-      if (proceed) {
-        const message = msg('Records cannot be requested here: nothing answered the request.');
-        console.warn(new NoHandlerError('preview-record-request').message);
-        this.#setRequest(id, {state: 'error', message});
-        this.announcement = message;
-      } else this.#setRequest(id, undefined); // the host took it over
-      return;
-    }
-    this.#setRequest(id, {state: 'busy', controller});
-    const aborted = new Promise<never>((_, reject) =>
-      controller.signal.addEventListener('abort', () => reject(controller.signal.reason), {once: true}),
-    );
-    try {
-      const record = await withTimeout(Promise.race([response, aborted]), this.#timeout, 'preview-record-request');
-      let message: string;
-      if (record === null || record === undefined) {
-        message = msg(str`No records left in the calling list of ${isolate(campaign.name)}.`);
-      } else if (typeof record !== 'object' || typeof record.id !== 'string' || !record.id) {
-        throw new TypeError(msg('The answer to the request is not a record (it has no id).'));
-      } else {
-        const who = [record.contactName, record.phone].filter((part) => typeof part === 'string' && part).join(', ');
-        message = who ? msg(str`Next record: ${who}.`) : msg(str`Next record: ${record.id}.`);
-      }
-      if (this.#requests.get(id)?.controller !== controller) return;
-      this.#setRequest(id, {state: 'done', message});
-      this.announcement = msg(str`${isolate(campaign.name)}: ${message}`);
-    } catch (error) {
-      // Removed from the page, or another agent signed in meanwhile: nothing to show.
-      if (this.#requests.get(id)?.controller !== controller) return;
-      // The host's own error (a CallbackKitError says precisely what failed), or the element's timeout.
-      const message =
-        error instanceof HostTimeoutError
-          ? msg(str`No record arrived within ${Math.max(1, Math.round(this.#timeout / 1000))} seconds. Try again.`)
-          : msg(str`The record could not be fetched: ${errorText(error)}`);
-      if (!controller.signal.aborted) controller.abort(error);
-      this.#setRequest(id, {state: 'error', message});
-      this.announcement = msg(str`${isolate(campaign.name)}: ${message}`);
-    }
-  }
-
-  #setRequest(id: string, request: RecordRequest | undefined): void {
-    if (request) this.#requests.set(id, request);
-    else this.#requests.delete(id);
-    this.requestUpdate();
+    const active = this.#grid.active;
+    if (active.row !== HEADER) this.#grid.roving.active = {row: 0, col: active.col};
+    this.#followCampaign = false;
   }
 
   private handleFilterChange(event: Event): void {
@@ -756,31 +437,25 @@ export class CampaignListElement extends KitElement {
   private handleShowAll(): void {
     // The button goes away with the message: the grid's tab stop takes the focus.
     this.#setFilter('all');
-    this.#activeRow = 0;
-    this.#activeCol = 0;
-    this.#pendingFocus = 'scroll';
-  }
-
-  private handleSortClick(key: CampaignSortKey): void {
-    this.#setSort(key);
+    this.#grid.focusSoon({row: 0, col: 0}, 'scroll');
   }
 
   private async handleRetry(): Promise<void> {
-    await this.#load.run();
+    await this.#live.run();
     await this.updateComplete;
     // The Try again button is gone: focus the grid once its rows render (or the new Try again button).
     const retry = this.renderRoot.querySelector<HTMLElement>('.message--error button');
     if (retry) retry.focus();
     else {
-      this.#pendingFocus = 'scroll';
-      this.#tryFocus();
+      this.#grid.focusSoon(this.#grid.active, 'scroll');
+      this.#grid.roving.retry();
     }
   }
 
   private async handleDismiss(id: string): Promise<void> {
-    const index = this.notices.findIndex((n) => n.id === id);
+    const index = this.#notices.notices.findIndex((n) => n.id === id);
     const hadFocus = (this.renderRoot as ShadowRoot).activeElement?.closest('.notices, .notices-actions') != null;
-    this.notices = this.notices.filter((n) => n.id !== id);
+    this.#notices.dismiss(id);
     if (!hadFocus) return;
     await this.updateComplete;
     this.#focusAfterDismiss(index);
@@ -796,7 +471,7 @@ export class CampaignListElement extends KitElement {
     const buttons = [...this.renderRoot.querySelectorAll<HTMLElement>('.notice__dismiss')];
     const next =
       buttons[Math.min(index, buttons.length - 1)] ??
-      this.#activeTarget() ??
+      this.#grid.target(this.#grid.active) ??
       this.renderRoot.querySelector<HTMLElement>('.filter input:checked');
     next?.focus();
   }
@@ -804,113 +479,25 @@ export class CampaignListElement extends KitElement {
   private handleGridClick(event: MouseEvent): void {
     const target = event.target as Element;
     if (target.closest('button, [popover]')) return; // buttons act on their own
-    const position = this.#positionOf(target);
+    const position = this.#grid.positionOf(target);
     if (!position || position.row === HEADER) return;
     const campaign = this.#view[position.row];
     if (!campaign) return;
-    this.#activeRow = position.row;
-    this.#activeCol = position.col;
-    this.#activeId = campaign.id;
+    this.#grid.roving.active = position;
     this.#select(campaign);
   }
 
-  private handleGridFocusIn(event: FocusEvent): void {
-    const position = this.#positionOf(event.target as Element);
-    if (!position || (position.row === this.#activeRow && position.col === this.#activeCol)) return;
-    this.#activeRow = position.row;
-    this.#activeCol = position.col;
-    if (position.row !== HEADER) this.#activeId = this.#view[position.row]?.id;
-    this.requestUpdate();
-  }
-
   private handleGridKeydown(event: KeyboardEvent): void {
-    const position = this.#positionOf(event.target as Element);
-    if (!position || event.altKey) return;
-    const {row, col} = position;
-    const last = this.#view.length - 1;
-    const rtl = getComputedStyle(this).direction === 'rtl';
-    const ctrl = event.ctrlKey || event.metaKey;
-    let next: {row: number; col: number} | undefined;
-    switch (event.key) {
-      case 'ArrowDown':
-        next = {row: Math.min(row + 1, last), col};
-        break;
-      case 'ArrowUp':
-        next = {row: Math.max(row - 1, HEADER), col};
-        if (next.row === HEADER && !this.#headerColumnShown(col)) next.col = this.#edgeColumn(HEADER, false);
-        break;
-      case 'ArrowRight':
-        next = {row, col: this.#stepColumn(row, col, rtl ? -1 : 1)};
-        break;
-      case 'ArrowLeft':
-        next = {row, col: this.#stepColumn(row, col, rtl ? 1 : -1)};
-        break;
-      case 'Home':
-        next = ctrl ? {row: HEADER, col: this.#edgeColumn(HEADER, false)} : {row, col: this.#edgeColumn(row, false)};
-        break;
-      case 'End':
-        next = ctrl ? {row: last, col: LAST_COLUMN} : {row, col: this.#edgeColumn(row, true)};
-        break;
-      case 'PageDown':
-        next = {row: Math.min(Math.max(row, 0) + this.#page(), last), col};
-        break;
-      case 'PageUp':
-        next = {row: row === HEADER ? HEADER : Math.max(row - this.#page(), 0), col};
-        break;
-      case 'Enter':
-      case ' ': {
-        if ((event.target as Element).closest('button')) return; // the button's own activation
-        event.preventDefault();
-        const campaign = row === HEADER ? undefined : this.#view[row];
-        if (campaign) this.#select(campaign);
-        return;
-      }
-      default:
-        return;
+    if (event.altKey || (event.key !== 'Enter' && event.key !== ' ')) {
+      this.#grid.roving.handleKeydown(event);
+      return;
     }
+    // Enter or Space selects the row's campaign (a button in the cell acts on its own).
+    const position = this.#grid.positionOf(event.target as Element);
+    if (!position || (event.target as Element).closest('button')) return;
     event.preventDefault();
-    if (next.row === row && next.col === col) return;
-    this.#moveTo(next.row, next.col);
-  }
-
-  /** The rows in view, less one (the virtualizer's count, or measured when every row is rendered). */
-  #page(): number {
-    const visible = this.#rows.visibleRange();
-    if (visible && visible.first >= 0 && visible.last >= visible.first) {
-      this.#pageSize = Math.max(1, visible.last - visible.first);
-    }
-    return this.#pageSize;
-  }
-
-  /** The rows are rendered anew (the grid switched to virtualization): focus in a row comes back to it. */
-  #keepFocusAcrossSwitch(): void {
-    if (!this.#pendingFocus && this.#activeRow !== HEADER && this.#rowsFocused()) this.#pendingFocus = 'quiet';
-  }
-
-  private handleRangeChanged(range: IndexRange): void {
-    const target = this.#scrollTarget;
-    if (target !== undefined && (target < range.first || target > range.last) && this.#scrollAttempts < 5) {
-      // Not there yet (the estimate was off, or the scroll is still on its way): estimate again.
-      queueMicrotask(() => this.#scrollToRow(target, this.#scrollAttempts + 1));
-    } else if (target !== undefined) {
-      this.#scrollTarget = undefined;
-    } else if (
-      // A row waiting for focus (e.g. after the grid switched to virtualization) is on its way, not scrolled away.
-      !this.#pendingFocus &&
-      this.#activeRow !== HEADER &&
-      range.first >= 0 &&
-      this.#view.length > 0 &&
-      (this.#activeRow < range.first || this.#activeRow > range.last)
-    ) {
-      // The tab stop's row is about to be recycled (the agent scrolled away): keep a tab stop in what is
-      // rendered, and keep focus in the grid if it was there. This listener runs before the virtualizer re-renders.
-      const focused = this.#rowsFocused();
-      this.#activeRow = Math.min(Math.max(this.#activeRow, range.first), range.last);
-      this.#activeId = this.#view[this.#activeRow]?.id;
-      if (focused) this.#pendingFocus = 'quiet';
-      this.requestUpdate();
-    }
-    queueMicrotask(() => this.#tryFocus());
+    const campaign = position.row === HEADER ? undefined : this.#view[position.row];
+    if (campaign) this.#select(campaign);
   }
 
   private handleScroll(): void {
@@ -932,8 +519,7 @@ export class CampaignListElement extends KitElement {
     const anchor = button.getBoundingClientRect();
     const box = popover.getBoundingClientRect();
     const margin = 8;
-    const rtl = getComputedStyle(this).direction === 'rtl';
-    let left = rtl ? anchor.right - box.width : anchor.left;
+    let left = isRtl(this) ? anchor.right - box.width : anchor.left;
     left = Math.max(margin, Math.min(left, window.innerWidth - box.width - margin));
     let top = anchor.bottom + 4;
     if (top + box.height > window.innerHeight - margin) top = Math.max(margin, anchor.top - box.height - 4);
@@ -941,18 +527,14 @@ export class CampaignListElement extends KitElement {
     popover.style.top = `${top}px`;
   }
 
-  private handleRecordClick(campaign: Campaign): void {
-    void this.#requestRecord(campaign);
-  }
-
   /** Loads the campaigns again from the backend (no-op when the host gives `.campaigns`). Starts missed meanwhile get their notice. */
   reload(): Promise<void> {
-    return this.#hostMode ? Promise.resolve() : this.#load.run();
+    return this.#hostMode ? Promise.resolve() : this.#live.run();
   }
 
   /** Dismisses every start notice (they are not shown again). */
   dismissAllNotices(): void {
-    this.notices = [];
+    this.#notices.dismissAll();
   }
 
   #formatStart(campaign: Campaign): {text: string; datetime: string} | undefined {
@@ -967,150 +549,19 @@ export class CampaignListElement extends KitElement {
     return {text, datetime: instant.toString()};
   }
 
-  #tabIndex(row: number, col: number): number {
-    return this.#activeRow === row && this.#activeCol === col ? 0 : -1;
-  }
+  #tabIndex = (row: number, col: number): 0 | -1 => this.#grid.roving.tabIndex({row, col});
 
-  #renderRecordCell(campaign: Campaign, index: number) {
-    if (!isManualPreview(campaign)) {
-      return html`<div
-        role="gridcell"
-        class="cell cell--record"
-        part="cell"
-        data-col="5"
-        tabindex=${this.#tabIndex(index, 5)}
-      >
-        <span class="muted" aria-hidden="true">—</span
-        ><span class="visually-hidden">${msg('Records are delivered automatically')}</span>
-      </div>`;
-    }
-    const request = this.#requests.get(campaign.id);
-    const busy = request?.state === 'busy';
-    const live = isLive(campaign);
-    return html`<div role="gridcell" class="cell cell--record" part="cell" data-col="5">
-      <button
-        type="button"
-        class="record-button"
-        part="record-button"
-        data-widget
-        tabindex=${this.#tabIndex(index, 5)}
-        aria-disabled=${busy || !live ? 'true' : nothing}
-        aria-describedby=${live ? nothing : 'record-unavailable'}
-        @click=${() => this.handleRecordClick(campaign)}
-      >
-        ${
-          busy
-            ? html`<span class="spinner" aria-hidden="true"></span>${msg('Getting record…')}`
-            : msg('Get next record')
-        }
-      </button>
-      ${
-        request?.message
-          ? html`<span class=${`record-result record-result--${request.state}`} part="record-result"
-              >${request.message}</span
-            >`
-          : nothing
-      }
-    </div>`;
-  }
-
-  #renderRow(campaign: Campaign, index: number) {
-    const selected = this.selected === campaign.id;
-    const status = String(campaign.status);
-    const start = this.#formatStart(campaign);
-    const helpId = `mode-help-${index}`;
-    const dialing = dialingLabel(campaign.dialingMode);
-    return html`<div
-      role="row"
-      class=${classMap({row: true, 'row--campaign': true, 'row--selected': selected})}
-      part=${selected ? 'row row-selected' : 'row'}
-      data-index=${index}
-      data-id=${campaign.id}
-      aria-rowindex=${index + 2}
-      aria-selected=${selected ? 'true' : 'false'}
-    >
-      <div role="rowheader" class="cell cell--name" part="cell" data-col="0" tabindex=${this.#tabIndex(index, 0)}>
-        <span class="name" title=${campaign.name}>${campaign.name}</span
-        ><span class="visually-hidden">, ${statusLabel(status)}</span>
-      </div>
-      <div role="gridcell" class="cell cell--status" part="cell" data-col="1" tabindex=${this.#tabIndex(index, 1)}>
-        <span class=${`badge badge--${status}`} part=${`status status-${status}`}>${statusLabel(status)}</span>
-      </div>
-      <div role="gridcell" class="cell cell--mode" part="cell" data-col="2">
-        <span>${dialing}</span>
-        <button
-          type="button"
-          class="help"
-          part="mode-help"
-          data-widget
-          tabindex=${this.#tabIndex(index, 2)}
-          popovertarget=${helpId}
-          aria-label=${msg(str`About ${dialing} dialing`)}
-        >
-          ?
-        </button>
-        <div id=${helpId} popover class="help-popover" part="mode-help-popover" @toggle=${this.handleHelpToggle}>
-          ${modeExplanation(campaign)}
-        </div>
-      </div>
-      <div role="gridcell" class="cell cell--delivery" part="cell" data-col="3" tabindex=${this.#tabIndex(index, 3)}>
-        <span class="label-narrow" aria-hidden="true">${msg('Delivery:')}</span
-        ><span class="value">${deliveryLabel(campaign.deliveryMode)}</span>
-      </div>
-      <div role="gridcell" class="cell cell--start" part="cell" data-col="4" tabindex=${this.#tabIndex(index, 4)}>
-        <span class="label-narrow" aria-hidden="true">${msg('Started:')}</span
-        ><span class="value"
-          >${
-            start
-              ? html`<time datetime=${start.datetime}>${start.text}</time>`
-              : html`<span class="muted">${campaign.startedAt ? msg('Unknown') : msg('Not started')}</span>`
-          }</span
-        >
-      </div>
-      ${this.#renderRecordCell(campaign, index)}
-    </div>`;
-  }
-
-  #renderHeader() {
-    return html`<div role="row" class="row row--header" part="header" aria-rowindex="1">
-      ${Array.from({length: COLUMN_COUNT}, (_, col) => {
-        const key = SORTABLE[col];
-        if (!key) {
-          return html`<div
-            role="columnheader"
-            class="cell cell--head cell--plain"
-            data-col=${col}
-            tabindex=${this.#tabIndex(HEADER, col)}
-          >
-            ${columnTitle(col)}
-          </div>`;
-        }
-        const sorted = this.#sortBy === key;
-        const ascending = this.#direction === 'ascending';
-        return html`<div
-          role="columnheader"
-          class="cell cell--head"
-          data-col=${col}
-          aria-sort=${sorted ? this.#direction : nothing}
-        >
-          <button
-            type="button"
-            class="sort"
-            part="sort-button"
-            data-widget
-            tabindex=${this.#tabIndex(HEADER, col)}
-            @click=${() => this.handleSortClick(key)}
-          >
-            ${columnTitle(col)}<span class="sort__icon" aria-hidden="true"
-              >${sorted ? (ascending ? '▲' : '▼') : '↕'}</span
-            >
-          </button>
-        </div>`;
-      })}
-    </div>`;
-  }
+  #rowContext: RowContext = {
+    selected: undefined,
+    tabIndex: this.#tabIndex,
+    start: (campaign) => this.#formatStart(campaign),
+    request: (id) => this.#records.get(id),
+    onRecord: (campaign) => void this.#records.request(campaign),
+    onHelpToggle: (event) => this.handleHelpToggle(event),
+  };
 
   #renderGrid(busy: boolean) {
+    const ctx = {...this.#rowContext, selected: this.selected};
     return html`<div
       role="grid"
       class="grid"
@@ -1121,164 +572,65 @@ export class CampaignListElement extends KitElement {
       aria-busy=${busy ? 'true' : 'false'}
       @keydown=${this.handleGridKeydown}
       @click=${this.handleGridClick}
-      @focusin=${this.handleGridFocusIn}
+      @focusin=${this.#grid.roving.handleFocusIn}
     >
-      <div role="rowgroup" class="head">${this.#renderHeader()}</div>
+      <div role="rowgroup" class="head">
+        ${renderHeader(this.#sortBy, this.#direction, this.#tabIndex, (key) => this.#setSort(key))}
+      </div>
       <!-- The scroller is the rows' rowgroup and out of the tab order: Firefox makes any scrolling box a tab stop,
         even one holding focusable rows (the grid keeps one tab stop, on a cell). -->
       <div class="scroller" part="scroller" role="rowgroup" tabindex="-1" @scroll=${this.handleScroll}>
         <div class="rows">
-          ${this.#rows.render({
+          ${this.#grid.rows.render({
             items: this.#view,
             keyFunction: (campaign: Campaign) => campaign.id,
-            renderItem: (campaign: Campaign, index: number) => this.#renderRow(campaign, index),
+            renderItem: (campaign: Campaign, index: number) => renderRow(campaign, index, ctx),
           })}
         </div>
       </div>
     </div>`;
   }
 
-  #renderNotices() {
-    const locale = this.resolvedLocale;
-    const zone = this.agentTimeZone;
-    return html`<div class="notices" part="notices" role="log" aria-label=${msg('Campaign notices')}>
-        ${this.notices.map(
-          (notice) =>
-            html`<div class=${`notice notice--${notice.kind}`} part="notice" data-notice=${notice.id}>
-              <span class="notice__text" title=${notice.message}>${notice.message}</span>
-              ${
-                notice.at !== undefined
-                  ? html`<time
-                      class="notice__time"
-                      datetime=${Temporal.Instant.fromEpochMilliseconds(notice.at).toString()}
-                      >${formatTime(Temporal.Instant.fromEpochMilliseconds(notice.at), {locale, timeZone: zone})}</time
-                    >`
-                  : nothing
-              }
-              <button
-                type="button"
-                class="notice__dismiss"
-                part="notice-dismiss"
-                aria-label=${msg('Dismiss notice')}
-                @click=${() => this.handleDismiss(notice.id)}
-              >
-                <span aria-hidden="true">×</span>
-              </button>
-            </div>`,
-        )}
-      </div>
-      ${
-        this.notices.length > 1
-          ? html`<div class="notices-actions">
-              <button type="button" class="link-button" @click=${this.handleDismissAll}>
-                ${msg('Dismiss all notices')}
-              </button>
-            </div>`
-          : nothing
-      }`;
-  }
-
-  #renderToolbar() {
-    const filter = this.#filter;
-    const now = this.resolvedClock.now();
-    const counted = this.#hostMode || this.#loginAgent === this.#agentKey;
-    return html`<div class="toolbar" part="toolbar">
-      <fieldset class="filter" part="filter">
-        <legend class="filter__legend">${msg('Show')}</legend>
-        <label class="filter__option"
-          ><input
-            type="radio"
-            name="filter"
-            value="active"
-            .checked=${filter === 'active'}
-            @change=${this.handleFilterChange}
-          />${counted ? msg(str`Active and running (${this.#liveCount})`) : msg('Active and running')}</label
-        ><label class="filter__option"
-          ><input
-            type="radio"
-            name="filter"
-            value="all"
-            .checked=${filter === 'all'}
-            @change=${this.handleFilterChange}
-          />${counted ? msg(str`All (${this.#total})`) : msg('All')}</label
-        >
-      </fieldset>
-      <span class="zone">${msg(str`Times in ${zoneLongName(this.agentTimeZone, this.resolvedLocale, now)}`)}</span>
-    </div>`;
-  }
-
   #renderBody() {
     const hostMode = this.#hostMode;
-    const status = this.#load.status;
-    const error = this.#load.error;
-    const loaded = hostMode || this.#loginAgent === this.#agentKey;
-    if (!hostMode && !this.resolvedBackend) {
-      return html`<div class="message" part="message">
-        ${msg('No campaigns to show: give the list a backend (or an agent session), or set its campaigns property.')}
-      </div>`;
-    }
-    if (!hostMode && !this.resolvedAgent) {
-      return html`<div class="message" part="message">
-        ${msg('No agent: place the list inside an agent session or set its agent property.')}
-      </div>`;
-    }
-    const failed = !hostMode && status === TaskStatus.ERROR && !isAbort(error);
-    const errorMessage = failed
-      ? html`<div class="message message--error" part="message" role="alert">
-          <span>${msg(str`Your campaigns could not be loaded. ${errorText(error)}`)}</span>
-          <button type="button" @click=${this.handleRetry}>${msg('Try again')}</button>
-        </div>`
-      : nothing;
-    if (!loaded) {
-      return failed
-        ? errorMessage
-        : html`<div class="message" part="message" role="status">${msg('Loading your campaigns…')}</div>`;
-    }
+    const status = this.#live.status;
+    const error = this.#live.error;
     const busy = !hostMode && status === TaskStatus.PENDING;
-    if (this.#total === 0) {
-      return html`${errorMessage}
-        <div class="message" part="message">${msg('You are not assigned to any campaigns.')}</div>`;
-    }
-    if (this.#view.length === 0) {
-      return html`${errorMessage}
-        <div class="message" part="message">
-          <span>${msg('None of your campaigns is active or running right now.')}</span>
-          <button type="button" @click=${this.handleShowAll}>${msg(str`Show all campaigns (${this.#total})`)}</button>
-        </div>`;
-    }
-    return html`${errorMessage}${this.#renderGrid(busy)}
-      <div class="footer" part="footer">
-        ${
-          this.#filter === 'all'
-            ? this.#total === 1
-              ? msg('1 campaign')
-              : msg(str`${this.#total} campaigns`)
-            : msg(str`${this.#view.length} of ${this.#total} campaigns`)
-        }
-      </div>`;
+    return renderBody({
+      missing: hostMode ? undefined : !this.resolvedBackend ? 'backend' : !this.resolvedAgent ? 'agent' : undefined,
+      failed: !hostMode && status === TaskStatus.ERROR && !isAbort(error) ? errorText(error) : undefined,
+      loaded: hostMode || this.#notices.loginAgent === this.#agentKey,
+      total: this.#total,
+      shown: this.#view.length,
+      filter: this.#filter,
+      grid: () => this.#renderGrid(busy),
+      retry: () => void this.handleRetry(),
+      showAll: () => this.handleShowAll(),
+    });
   }
 
   override render() {
-    const problems = this.#problems;
+    const now = this.resolvedClock.now();
+    const locale = this.resolvedLocale;
+    const zone = this.agentTimeZone;
+    const counted = this.#hostMode || this.#notices.loginAgent === this.#agentKey;
     return html`
-      ${this.#renderNotices()} ${this.#renderToolbar()}
-      ${
-        problems.length
-          ? html`<div class="message message--error" part="message" role="alert">
-              <ul>
-                ${problems.slice(0, 3).map((p) => html`<li>${p}</li>`)}
-                ${
-                  problems.length === 4
-                    ? html`<li>${msg('…and 1 more problem.')}</li>`
-                    : problems.length > 4
-                      ? html`<li>${msg(str`…and ${problems.length - 3} more problems.`)}</li>`
-                      : nothing
-                }
-              </ul>
-            </div>`
-          : nothing
-      }
-      ${this.#renderBody()}
+      ${renderNotices(
+        this.#notices.notices,
+        (ms) => {
+          const at = Temporal.Instant.fromEpochMilliseconds(ms);
+          return {text: formatTime(at, {locale, timeZone: zone}), datetime: at.toString()};
+        },
+        (id) => void this.handleDismiss(id),
+        () => void this.handleDismissAll(),
+      )}
+      ${renderToolbar(
+        this.#filter,
+        counted ? {live: this.#liveCount, total: this.#total} : undefined,
+        zoneLongName(zone, locale, now),
+        (e) => this.handleFilterChange(e),
+      )}
+      ${renderProblems(this.#problems)} ${this.#renderBody()}
       <div hidden>
         <span id="record-unavailable">${msg('Records can be requested while the campaign is active or running.')}</span>
       </div>
