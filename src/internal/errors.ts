@@ -8,11 +8,13 @@ import {BackendUnavailableError, CallbackKitError} from '../core/errors.js';
 
 /**
  * A thrown value as the kit's typed error: a `CallbackKitError` as it is; anything else as a
- * `BackendUnavailableError` keeping its message (when it has one) and the original as `cause`.
+ * `BackendUnavailableError` with the original as `cause`, keeping its message (when it has one) unless
+ * `keepMessage` is false (the logout countdown shows the general message: a raw host error means nothing to an agent
+ * about to log out).
  */
-export function toKitError(error: unknown): CallbackKitError {
+export function toKitError(error: unknown, {keepMessage = true}: {keepMessage?: boolean} = {}): CallbackKitError {
   if (error instanceof CallbackKitError) return error;
-  const message = error instanceof Error && error.message ? error.message : undefined;
+  const message = keepMessage && error instanceof Error && error.message ? error.message : undefined;
   return new BackendUnavailableError(message ?? msg('The scheduling service is unavailable. Try again in a moment.'), {
     cause: error,
   });

@@ -4,7 +4,7 @@
  */
 import {msg, str} from '@lit/localize';
 import type {LogoutDecision} from '../../core/backend.js';
-import {BackendUnavailableError, CallbackKitError, ValidationError} from '../../core/errors.js';
+import {ValidationError} from '../../core/errors.js';
 import type {CheckedLogoutDecision} from '../../core/logout-negotiation.js';
 import {Temporal} from '../../core/temporal.js';
 import {dateTimeFormat} from '../../internal/format.js';
@@ -69,14 +69,6 @@ export function spokenDuration(seconds: number, locale?: string): string {
 /** The wall-clock time with seconds ("2:05:30 PM") at which a deferred logout is expected. */
 export function timeFormat(locale: string | undefined, timeZone: string): Intl.DateTimeFormat {
   return dateTimeFormat(locale, {timeZone, hour: 'numeric', minute: '2-digit', second: '2-digit'});
-}
-
-/** Any failure as a typed kit error: a `CallbackKitError` as it is, anything else as `BackendUnavailableError`. */
-export function toKitError(error: unknown): CallbackKitError {
-  if (error instanceof CallbackKitError) return error;
-  return new BackendUnavailableError(msg('The scheduling service is unavailable. Try again in a moment.'), {
-    cause: error,
-  });
 }
 
 /** Checks an answer from a backend or a host: a refusal needs a valid `notBefore`. Throws `ValidationError`. */

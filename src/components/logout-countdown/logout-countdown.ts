@@ -22,7 +22,8 @@ import {DeadlineController} from '../../internal/deadline-controller.js';
 import {defineElement} from '../../internal/define.js';
 import {KitElement} from '../../internal/kit-element.js';
 import {errorMessage} from '../../internal/localization.js';
-import {checkDecision, secondsLeft, spokenDuration, toKitError} from './logout-countdown-format.js';
+import {toKitError} from '../../internal/errors.js';
+import {checkDecision, secondsLeft, spokenDuration} from './logout-countdown-format.js';
 import {styles} from './logout-countdown.styles.js';
 import {renderLogout, type LogoutView} from './logout-countdown.templates.js';
 
@@ -335,7 +336,7 @@ export class LogoutCountdownElement extends KitElement {
       const result = await outcome;
       if (!result.refused) this.#machine.answered(token, checkDecision(result.value), this.resolvedClock.now());
     } catch (error) {
-      this.#machine.failed(token, toKitError(error));
+      this.#machine.failed(token, toKitError(error, {keepMessage: false}));
     }
     this.#changed();
     return this.#machine.phase;
@@ -359,7 +360,7 @@ export class LogoutCountdownElement extends KitElement {
       await backend.cancelLogout({agentId});
       this.#machine.cancelSettled(token, agentId);
     } catch (error) {
-      this.#machine.cancelSettled(token, agentId, toKitError(error));
+      this.#machine.cancelSettled(token, agentId, toKitError(error, {keepMessage: false}));
     }
     this.#changed();
   }
