@@ -1,8 +1,10 @@
 import {css, type CSSResultGroup} from 'lit';
+import {a11y} from '../../internal/styles/a11y.js';
 import {tokens} from '../../internal/tokens.js';
 
 export const styles: CSSResultGroup = [
   tokens,
+  a11y,
   css`
     :host {
       --_available-bg: var(--ck-timeslot-grid-available-background, var(--_ck-color-available-surface));
@@ -385,15 +387,6 @@ export const styles: CSSResultGroup = [
       50% {
         opacity: 0.5;
       }
-    }
-
-    .visually-hidden {
-      position: absolute;
-      inline-size: 1px;
-      block-size: 1px;
-      overflow: hidden;
-      clip-path: inset(50%);
-      white-space: nowrap;
     }
 
     /* Narrow containers (the day layout, or a forced week in a small box): a denser toolbar and slots. */

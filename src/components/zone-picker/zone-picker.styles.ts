@@ -1,8 +1,10 @@
 import {css, type CSSResultGroup} from 'lit';
+import {a11y} from '../../internal/styles/a11y.js';
 import {tokens} from '../../internal/tokens.js';
 
 export const styles: CSSResultGroup = [
   tokens,
+  a11y,
   css`
     :host {
       --_field-border: var(--ck-callback-scheduler-field-border-color, var(--_ck-color-muted));
@@ -184,15 +186,6 @@ export const styles: CSSResultGroup = [
       margin: 0;
       padding: var(--_ck-space-2) var(--_ck-space-3);
       color: var(--_ck-color-muted);
-    }
-
-    .vh {
-      position: absolute;
-      inline-size: 1px;
-      block-size: 1px;
-      overflow: hidden;
-      clip-path: inset(50%);
-      white-space: nowrap;
     }
 
     @media (forced-colors: active) {

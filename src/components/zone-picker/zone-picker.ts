@@ -270,9 +270,9 @@ export class ZonePicker extends KitElement {
       data-zone=${option.id}
     >
       <span class="option__text"
-        ><span class="option__city">${option.city}</span><span class="vh">, </span
+        ><span class="option__city">${option.city}</span><span class="visually-hidden">, </span
         ><span class="option__name">${option.name === option.id ? option.id : option.name}</span
-        ><span class="vh">, </span></span
+        ><span class="visually-hidden">, </span></span
       ><span class="option__offset" part="offset" dir="ltr">${option.offset}</span>
     </div>`;
   }
@@ -341,7 +341,7 @@ export class ZonePicker extends KitElement {
         ${empty ? html`<p class="empty" aria-hidden="true">${msg('No zone matches')}</p>` : nothing}
       </div>
       ${this.error ? html`<p class="error" part="error" id="error">${this.error}</p>` : nothing}
-      <div class="vh" role="status">${empty ? msg('No zone matches') : ''}</div>`;
+      <div class="visually-hidden" role="status">${empty ? msg('No zone matches') : ''}</div>`;
     /* eslint-enable lit-a11y/click-events-have-key-events */
   }
 }
