@@ -175,7 +175,7 @@ function hhmm(value: string): string | undefined {
 }
 
 /**
- * Reads a typed time of day ("9:30", "09:30", "9.30", "930", "9:30 pm", "21h30", "9 AM") as `HH:MM` (24 h), or
+ * Reads a typed time of day ("9:30", "09:30", "9.30", "930", "9:30 pm", "21h30", "09 h 30", "9 AM") as `HH:MM` (24 h), or
  * undefined when it is not one. Text time fields use it: one tab stop, any hour cycle.
  */
 export function parseTimeOfDay(text: string): string | undefined {
@@ -184,11 +184,12 @@ export function parseTimeOfDay(text: string): string | undefined {
     .toLowerCase()
     .replace(/\u202f|\u00a0/g, ' ');
   if (!t) return undefined;
-  const m = /^(\d{1,2})(?:[:.h]?(\d{2}))?\s*(a\.?\s?m\.?|p\.?\s?m\.?|a|p)?$/.exec(t);
+  // "9:30", "9.30", "930", "21h30", and French Canada's own "09 h 30" / "9 h"
+  const m = /^(\d{1,2})(?:\s*[:.h]\s*(\d{2})?|(\d{2}))?\s*(a\.?\s?m\.?|p\.?\s?m\.?|a|p)?$/.exec(t);
   if (!m) return undefined;
   let hours = Number(m[1]);
-  const minutes = m[2] ? Number(m[2]) : 0;
-  const meridiem = m[3]?.[0];
+  const minutes = Number(m[2] ?? m[3] ?? 0);
+  const meridiem = m[4]?.[0];
   if (minutes > 59) return undefined;
   if (meridiem) {
     if (hours < 1 || hours > 12) return undefined;
