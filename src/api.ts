@@ -64,5 +64,6 @@ export {
 } from './events/preview-record-request.js';
 export {setKitLocale, kitLocale, kitLocaleFor, type KitLocale} from './internal/localization.js';
 export {DispositionSelectEvent} from './events/disposition-select.js';
+export {ZoneChangeEvent, type ZoneChangeDetail} from './events/zone-change.js';
 export {type Responder} from './events/responder.js';
 export {defineElement} from './internal/define.js';
