@@ -1,5 +1,5 @@
 import {consume} from '@lit/context';
-import {msg, str} from '@lit/localize';
+import {msg} from '@lit/localize';
 import type {PropertyValues} from 'lit';
 import {property, state} from 'lit/decorators.js';
 import {interactionContext, type Disposition, type Interaction} from '../../context/interaction.js';
@@ -12,11 +12,17 @@ import {CallbackRescheduledEvent, CallbackScheduledEvent} from '../../events/cal
 import {AgentListCache} from '../../internal/agent-list.js';
 import {DeadlineController} from '../../internal/deadline-controller.js';
 import {defineElement} from '../../internal/define.js';
-import {dateTimeFormat, formatTimeRange} from '../../internal/format.js';
 import {KitElement} from '../../internal/kit-element.js';
 import {AvailabilityController, rangeOf} from './availability-controller.js';
 import {SchedulerInputs} from './scheduler-inputs.js';
-import {schedulerHandlers} from './scheduler-view.js';
+import {
+  conflictBanner,
+  failureBanner,
+  numberNoteFor,
+  pickLostNote,
+  restoredReason,
+  schedulerHandlers,
+} from './scheduler-view.js';
 import {OwnerHoursController} from './owner-hours-controller.js';
 import {errorMessage} from '../../internal/localization.js';
 import '../timeslot-grid/timeslot-grid.js';
@@ -328,7 +334,8 @@ export class CallbackSchedulerElement extends KitElement {
     if (this.zoneMode === 'other') void loadZonePicker();
     this.#loadCallbackContact();
     const restored = this.submitter.follow(this.#pendingKey());
-    if (restored) this.#showRestored(restored.request);
+    // After a reload: an attempt whose outcome never arrived is shown, and settled with its own key first.
+    if (restored) this.#failed(restoredReason(restored.request.start, this.resolvedLocale, this.agentTimeZone), true);
     const source = this.callback ?? this.#in.contact ?? this.interaction;
     if (source !== this.#initializedFor) {
       this.#initializedFor = source;
@@ -373,25 +380,6 @@ export class CallbackSchedulerElement extends KitElement {
   #pendingKey(): string | undefined {
     const contact = this.#in.contact?.id;
     return contact ? `${PENDING_PREFIX}${this.resolvedAgent?.id ?? ''}:${contact}` : undefined;
-  }
-
-  /** After a reload: an attempt whose outcome never arrived is shown, and settled with its own key first. */
-  #showRestored(request: {start: string}): void {
-    let when = request.start;
-    try {
-      when = dateTimeFormat(this.resolvedLocale, {
-        weekday: 'short',
-        day: 'numeric',
-        month: 'short',
-        hour: 'numeric',
-        minute: '2-digit',
-        timeZone: this.agentTimeZone,
-        timeZoneName: 'short',
-      }).format(Temporal.Instant.from(request.start).epochMilliseconds);
-    } catch {
-      /* shown as the raw instant */
-    }
-    this.#failed(msg(str`A callback for ${when} was being saved when the page was closed or reloaded.`), true);
   }
 
   #initialize(): void {
@@ -477,10 +465,7 @@ export class CallbackSchedulerElement extends KitElement {
       // A slot full because of our own attempt whose answer was lost stays picked: Retry settles that attempt.
       const ours = this.submitter.unsettled?.request.start === this.value;
       if (this.value && !picked?.available && !this.callback && !ours) {
-        this.pickLost =
-          picked?.reason === 'full'
-            ? msg('The time you picked was just filled by another booking: pick another time.')
-            : msg('The time you picked is no longer available: pick another time.');
+        this.pickLost = pickLostNote(picked);
         this.value = undefined;
       }
       return;
@@ -511,12 +496,7 @@ export class CallbackSchedulerElement extends KitElement {
       return;
     }
     if (!problem) return;
-    const zone = this.#in.displayZone;
-    const when = formatTimeRange(Temporal.Instant.from(slot.start), Temporal.Instant.from(slot.end), {
-      locale: this.resolvedLocale,
-      timeZone: zone,
-    });
-    this.numberNote = msg(str`The time you picked (${when}) cannot be used with this number: pick another time.`);
+    this.numberNote = numberNoteFor(slot, this.resolvedLocale, this.#in.displayZone);
     this.value = undefined;
   }
 
@@ -573,21 +553,9 @@ export class CallbackSchedulerElement extends KitElement {
     return callback;
   }
 
-  /**
-   * The banner of a failed or vetoed submission. While an attempt's outcome is unknown (its answer was lost: a
-   * timeout, a network error, a 5xx) the callback may exist: never say it was not saved, and point to Retry (it replays
-   * that attempt with its own idempotency key) rather than leave the agent to enter it again elsewhere.
-   */
+  /** The banner of a failed or vetoed submission (see `failureBanner`). */
   #failed(reason: string, retry: boolean): void {
-    this.banner = this.submitter.unsettled
-      ? {
-          kind: 'error',
-          message: msg(
-            str`The callback may not have been saved: ${reason} Retry is safe: it never creates a second callback. Your entries are kept.`,
-          ),
-          retry: true,
-        }
-      : {kind: 'error', message: msg(str`The callback could not be saved: ${reason} Your entries are kept.`), retry};
+    this.banner = failureBanner(reason, retry, !!this.submitter.unsettled);
   }
 
   #showError(error: Error): void {
@@ -597,11 +565,7 @@ export class CallbackSchedulerElement extends KitElement {
     ) {
       this.value = undefined;
       this.#slotTouched = true;
-      this.banner = {
-        kind: 'conflict',
-        message: msg('That time was just taken. Pick another time: your other entries are kept.'),
-        retry: false,
-      };
+      this.banner = conflictBanner();
       void this.availability.load(true);
       return;
     }

@@ -1,13 +1,15 @@
 /**
  * The handlers `<callback-scheduler>` gives its templates (`SchedulerView['on']`): each turns an agent's edit into
  * new entries of the element's state, clearing the errors the edit answers. The element owns the state; this reads
- * and sets it through a `SchedulerViewHost`.
+ * and sets it through a `SchedulerViewHost`. Also the notes and banners the element shows (pure).
  */
-import {msg} from '@lit/localize';
+import {msg, str} from '@lit/localize';
 import type {PhoneTools} from '../../core/phone-loader.js';
-import type {PhoneType} from '../../core/types.js';
+import {Temporal} from '../../core/temporal.js';
+import type {PhoneType, Slot} from '../../core/types.js';
 import {CallbackCancelEvent} from '../../events/callback-cancel.js';
 import {DispositionSelectEvent} from '../../events/disposition-select.js';
+import {dateTimeFormat, formatTimeRange} from '../../internal/format.js';
 import type {Field, FieldErrors, ZoneMode} from './scheduler-form-model.js';
 import type {SchedulerBanner, SchedulerHandlers} from './scheduler-templates.js';
 
@@ -137,5 +139,65 @@ export function schedulerHandlers(host: SchedulerViewHost): SchedulerHandlers {
     },
     reset: () => host.reset(),
     cancel: () => host.dispatchEvent(new CallbackCancelEvent()),
+  };
+}
+
+// ---- notes and banners ----
+
+/** Next to the grid, when a reload no longer offers the agent's pick: filled by another booking, or gone. */
+export function pickLostNote(picked: Slot | undefined): string {
+  return picked?.reason === 'full'
+    ? msg('The time you picked was just filled by another booking: pick another time.')
+    : msg('The time you picked is no longer available: pick another time.');
+}
+
+/** Next to the number, when the picked slot cannot be used with the new number (shown in the displayed zone). */
+export function numberNoteFor(slot: Slot, locale: string | undefined, timeZone: string): string {
+  const when = formatTimeRange(Temporal.Instant.from(slot.start), Temporal.Instant.from(slot.end), {locale, timeZone});
+  return msg(str`The time you picked (${when}) cannot be used with this number: pick another time.`);
+}
+
+/** Why an attempt restored after a reload is shown: its time in the agent's zone (the raw instant if unreadable). */
+export function restoredReason(start: string, locale: string | undefined, timeZone: string): string {
+  let when = start;
+  try {
+    when = dateTimeFormat(locale, {
+      weekday: 'short',
+      day: 'numeric',
+      month: 'short',
+      hour: 'numeric',
+      minute: '2-digit',
+      timeZone,
+      timeZoneName: 'short',
+    }).format(Temporal.Instant.from(start).epochMilliseconds);
+  } catch {
+    /* shown as the raw instant */
+  }
+  return msg(str`A callback for ${when} was being saved when the page was closed or reloaded.`);
+}
+
+/**
+ * The banner of a failed or vetoed submission. While an attempt's outcome is unknown (`unsettled`: its answer was
+ * lost: a timeout, a network error, a 5xx) the callback may exist: never say it was not saved, and point to Retry (it
+ * replays that attempt with its own idempotency key) rather than leave the agent to enter it again elsewhere.
+ */
+export function failureBanner(reason: string, retry: boolean, unsettled: boolean): SchedulerBanner {
+  return unsettled
+    ? {
+        kind: 'error',
+        message: msg(
+          str`The callback may not have been saved: ${reason} Retry is safe: it never creates a second callback. Your entries are kept.`,
+        ),
+        retry: true,
+      }
+    : {kind: 'error', message: msg(str`The callback could not be saved: ${reason} Your entries are kept.`), retry};
+}
+
+/** The banner when the picked slot was taken meanwhile (the slots reload; the other entries stay). */
+export function conflictBanner(): SchedulerBanner {
+  return {
+    kind: 'conflict',
+    message: msg('That time was just taken. Pick another time: your other entries are kept.'),
+    retry: false,
   };
 }
