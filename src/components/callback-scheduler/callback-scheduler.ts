@@ -13,7 +13,7 @@ import {AgentListCache} from '../../internal/agent-list.js';
 import {DeadlineController} from '../../internal/deadline-controller.js';
 import {defineElement} from '../../internal/define.js';
 import {KitElement} from '../../internal/kit-element.js';
-import {AvailabilityController, rangeOf} from './availability-controller.js';
+import {AvailabilityController} from './availability-controller.js';
 import {SchedulerInputs} from './scheduler-inputs.js';
 import {
   conflictBanner,
@@ -135,17 +135,7 @@ export class CallbackSchedulerElement extends KitElement {
   #initializedFor?: unknown;
   /** The slots (`availability-request`, then the backend), reloaded when seats change. */
   protected readonly availability = new AvailabilityController(this, {
-    query: () => {
-      const phone = this.#in.phone;
-      return {
-        ...rangeOf(this.#in.date),
-        type: this.#in.type,
-        campaignId: this.#in.campaignId,
-        agentId: this.#in.type === 'personal' ? (this.ownerId ?? this.resolvedAgent?.id) : undefined,
-        phone: phone && !phone.isNew ? phone.number : undefined,
-        contactId: this.#in.contact?.id,
-      };
-    },
+    query: () => this.#in.availabilityQuery,
     backend: () => this.resolvedBackend,
     timeout: () => this.responseTimeout,
     fallback: () => ({zone: this.agentTimeZone, slotMinutes: this.resolvedPolicy.slotMinutes}),
@@ -606,32 +596,24 @@ export class CallbackSchedulerElement extends KitElement {
 
   /** What the template sections read for this render. */
   #view(): SchedulerView {
-    const ownerChoice = this.resolvedPolicy.canScheduleForOthers && this.#in.type === 'personal';
+    const inputs = this.#in;
+    const ownerChoice = this.resolvedPolicy.canScheduleForOthers && inputs.type === 'personal';
     const agents: Agent[] =
       this.agents ?? (ownerChoice ? this.#backendAgents.get(this.resolvedBackend, () => this.requestUpdate()) : []);
     const me = this.resolvedAgent;
     return {
-      ...this.#in.formInput, // the entries and what the rules read
+      ...inputs.view,
       clock: this.resolvedClock,
       errors: this.errors,
-      typeChoice: this.#in.typeChoice,
       ownerChoice,
       owners: me && !agents.some((a) => a.id === me.id) ? [me, ...agents] : agents,
       ownerHours: this.ownerHours.text,
-      phoneOptions: this.#in.phoneOptions,
       formatPhone: this.#formatPhone,
-      newType: this.newType,
       numberNote: this.numberNote,
-      customerZone: this.#in.customerZone,
-      crmZone: this.#in.crmZoneDiffers ? this.#in.contact?.timeZone : undefined,
-      numberZones: this.customerZones,
-      today: this.#in.today,
-      lastDay: this.#in.lastDay,
       effectiveSlots: this.mode === 'web-callback' ? [] : this.#effectiveSlots,
       slotsLoading: this.availability.loading,
       slotsError: this.availability.error,
       pickLost: this.pickLost,
-      dispositions: this.dispositions,
       on: this.#on,
     };
   }

@@ -4,6 +4,7 @@
  * of the element's state (`SchedulerSources`), computed when asked.
  */
 import type {Disposition, Interaction} from '../../context/interaction.js';
+import type {AvailabilityQuery} from '../../core/backend.js';
 import type {Clock} from '../../core/clock.js';
 import type {PhoneTools} from '../../core/phone-loader.js';
 import {Temporal} from '../../core/temporal.js';
@@ -18,6 +19,8 @@ import {
   type timeProblem,
   type ZoneMode,
 } from './scheduler-form-model.js';
+import {rangeOf} from './availability-controller.js';
+import type {SchedulerView} from './scheduler-templates.js';
 
 /** The element's properties, context and entries the resolved inputs are computed from. */
 export interface SchedulerSources {
@@ -61,6 +64,18 @@ export interface SchedulerSources {
   readonly notes: string;
   readonly notesMaxLength: number;
 }
+
+/** What `SchedulerInputs.view` adds to the form model's input for the templates. */
+type ViewInput =
+  | 'typeChoice'
+  | 'phoneOptions'
+  | 'newType'
+  | 'customerZone'
+  | 'crmZone'
+  | 'numberZones'
+  | 'today'
+  | 'lastDay'
+  | 'dispositions';
 
 /** The scheduler's resolved inputs, each computed from `sources` when read. */
 export class SchedulerInputs {
@@ -246,6 +261,35 @@ export class SchedulerInputs {
       webTill: s.webTill,
       notes: s.notes,
       notesMaxLength: s.notesMaxLength,
+    };
+  }
+
+  /** What the slots are asked for: around the shown day, for the callback's type, campaign, owner, number, customer. */
+  get availabilityQuery(): AvailabilityQuery {
+    const phone = this.phone;
+    return {
+      ...rangeOf(this.date),
+      type: this.type,
+      campaignId: this.campaignId,
+      agentId: this.type === 'personal' ? (this.s.ownerId ?? this.s.agentId) : undefined,
+      phone: phone && !phone.isNew ? phone.number : undefined,
+      contactId: this.contact?.id,
+    };
+  }
+
+  /** What the templates read of the resolved inputs (the element adds its own state, the slots and the handlers). */
+  get view(): SchedulerFormInput & Pick<SchedulerView, ViewInput> {
+    return {
+      ...this.formInput, // the entries and what the rules read
+      typeChoice: this.typeChoice,
+      phoneOptions: this.phoneOptions,
+      newType: this.s.newType,
+      customerZone: this.customerZone,
+      crmZone: this.crmZoneDiffers ? this.contact?.timeZone : undefined,
+      numberZones: this.s.customerZones,
+      today: this.today,
+      lastDay: this.lastDay,
+      dispositions: this.s.dispositions,
     };
   }
 }
