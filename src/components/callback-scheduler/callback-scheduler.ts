@@ -1,46 +1,45 @@
 import {consume} from '@lit/context';
-import {msg, str} from '@lit/localize';
+import {msg} from '@lit/localize';
 import type {PropertyValues} from 'lit';
 import {property, state} from 'lit/decorators.js';
 import {interactionContext, type Disposition, type Interaction} from '../../context/interaction.js';
 import {CallbackKitError, SlotUnavailableError, ValidationError} from '../../core/errors.js';
 import {loadPhoneTools, type PhoneTools} from '../../core/phone-loader.js';
 import {Temporal} from '../../core/temporal.js';
-import {isValidTimeZone} from '../../core/time.js';
-import type {Agent, Callback, CallbackType, Contact, Phone, PhoneType, Slot} from '../../core/types.js';
-import {CallbackCancelEvent} from '../../events/callback-cancel.js';
+import type {Agent, Callback, Contact, PhoneType, Slot} from '../../core/types.js';
 import {CallbackScheduleErrorEvent} from '../../events/callback-schedule-error.js';
 import {CallbackRescheduledEvent, CallbackScheduledEvent} from '../../events/callback-scheduled.js';
-import {DispositionSelectEvent} from '../../events/disposition-select.js';
-import type {RangeChangeEvent} from '../../events/range-change.js';
-import type {SlotSelectEvent} from '../../events/slot-select.js';
 import {AgentListCache} from '../../internal/agent-list.js';
 import {DeadlineController} from '../../internal/deadline-controller.js';
 import {defineElement} from '../../internal/define.js';
-import {dateTimeFormat, formatTimeRange} from '../../internal/format.js';
 import {KitElement} from '../../internal/kit-element.js';
-import {AvailabilityController, rangeOf} from './availability-controller.js';
+import {AvailabilityController} from './availability-controller.js';
+import {SchedulerInputs} from './scheduler-inputs.js';
+import {
+  conflictBanner,
+  failureBanner,
+  numberNoteFor,
+  pickLostNote,
+  restoredReason,
+  schedulerHandlers,
+} from './scheduler-view.js';
 import {OwnerHoursController} from './owner-hours-controller.js';
 import {errorMessage} from '../../internal/localization.js';
 import '../timeslot-grid/timeslot-grid.js';
-import type {CalendarSelectEvent} from '../month-calendar/month-calendar.js';
+import type {MonthCalendarElement} from '../month-calendar/month-calendar.js';
 import {styles} from './callback-scheduler.styles.js';
 import {
   entriesOf,
   fieldErrorsOf,
   firstWebInterval,
   formatTimeOfDay,
-  parseTimeOfDay,
   RulesMemo,
   buildRequest,
   NEW_NUMBER,
   timeProblem,
   validate,
-  type ChosenPhone,
-  type Field,
   type FieldErrors,
   type Operation,
-  type SchedulerFormInput,
   type ZoneMode,
 } from './scheduler-form-model.js';
 import {renderScheduler, type SchedulerBanner, type SchedulerView} from './scheduler-templates.js';
@@ -49,8 +48,11 @@ import {PENDING_PREFIX, SubmitController, type SubmitOutcome} from './submit-con
 export type {SchedulerMode} from './scheduler-form-model.js';
 import type {SchedulerMode} from './scheduler-form-model.js';
 
-/** Loads `<ck-month-calendar>` on first use (a chunk of its own: not in the scheduler's eager bytes). */
-let calendarLoading: Promise<unknown> | undefined;
+/**
+ * Loads `<ck-month-calendar>` on first use (a chunk of its own: not in the scheduler's eager bytes). Its type is
+ * imported statically: the manifest's global tokens follow static imports, and the scheduler documents the calendar's.
+ */
+let calendarLoading: Promise<{MonthCalendarElement: typeof MonthCalendarElement}> | undefined;
 const loadCalendar = () => (calendarLoading ??= import('../month-calendar/month-calendar.js'));
 /** Loads `<ck-zone-picker>` when "Another zone" is first chosen (a chunk of its own). */
 let zonePickerLoading: Promise<unknown> | undefined;
@@ -133,17 +135,7 @@ export class CallbackSchedulerElement extends KitElement {
   #initializedFor?: unknown;
   /** The slots (`availability-request`, then the backend), reloaded when seats change. */
   protected readonly availability = new AvailabilityController(this, {
-    query: () => {
-      const phone = this.#phone;
-      return {
-        ...rangeOf(this.#date),
-        type: this.#type,
-        campaignId: this.#campaignId,
-        agentId: this.#type === 'personal' ? (this.ownerId ?? this.resolvedAgent?.id) : undefined,
-        phone: phone && !phone.isNew ? phone.number : undefined,
-        contactId: this.#contact?.id,
-      };
-    },
+    query: () => this.#in.availabilityQuery,
     backend: () => this.resolvedBackend,
     timeout: () => this.responseTimeout,
     fallback: () => ({zone: this.agentTimeZone, slotMinutes: this.resolvedPolicy.slotMinutes}),
@@ -153,7 +145,7 @@ export class CallbackSchedulerElement extends KitElement {
       this.#deriveCustomerZones();
     },
     loaded: () => this.#pickDefaultSlot(),
-    open: () => !this.saved && this.#needsCallback && this.mode !== 'web-callback',
+    open: () => !this.saved && this.#in.needsCallback && this.mode !== 'web-callback',
     busy: () => this.submitter.submitting,
   });
   /** Attempts, idempotency keys, kept attempts and their replay (`callback-submit`, then the backend). */
@@ -173,9 +165,9 @@ export class CallbackSchedulerElement extends KitElement {
     const me = this.resolvedAgent;
     return {
       backend,
-      agentId: this.#type === 'personal' && this.mode !== 'followup' ? (this.ownerId ?? me?.id) : undefined,
-      day: this.#date,
-      today: this.#today,
+      agentId: this.#in.type === 'personal' && this.mode !== 'followup' ? (this.ownerId ?? me?.id) : undefined,
+      day: this.#in.date,
+      today: this.#in.today,
       zone: this.agentTimeZone,
       locale: this.resolvedLocale,
       agents: () => [
@@ -260,129 +252,44 @@ export class CallbackSchedulerElement extends KitElement {
 
   // ---- resolved inputs ----
 
-  /**
-   * The customer. With a callback (a reschedule) it is always the callback's own: the `contact` property or the
-   * interaction's contact only when they are that customer, else the one loaded with `backend.getContact`, else the
-   * callback's contactId and number alone. The interaction never moves a callback to the customer on the call.
-   */
-  get #contact(): Contact | undefined {
-    const callback = this.callback;
-    if (!callback) return this.contact ?? this.interaction?.contact;
-    for (const candidate of [this.contact, this.interaction?.contact, this.loadedContact])
-      if (candidate?.id === callback.contactId) return candidate;
-    if (this.loadingContact === callback.contactId) return undefined;
-    return {id: callback.contactId, name: '', phones: [{number: callback.phone, type: 'other'}]};
-  }
-
-  /** Whether the interaction is about this scheduler's customer (its phone and campaign then apply). */
-  get #onCallWithCustomer(): boolean {
-    const contact = this.#contact;
-    return !!contact && this.interaction?.contact?.id === contact.id;
-  }
-
-  get #campaignId(): string | undefined {
-    if (this.callback) return this.campaignId ?? this.callback.campaignId;
-    return this.campaignId ?? this.interaction?.campaign?.id;
-  }
-
-  /** A callback given: saving moves it (`rescheduleCallback` of its id), whatever the mode. */
-  get #rescheduling(): boolean {
-    return !!this.callback && this.mode !== 'next-attempt';
-  }
-
-  get #dispositionId(): string | undefined {
-    return this.dispositionId ?? this.interaction?.disposition?.id;
-  }
-
-  get #disposition(): Disposition | undefined {
-    const id = this.#dispositionId;
-    return this.dispositions.find((d) => d.id === id);
-  }
-
-  /** Whether the next-call controls are shown (always, except in next-attempt mode before a disposition needing one). */
-  get #needsCallback(): boolean {
-    return this.mode !== 'next-attempt' || !!this.#disposition?.requiresCallback;
-  }
-
-  get #typeChoice(): 'choose' | CallbackType {
-    if (this.mode === 'followup') return 'personal';
-    const allowed = this.resolvedPolicy.callbackTypes;
-    return allowed === 'both' ? 'choose' : allowed;
-  }
-
-  get #type(): CallbackType {
-    const choice = this.#typeChoice;
-    if (choice !== 'choose') return choice;
-    return (this.personal ?? (this.callback ? this.callback.type === 'personal' : true)) ? 'personal' : 'campaign';
-  }
-
-  get #phoneOptions(): Phone[] {
-    const phones = [...(this.#contact?.phones ?? [])];
-    const extra = [
-      this.phone,
-      this.#onCallWithCustomer ? this.interaction?.phone?.number : undefined,
-      this.callback?.phone,
-    ].filter((n): n is string => !!n && !phones.some((p) => p.number === n));
-    for (const number of new Set(extra)) phones.push({number, type: 'other'});
-    return phones;
-  }
-
-  /** The phone the request will call: an existing one, or the new number (with its window) when valid. */
-  get #phone(): ChosenPhone | undefined {
-    if (this.phoneChoice === NEW_NUMBER) {
-      const parsed = this.#tools?.parsePhone(this.newNumber);
-      if (!parsed) return undefined;
-      return {
-        number: parsed.e164,
-        type: this.newType,
-        contactFrom: parseTimeOfDay(this.newFrom),
-        contactUntil: parseTimeOfDay(this.newUntil),
-        isNew: true,
-      };
-    }
-    const phone = this.#phoneOptions.find((p) => p.number === this.phoneChoice);
-    return phone ? {...phone, isNew: false} : undefined;
-  }
-
-  /** Zones the customer may be in (all candidates of the number; checked by the calling window). */
-  get #candidateZones(): string[] {
-    const own = this.#contact?.timeZone;
-    const crm = own && isValidTimeZone(own) ? [own] : [];
-    return [...new Set([...crm, ...this.customerZones])];
-  }
-
-  /** The CRM's zone for the customer when the number says otherwise (both are checked). */
-  get #crmZoneDiffers(): boolean {
-    const own = this.#contact?.timeZone;
-    return !!own && isValidTimeZone(own) && this.customerZones.length > 0 && !this.customerZones.includes(own);
-  }
-
-  /** The customer's zone to display (the agent's pick among candidates, else the most likely). */
-  get #customerZone(): string | undefined {
-    const candidates = this.#candidateZones;
-    return this.customerZonePick && candidates.includes(this.customerZonePick) ? this.customerZonePick : candidates[0];
-  }
-
-  get #displayZone(): string {
-    if (this.zoneMode === 'customer' && this.#customerZone) return this.#customerZone;
-    if (this.zoneMode === 'other' && isValidTimeZone(this.otherZone)) return this.otherZone;
-    return this.agentTimeZone;
-  }
-
-  get #today(): Temporal.PlainDate {
-    return this.resolvedClock.now().toZonedDateTimeISO(this.#displayZone).toPlainDate();
-  }
-
-  get #lastDay(): Temporal.PlainDate {
-    return this.#today.add({days: this.resolvedPolicy.maxDaysAhead});
-  }
-
-  get #date(): Temporal.PlainDate {
-    try {
-      return this.date ? Temporal.PlainDate.from(this.date) : this.#today;
-    } catch {
-      return this.#today;
-    }
+  /** The customer, the number, the zones, the day and the rules' inputs, resolved from the current state. */
+  get #in(): SchedulerInputs {
+    return new SchedulerInputs({
+      mode: this.mode,
+      callback: this.callback,
+      contact: this.contact,
+      interaction: this.interaction,
+      loadedContact: this.loadedContact,
+      loadingContact: this.loadingContact,
+      campaignId: this.campaignId,
+      dispositionId: this.dispositionId,
+      dispositions: this.dispositions,
+      personal: this.personal,
+      ownerId: this.ownerId,
+      agentId: this.resolvedAgent?.id,
+      policy: this.resolvedPolicy,
+      phone: this.phone,
+      phoneChoice: this.phoneChoice,
+      newNumber: this.newNumber,
+      newType: this.newType,
+      newFrom: this.newFrom,
+      newUntil: this.newUntil,
+      tools: this.#tools,
+      customerZones: this.customerZones,
+      customerZonePick: this.customerZonePick,
+      zoneMode: this.zoneMode,
+      otherZone: this.otherZone,
+      agentTimeZone: this.agentTimeZone,
+      clock: this.resolvedClock,
+      locale: this.resolvedLocale,
+      date: this.date,
+      value: this.value,
+      slots: this.availability.slots,
+      webFrom: this.webFrom,
+      webTill: this.webTill,
+      notes: this.notes,
+      notesMaxLength: this.notesMaxLength,
+    });
   }
 
   // ---- lifecycle ----
@@ -417,8 +324,9 @@ export class CallbackSchedulerElement extends KitElement {
     if (this.zoneMode === 'other') void loadZonePicker();
     this.#loadCallbackContact();
     const restored = this.submitter.follow(this.#pendingKey());
-    if (restored) this.#showRestored(restored.request);
-    const source = this.callback ?? this.#contact ?? this.interaction;
+    // After a reload: an attempt whose outcome never arrived is shown, and settled with its own key first.
+    if (restored) this.#failed(restoredReason(restored.request.start, this.resolvedLocale, this.agentTimeZone), true);
+    const source = this.callback ?? this.#in.contact ?? this.interaction;
     if (source !== this.#initializedFor) {
       this.#initializedFor = source;
       this.#initialize();
@@ -433,7 +341,7 @@ export class CallbackSchedulerElement extends KitElement {
     }
     // Here rather than in updated(): a new query sets `slotsLoading` at once, which belongs to this update (set after
     // it, it would schedule a second one). The request itself is sent later (after the phone tools load).
-    if (this.#needsCallback && this.mode !== 'web-callback' && !this.saved) void this.availability.load();
+    if (this.#in.needsCallback && this.mode !== 'web-callback' && !this.saved) void this.availability.load();
   }
 
   /** With a callback whose customer is not given, loads it with `backend.getContact` (once per callback). */
@@ -460,36 +368,17 @@ export class CallbackSchedulerElement extends KitElement {
 
   /** The storage key of this agent's unsettled attempt for this customer. */
   #pendingKey(): string | undefined {
-    const contact = this.#contact?.id;
+    const contact = this.#in.contact?.id;
     return contact ? `${PENDING_PREFIX}${this.resolvedAgent?.id ?? ''}:${contact}` : undefined;
-  }
-
-  /** After a reload: an attempt whose outcome never arrived is shown, and settled with its own key first. */
-  #showRestored(request: {start: string}): void {
-    let when = request.start;
-    try {
-      when = dateTimeFormat(this.resolvedLocale, {
-        weekday: 'short',
-        day: 'numeric',
-        month: 'short',
-        hour: 'numeric',
-        minute: '2-digit',
-        timeZone: this.agentTimeZone,
-        timeZoneName: 'short',
-      }).format(Temporal.Instant.from(request.start).epochMilliseconds);
-    } catch {
-      /* shown as the raw instant */
-    }
-    this.#failed(msg(str`A callback for ${when} was being saved when the page was closed or reloaded.`), true);
   }
 
   #initialize(): void {
     const callback = this.callback;
-    const phones = this.#phoneOptions;
+    const phones = this.#in.phoneOptions;
     this.phoneChoice =
       callback?.phone ??
       (this.phone || undefined) ??
-      (this.#onCallWithCustomer ? this.interaction?.phone?.number : undefined) ??
+      (this.#in.onCallWithCustomer ? this.interaction?.phone?.number : undefined) ??
       phones[0]?.number;
     this.ownerId = callback?.ownerAgentId ?? this.#carry?.ownerId;
     this.personal = callback ? callback.type === 'personal' : this.#carry?.personal;
@@ -535,7 +424,7 @@ export class CallbackSchedulerElement extends KitElement {
       this.customerZonePick = undefined;
     }
     const pending = this.#pendingZone;
-    if (pending && (tools || !number) && this.#candidateZones.includes(pending)) {
+    if (pending && (tools || !number) && this.#in.candidateZones.includes(pending)) {
       this.zoneMode = 'customer';
       this.customerZonePick = pending;
       this.#pendingZone = undefined;
@@ -544,7 +433,7 @@ export class CallbackSchedulerElement extends KitElement {
   /** Web callbacks start on the first legal hour for the customer, 30 minutes from now at the earliest. */
   #pickDefaultWeb(): void {
     if (this.mode !== 'web-callback' || this.#webTouched) return;
-    const first = firstWebInterval(this.#ruleInput, this.#today, this.#displayZone);
+    const first = firstWebInterval(this.#in.ruleInput, this.#in.today, this.#in.displayZone);
     const locale = this.resolvedLocale;
     if (first)
       [this.date, this.webFrom, this.webTill] = [
@@ -554,30 +443,9 @@ export class CallbackSchedulerElement extends KitElement {
       ];
   }
 
-  /** What the element's own rules read (see `timeProblem`). */
-  get #ruleInput(): Parameters<typeof timeProblem>[0] {
-    return {
-      now: this.resolvedClock.now(),
-      agentTimeZone: this.agentTimeZone,
-      policy: this.resolvedPolicy,
-      candidateZones: this.#candidateZones,
-      phone: this.#phone,
-      regions: this.#regions,
-    };
-  }
-
-  /** The regions calling rules apply for: the number's (`regionsForPhone`) and the contact's `region`. */
-  get #regions(): string[] {
-    const tools = this.#tools;
-    const number = this.#phone?.number;
-    const regions = tools && number ? tools.regionsForPhone(number) : [];
-    const own = this.#contact?.region;
-    return own ? [...regions, own] : regions;
-  }
-
   /** The slots with the element's own rules applied (memoized). */
   get #effectiveSlots(): Slot[] {
-    return this.#rules.apply(this.availability.slots, this.#ruleInput);
+    return this.#rules.apply(this.availability.slots, this.#in.ruleInput);
   }
 
   #pickDefaultSlot(): void {
@@ -587,10 +455,7 @@ export class CallbackSchedulerElement extends KitElement {
       // A slot full because of our own attempt whose answer was lost stays picked: Retry settles that attempt.
       const ours = this.submitter.unsettled?.request.start === this.value;
       if (this.value && !picked?.available && !this.callback && !ours) {
-        this.pickLost =
-          picked?.reason === 'full'
-            ? msg('The time you picked was just filled by another booking: pick another time.')
-            : msg('The time you picked is no longer available: pick another time.');
+        this.pickLost = pickLostNote(picked);
         this.value = undefined;
       }
       return;
@@ -616,57 +481,21 @@ export class CallbackSchedulerElement extends KitElement {
     if (!slot) return;
     let problem: ReturnType<typeof timeProblem>;
     try {
-      problem = timeProblem(this.#ruleInput, Temporal.Instant.from(slot.start), Temporal.Instant.from(slot.end));
+      problem = timeProblem(this.#in.ruleInput, Temporal.Instant.from(slot.start), Temporal.Instant.from(slot.end));
     } catch {
       return;
     }
     if (!problem) return;
-    const zone = this.#displayZone;
-    const when = formatTimeRange(Temporal.Instant.from(slot.start), Temporal.Instant.from(slot.end), {
-      locale: this.resolvedLocale,
-      timeZone: zone,
-    });
-    this.numberNote = msg(str`The time you picked (${when}) cannot be used with this number: pick another time.`);
+    this.numberNote = numberNoteFor(slot, this.resolvedLocale, this.#in.displayZone);
     this.value = undefined;
   }
 
   // ---- submit ----
 
-  get #formInput(): SchedulerFormInput {
-    return {
-      ...this.#ruleInput,
-      mode: this.mode,
-      callback: this.callback,
-      contact: this.#contact,
-      rescheduling: this.#rescheduling,
-      needsCallback: this.#needsCallback,
-      disposition: this.#disposition,
-      dispositionId: this.#dispositionId,
-      type: this.#type,
-      ownerId: this.ownerId ?? this.resolvedAgent?.id,
-      campaignId: this.#campaignId,
-      phoneChoice: this.phoneChoice,
-      newNumber: this.newNumber,
-      newFrom: this.newFrom,
-      newUntil: this.newUntil,
-      zoneMode: this.zoneMode,
-      otherZone: this.otherZone,
-      displayZone: this.#displayZone,
-      locale: this.resolvedLocale,
-      date: this.#date,
-      value: this.value,
-      slots: this.availability.slots,
-      webFrom: this.webFrom,
-      webTill: this.webTill,
-      notes: this.notes,
-      notesMaxLength: this.notesMaxLength,
-    };
-  }
-
   /** Validates and saves (same as the submit button). Resolves with the saved callback, or undefined when it did not save. */
   async submit(): Promise<Callback | undefined> {
     if (this.submitter.submitting) return undefined;
-    const input = this.#formInput;
+    const input = this.#in.formInput;
     const errors = validate(input);
     this.errors = errors;
     if (Object.keys(errors).length) {
@@ -674,11 +503,11 @@ export class CallbackSchedulerElement extends KitElement {
       this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"], .field-error-focus')?.focus();
       return undefined;
     }
-    if (!this.#needsCallback) return undefined;
+    if (!this.#in.needsCallback) return undefined;
     const request = buildRequest(input);
     this.#slotTouched = true; // the agent stands by this time now: later reloads never move it silently
     this.banner = undefined;
-    const operation: Operation = this.#rescheduling ? 'reschedule' : 'schedule';
+    const operation: Operation = this.#in.rescheduling ? 'reschedule' : 'schedule';
     return this.#outcome(await this.submitter.submit(request, operation, this.callback?.id));
   }
 
@@ -714,21 +543,9 @@ export class CallbackSchedulerElement extends KitElement {
     return callback;
   }
 
-  /**
-   * The banner of a failed or vetoed submission. While an attempt's outcome is unknown (its answer was lost: a
-   * timeout, a network error, a 5xx) the callback may exist: never say it was not saved, and point to Retry (it replays
-   * that attempt with its own idempotency key) rather than leave the agent to enter it again elsewhere.
-   */
+  /** The banner of a failed or vetoed submission (see `failureBanner`). */
   #failed(reason: string, retry: boolean): void {
-    this.banner = this.submitter.unsettled
-      ? {
-          kind: 'error',
-          message: msg(
-            str`The callback may not have been saved: ${reason} Retry is safe: it never creates a second callback. Your entries are kept.`,
-          ),
-          retry: true,
-        }
-      : {kind: 'error', message: msg(str`The callback could not be saved: ${reason} Your entries are kept.`), retry};
+    this.banner = failureBanner(reason, retry, !!this.submitter.unsettled);
   }
 
   #showError(error: Error): void {
@@ -738,11 +555,7 @@ export class CallbackSchedulerElement extends KitElement {
     ) {
       this.value = undefined;
       this.#slotTouched = true;
-      this.banner = {
-        kind: 'conflict',
-        message: msg('That time was just taken. Pick another time: your other entries are kept.'),
-        retry: false,
-      };
+      this.banner = conflictBanner();
       void this.availability.load(true);
       return;
     }
@@ -766,89 +579,16 @@ export class CallbackSchedulerElement extends KitElement {
 
   // ---- handlers ----
 
-  #clearError(...fields: Field[]): void {
-    if (fields.some((field) => this.errors[field])) {
-      const errors = {...this.errors};
-      for (const field of fields) delete errors[field];
-      this.errors = errors;
-    }
-  }
-
-  readonly #on: SchedulerView['on'] = {
-    personal: (checked) => (this.personal = checked),
-    owner: (id) => (this.ownerId = id),
-    phoneChoice: (value) => {
-      this.phoneChoice = value;
-      this.numberNote = undefined;
-      this.#clearError('phone', 'new-from', 'new-until');
-    },
-    newNumber: (value) => {
-      this.newNumber = value;
-      this.#clearError('phone');
-    },
-    newNumberBlur: () => {
-      const tools = this.#tools;
-      const parsed = tools?.parsePhone(this.newNumber);
-      if (parsed) this.newNumber = tools!.formatPhone(parsed.e164);
-      else if (this.newNumber.trim())
-        this.errors = {...this.errors, phone: msg('This is not a valid phone number. Include the area code.')};
-    },
-    newType: (type) => (this.newType = type),
-    newFrom: (value) => {
-      this.newFrom = value;
-      this.#clearError('new-from', 'new-until');
-    },
-    newUntil: (value) => {
-      this.newUntil = value;
-      this.#clearError('new-from', 'new-until');
-    },
-    zoneMode: (mode) => {
-      this.zoneMode = mode;
-      this.#clearError('zone');
-    },
-    customerZone: (zone) => (this.customerZonePick = zone),
-    otherZone: (zone) => {
-      this.otherZone = zone;
-      this.#clearError('zone');
-    },
-    date: (event: CalendarSelectEvent) => {
-      this.date = event.detail.date;
-      this.#webTouched = true;
-      this.#clearError('date', 'from');
-    },
-    webFrom: (value) => {
-      this.webFrom = value;
-      this.#webTouched = true;
-      this.#clearError('from');
-    },
-    webTill: (value) => {
-      this.webTill = value;
-      this.#webTouched = true;
-      this.#clearError('till');
-    },
-    slot: (event: SlotSelectEvent) => {
-      event.stopPropagation(); // the scheduler's own result events are what hosts listen to
-      this.value = event.detail.start;
-      this.#slotTouched = true;
-      this.pickLost = undefined;
-      this.numberNote = undefined;
-      this.#clearError('slot');
-      this.banner = this.banner?.kind === 'conflict' ? undefined : this.banner;
-    },
-    range: (event: RangeChangeEvent) => {
-      event.stopPropagation();
-      this.date = event.detail.startDate;
-      if (event.detail.startDate === this.#date.toString()) void this.availability.load(true);
-    },
-    notes: (value) => (this.notes = value),
-    disposition: (d: Disposition) => {
-      this.dispositionId = d.id;
-      this.dispatchEvent(new DispositionSelectEvent(d));
-      this.#clearError('disposition');
-    },
+  readonly #on = schedulerHandlers({
+    read: () => ({newNumber: this.newNumber, errors: this.errors, banner: this.banner}),
+    set: (patch) => Object.assign(this, patch),
+    touched: (what) => (what === 'slot' ? (this.#slotTouched = true) : (this.#webTouched = true)),
+    tools: () => this.#tools,
+    shownDate: () => this.#in.date.toString(),
+    reloadSlots: () => void this.availability.load(true),
+    dispatchEvent: (event) => this.dispatchEvent(event),
     reset: () => this.reset(),
-    cancel: () => this.dispatchEvent(new CallbackCancelEvent()),
-  };
+  });
 
   // ---- render ----
 
@@ -856,46 +596,38 @@ export class CallbackSchedulerElement extends KitElement {
 
   /** What the template sections read for this render. */
   #view(): SchedulerView {
-    const ownerChoice = this.resolvedPolicy.canScheduleForOthers && this.#type === 'personal';
+    const inputs = this.#in;
+    const ownerChoice = this.resolvedPolicy.canScheduleForOthers && inputs.type === 'personal';
     const agents: Agent[] =
       this.agents ?? (ownerChoice ? this.#backendAgents.get(this.resolvedBackend, () => this.requestUpdate()) : []);
     const me = this.resolvedAgent;
     return {
-      ...this.#formInput, // the entries and what the rules read
+      ...inputs.view,
       clock: this.resolvedClock,
       errors: this.errors,
-      typeChoice: this.#typeChoice,
       ownerChoice,
       owners: me && !agents.some((a) => a.id === me.id) ? [me, ...agents] : agents,
       ownerHours: this.ownerHours.text,
-      phoneOptions: this.#phoneOptions,
       formatPhone: this.#formatPhone,
-      newType: this.newType,
       numberNote: this.numberNote,
-      customerZone: this.#customerZone,
-      crmZone: this.#crmZoneDiffers ? this.#contact?.timeZone : undefined,
-      numberZones: this.customerZones,
-      today: this.#today,
-      lastDay: this.#lastDay,
       effectiveSlots: this.mode === 'web-callback' ? [] : this.#effectiveSlots,
       slotsLoading: this.availability.loading,
       slotsError: this.availability.error,
       pickLost: this.pickLost,
-      dispositions: this.dispositions,
       on: this.#on,
     };
   }
 
   override render() {
-    const contact = this.#contact;
+    const contact = this.#in.contact;
     return renderScheduler(this.#view(), {
       // a customer known only by a callback's number shows the number
       name: contact?.name || (contact?.phones[0] ? this.#formatPhone(contact.phones[0].number) : ''),
       headingLevel: this.headingLevel,
       callback: this.callback,
       saved: this.saved,
-      rescheduling: this.#rescheduling,
-      needsCallback: this.#needsCallback,
+      rescheduling: this.#in.rescheduling,
+      needsCallback: this.#in.needsCallback,
       submitting: this.submitter.submitting,
       banner: this.banner,
       contactError: this.errors.contact,
