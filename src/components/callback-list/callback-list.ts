@@ -4,7 +4,6 @@ import {property, query, state} from 'lit/decorators.js';
 import type {BackendEvent} from '../../core/backend.js';
 import {CallbackKitError, ValidationError, type FieldError} from '../../core/errors.js';
 import {Temporal} from '../../core/temporal.js';
-import {startOfLocalDay} from '../../core/time.js';
 import type {Callback, Contact} from '../../core/types.js';
 import {CallbackHandedOffEvent} from '../../events/callback-handed-off.js';
 import {CallbackLaunchEvent} from '../../events/callback-launch.js';
@@ -21,9 +20,12 @@ import {KitElement} from '../../internal/kit-element.js';
 import {VirtualList} from '../../internal/virtual-list.js';
 import {
   CallbackListModel,
+  dayBounds,
+  keptRow,
   rowAfter,
   rowKeys,
   STATUS_FILTERS,
+  timingPolicy,
   TYPE_FILTERS,
   type DayBounds,
   type Entries,
@@ -33,6 +35,7 @@ import {
   type TypeFilter,
 } from './callback-list-model.js';
 import {
+  countLabel,
   dataProblem,
   filterProblems,
   renderEmpty,
@@ -199,7 +202,8 @@ export class CallbackListElement extends KitElement {
     clock: () => this.resolvedClock,
     next: () => {
       const now = this.resolvedClock.now();
-      const midnightAfter = (ms: number) => this.#dayBounds(Temporal.Instant.fromEpochMilliseconds(ms)).tomorrow;
+      const midnightAfter = (ms: number) =>
+        dayBounds(Temporal.Instant.fromEpochMilliseconds(ms), this.agentTimeZone).tomorrow;
       const next = this.#model.next(now.epochMilliseconds, this.#timing, midnightAfter);
       return next === undefined ? undefined : Temporal.Instant.fromEpochMilliseconds(next);
     },
@@ -306,13 +310,7 @@ export class CallbackListElement extends KitElement {
   @property({type: Number, attribute: 'response-timeout'}) responseTimeout = 30_000;
 
   get #timing(): TimingPolicy {
-    const policy = this.resolvedPolicy;
-    const minutes = (value: number, fallback: number) => (Number.isFinite(value) && value >= 0 ? value : fallback);
-    return {
-      reminderLeadMinutes: minutes(policy.reminderLeadMinutes, 5),
-      followupExpiryMinutes: minutes(policy.followupExpiryMinutes, 5),
-      remindCampaign: this.remindCampaign,
-    };
+    return timingPolicy(this.resolvedPolicy, this.remindCampaign);
   }
 
   get #typeFilter(): TypeFilter {
@@ -321,24 +319,6 @@ export class CallbackListElement extends KitElement {
 
   get #statusFilter(): StatusFilter {
     return STATUS_FILTERS.includes(this.filterStatus) ? this.filterStatus : 'active';
-  }
-
-  #count(n: number): string {
-    if (n === 1) return msg('1 callback');
-    let count: string;
-    try {
-      count = new Intl.NumberFormat(this.resolvedLocale).format(n);
-    } catch {
-      count = String(n);
-    }
-    return msg(str`${count} callbacks`);
-  }
-
-  #dayBounds(now: Temporal.Instant): DayBounds {
-    const zone = this.agentTimeZone;
-    const today = now.toZonedDateTimeISO(zone).toPlainDate();
-    const at = (days: number) => startOfLocalDay(today.add({days}), zone).epochMilliseconds;
-    return {today: at(0), tomorrow: at(1), dayAfter: at(2)};
   }
 
   override connectedCallback(): void {
@@ -376,7 +356,7 @@ export class CallbackListElement extends KitElement {
     this.#handOff.update();
     const now = this.resolvedClock.now();
     const nowMs = now.epochMilliseconds;
-    const days = this.#dayBounds(now);
+    const days = dayBounds(now, this.agentTimeZone);
     const entriesKey = `${this.#model.version}|${this.#typeFilter}|${this.#statusFilter}|${days.today}|${settings}`;
     if (entriesKey !== this.#entriesKey) {
       const previous = this.#entries;
@@ -473,15 +453,9 @@ export class CallbackListElement extends KitElement {
    * row now at its place takes it, and focus follows if it was in the row that went away.
    */
   #keepActiveRow(previous: Entries): void {
-    const keys = this.#rowKeys();
     const id = this.#roving.active;
-    if (id && keys.includes(id)) return;
-    const before = previous.list.filter((e) => e.kind === 'row');
-    const at = Math.max(
-      0,
-      before.findIndex((r) => r.key === id),
-    );
-    const next = keys[Math.min(at, keys.length - 1)];
+    const next = keptRow(previous, this.#rowKeys(), id);
+    if (next === id) return;
     this.#roving.active = next;
     const focused = this.shadowRoot?.activeElement?.closest('article[data-id]') as HTMLElement | null | undefined;
     if (next && id && focused?.dataset.id === id) this.#roving.focusAfterUpdate(next);
@@ -636,7 +610,7 @@ export class CallbackListElement extends KitElement {
         !entry
           ? html``
           : entry.kind === 'heading'
-            ? renderHeading(entry.group, this.#count(entry.count), level)
+            ? renderHeading(entry.group, countLabel(entry.count, this.resolvedLocale), level)
             : renderRow(rowView(entry, view), this.#rowHandlers),
     });
     const activeIndex = this.#entryIndex(this.#roving.active);
@@ -672,12 +646,12 @@ export class CallbackListElement extends KitElement {
   override render() {
     const now = this.resolvedClock.now();
     const nowMs = now.epochMilliseconds;
-    const days = this.#dayBounds(now);
+    const days = dayBounds(now, this.agentTimeZone);
     return html`
       ${renderToolbar({
         type: this.#typeFilter,
         status: this.#statusFilter,
-        count: this.#model.size ? this.#count(this.#entries.rows) : undefined,
+        count: this.#model.size ? countLabel(this.#entries.rows, this.resolvedLocale) : undefined,
         onType: (e) => this.handleTypeChange(e),
         onStatus: (e) => this.handleStatusChange(e),
       })}
