@@ -1,11 +1,9 @@
 import {msg, str} from '@lit/localize';
 import {html, nothing, type PropertyValues} from 'lit';
 import {property, query, state} from 'lit/decorators.js';
-import type {BackendEvent} from '../../core/backend.js';
 import {CallbackKitError, ValidationError, type FieldError} from '../../core/errors.js';
 import {Temporal} from '../../core/temporal.js';
 import type {Callback, Contact} from '../../core/types.js';
-import {CallbackHandedOffEvent} from '../../events/callback-handed-off.js';
 import {CallbackLaunchEvent} from '../../events/callback-launch.js';
 import {CallbackListErrorEvent, type CallbackListOperation} from '../../events/callback-list-error.js';
 import {CallbackRescheduleRequestEvent} from '../../events/callback-reschedule-request.js';
@@ -52,7 +50,7 @@ import {rowView, toastItems, type ViewContext} from './callback-list-view.js';
 import {styles} from './callback-list.styles.js';
 import {Customers} from './customers.js';
 import {HandOff} from './hand-off.js';
-import {belongsToAgent, loadCallbackData, type Loaded} from './callback-list-data.js';
+import {LiveChanges, loadCallbackData, type Loaded} from './callback-list-data.js';
 import {ListDialogs} from './list-dialogs.js';
 import {Reminders, SNOOZE_MINUTES} from './reminders.js';
 import {RowMenu} from './row-menu.js';
@@ -152,13 +150,11 @@ export class CallbackListElement extends KitElement {
   #entries: Entries = {list: [], rows: 0};
   #entriesKey = '';
   #customers = new Customers(() => this.requestUpdate());
-  #loadedContacts?: Contact[];
-  #campaignIds?: Set<string>;
   #writes = new StatusWrites({
     backend: () => this.resolvedBackend,
     signal: () => this.#operations.signal,
     current: (id) => this.#model.get(id)?.callback,
-    saved: (callback) => this.#applyChange(callback),
+    saved: (callback) => this.#changes.change(callback),
     failed: (error, callback) => this.#fail('status', error, callback),
     changed: () => this.requestUpdate(),
   });
@@ -169,7 +165,7 @@ export class CallbackListElement extends KitElement {
   #operations = new AbortController();
   #dialogs = new ListDialogs(this, {
     current: (id) => this.#model.get(id)?.callback,
-    name: (callback) => this.#name(callback),
+    name: (callback) => this.#customers.name(callback),
     contact: (callback) => this.#customers.contact(callback),
     when: (callback) => {
       const item = this.#model.get(callback.id);
@@ -181,7 +177,7 @@ export class CallbackListElement extends KitElement {
     announce: (text) => (this.announcement = text),
     failed: (error, callback) => this.#fail('cancel', error, callback),
     neighbour: (id) => {
-      const keys = this.#rowKeys();
+      const keys = rowKeys(this.#entries);
       const index = keys.indexOf(id);
       return index < 0 ? undefined : (keys[index + 1] ?? keys[index - 1]);
     },
@@ -237,20 +233,41 @@ export class CallbackListElement extends KitElement {
     key: () => [this.resolvedAgent?.id],
     hostOwned: () => this.callbacks !== undefined,
     load: (request) => loadCallbackData(request, this.resolvedAgent?.id, this.contacts !== undefined),
-    loaded: (loaded, early) => this.#applyLoaded(loaded, early),
+    loaded: (loaded, early) => this.#changes.loaded(loaded, early),
     failed: (error) => {
       this.loadError = toKitError(error);
       this.#fail('load', this.loadError);
     },
-    event: (event) => this.#onBackendEvent(event),
-    subscribed: () => (this.#campaignIds = undefined),
+    event: (event) => this.#changes.event(event),
+    subscribed: () => (this.#changes.campaignIds = undefined),
+  });
+
+  /** What a load and the backend's events change in the list. */
+  #changes = new LiveChanges(this, {
+    model: this.#model,
+    handOff: this.#handOff,
+    agentId: () => this.resolvedAgent?.id,
+    hostOwned: () => this.callbacks !== undefined,
+    name: (callback) => this.#customers.name(callback),
+    announce: (text) => (this.announcement = text),
+    reportData: (errors, replace) => this.#reportData(errors, replace),
+    loaded: (contactsError) => {
+      this.loadError = undefined;
+      this.contactsError = contactsError; // never a silent "Unknown customer": say why the names are missing
+      if (contactsError) this.#fail('load', contactsError);
+    },
+    indexContacts: () => this.#indexContacts(),
+    resynced: () => {
+      this.loadError = undefined;
+      this.#writes.retryAll();
+    },
   });
 
   /** The list's single tab stop: the current row (by callback id). */
   #roving = new RovingFocus<string>(this, {
     element: (id) => this.#rowElement(id),
     positionOf: (node) => node.closest<HTMLElement>('article[data-id]')?.dataset.id,
-    move: (id, key) => rowAfter(this.#rowKeys(), id, key),
+    move: (id, key) => rowAfter(rowKeys(this.#entries), id, key),
     reveal: (id) => this.#list.scrollToIndex(this.#entryIndex(id)),
   });
 
@@ -368,7 +385,7 @@ export class CallbackListElement extends KitElement {
   }
 
   #indexContacts(): void {
-    this.#customers.setContacts(this.contacts ?? this.#loadedContacts ?? []);
+    this.#customers.setContacts(this.contacts ?? this.#changes.contacts ?? []);
   }
 
   *#callbacks(): Iterable<Callback> {
@@ -399,62 +416,13 @@ export class CallbackListElement extends KitElement {
     this.dispatchEvent(new CallbackListErrorEvent({operation, error, callback}));
   }
 
-  #onBackendEvent(event: BackendEvent): void {
-    if (event.type === 'resync') {
-      // Events were missed: the collection loads everything again, keeping the agent's place (the current row,
-      // filters, scroll); retry the status writes that failed.
-      this.loadError = undefined;
-      this.#writes.retryAll();
-      return;
-    }
-    if (event.type === 'callback-handed-off' && event.callback) {
-      if (!this.#model.has(event.callback.id) && event.fromAgentId !== this.resolvedAgent?.id) return;
-      if (!this.#handOff.markHandedOff(event.callback.id)) return;
-      const name = isolate(this.#name(event.callback));
-      this.announcement = msg(str`The callback with ${name} was handed to the campaign.`);
-      this.dispatchEvent(new CallbackHandedOffEvent({callback: event.callback, fromAgentId: event.fromAgentId}));
-      this.#applyChange(event.callback);
-      return;
-    }
-    if (event.type === 'callback-changed' && event.callback) this.#applyChange(event.callback);
-  }
-
-  #applyChange(callback: Callback): void {
-    if (!belongsToAgent(callback, this.resolvedAgent?.id, this.#campaignIds, this.#model)) return;
-    const errors = this.#model.upsert(callback);
-    if (errors.length) this.#reportData(errors, false);
-    this.requestUpdate();
-  }
-
-  #applyLoaded(loaded: Loaded, early: BackendEvent[]): void {
-    this.loadError = undefined;
-    this.#campaignIds = loaded.campaignIds;
-    // Never a silent "Unknown customer": say why the names are missing.
-    this.contactsError = loaded.contactsError;
-    if (loaded.contactsError) this.#fail('load', loaded.contactsError);
-    if (loaded.contacts) {
-      this.#loadedContacts = loaded.contacts;
-      this.#indexContacts();
-    }
-    if (loaded.callbacks && this.callbacks === undefined) {
-      this.#reportData(this.#model.replaceAll(loaded.callbacks), true);
-    }
-    // What changed while the list was on its way goes on top of it: nothing is lost.
-    for (const event of early) this.#onBackendEvent(event);
-    this.requestUpdate();
-  }
-
-  #rowKeys(): string[] {
-    return rowKeys(this.#entries);
-  }
-
   /**
    * Keeps the tab stop on a row that still exists: when its row went away (canceled elsewhere, filtered out), the
    * row now at its place takes it, and focus follows if it was in the row that went away.
    */
   #keepActiveRow(previous: Entries): void {
     const id = this.#roving.active;
-    const next = keptRow(previous, this.#rowKeys(), id);
+    const next = keptRow(previous, rowKeys(this.#entries), id);
     if (next === id) return;
     this.#roving.active = next;
     const focused = this.shadowRoot?.activeElement?.closest('article[data-id]') as HTMLElement | null | undefined;
@@ -473,10 +441,6 @@ export class CallbackListElement extends KitElement {
   #keepFocusAcrossSwitch(): void {
     const row = this.shadowRoot?.activeElement?.closest<HTMLElement>('article[data-id]');
     if (row && !this.#roving.pending) this.#roving.focusAfterUpdate(this.#roving.active ?? row.dataset.id!);
-  }
-
-  #name(callback: Callback): string {
-    return this.#customers.name(callback);
   }
 
   private handleTypeChange(event: Event): void {
@@ -517,7 +481,7 @@ export class CallbackListElement extends KitElement {
     this.dispatchEvent(event);
     if (event.defaultPrevented) return;
     this.#model.launch(id);
-    this.announcement = msg(str`Callback to ${isolate(this.#name(item.callback))} launched: in progress.`);
+    this.announcement = msg(str`Callback to ${isolate(this.#customers.name(item.callback))} launched: in progress.`);
     this.#writes.persist(item.callback, 'in-progress');
     this.requestUpdate();
   }
