@@ -150,6 +150,7 @@ export class CallbackListElement extends KitElement {
   #entries: Entries = {list: [], rows: 0};
   #entriesKey = '';
   #customers = new Customers(() => this.requestUpdate());
+  #name = (callback: Callback): string => this.#customers.name(callback);
   #writes = new StatusWrites({
     backend: () => this.resolvedBackend,
     signal: () => this.#operations.signal,
@@ -165,7 +166,7 @@ export class CallbackListElement extends KitElement {
   #operations = new AbortController();
   #dialogs = new ListDialogs(this, {
     current: (id) => this.#model.get(id)?.callback,
-    name: (callback) => this.#customers.name(callback),
+    name: (callback) => this.#name(callback),
     contact: (callback) => this.#customers.contact(callback),
     when: (callback) => {
       const item = this.#model.get(callback.id);
@@ -248,7 +249,7 @@ export class CallbackListElement extends KitElement {
     handOff: this.#handOff,
     agentId: () => this.resolvedAgent?.id,
     hostOwned: () => this.callbacks !== undefined,
-    name: (callback) => this.#customers.name(callback),
+    name: (callback) => this.#name(callback),
     announce: (text) => (this.announcement = text),
     reportData: (errors, replace) => this.#reportData(errors, replace),
     loaded: (contactsError) => {
@@ -481,7 +482,7 @@ export class CallbackListElement extends KitElement {
     this.dispatchEvent(event);
     if (event.defaultPrevented) return;
     this.#model.launch(id);
-    this.announcement = msg(str`Callback to ${isolate(this.#customers.name(item.callback))} launched: in progress.`);
+    this.announcement = msg(str`Callback to ${isolate(this.#name(item.callback))} launched: in progress.`);
     this.#writes.persist(item.callback, 'in-progress');
     this.requestUpdate();
   }
