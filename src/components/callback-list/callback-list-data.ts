@@ -99,7 +99,7 @@ export interface LiveChangesOptions {
 
 /**
  * Applies what the list's live collection delivers: a load (callbacks, campaigns, contacts, then the events that
- * arrived meanwhile) and the backend's events (`callback-changed`, `callback-handed-off`, `resync`). Events and
+ * arrived meanwhile) and the backend's events (`callback-changed`, `callback-handed-off`, `resync`).
  * `callback-handed-off` is dispatched on the host element.
  */
 export class LiveChanges {
@@ -147,8 +147,8 @@ export class LiveChanges {
 
   /** A load completed: apply it, then the events that arrived while it ran (`early`, in order). */
   loaded(loaded: Loaded, early: BackendEvent[]): void {
-    this.#options.loaded(loaded.contactsError);
     this.campaignIds = loaded.campaignIds;
+    this.#options.loaded(loaded.contactsError);
     if (loaded.contacts) {
       this.contacts = loaded.contacts;
       this.#options.indexContacts();
