@@ -1,13 +1,19 @@
 /**
  * What `<callback-list>` lists from its backend in one load: the agent's callbacks (unless the host sets them), the
- * agent's campaigns (to accept live changes of their callbacks) and the contacts (to name customers), and which
- * changed callbacks belong in the agent's list.
+ * agent's campaigns (to accept live changes of their callbacks) and the contacts (to name customers), which changed
+ * callbacks belong in the agent's list, and how a load and the backend's live events change the list.
  */
-import {msg} from '@lit/localize';
-import type {LiveLoadRequest} from '../../internal/controllers/live-collection.js';
-import {CallbackKitError, ValidationError} from '../../core/errors.js';
+import {msg, str} from '@lit/localize';
+import type {ReactiveControllerHost} from 'lit';
+import type {BackendEvent} from '../../core/backend.js';
+import {CallbackKitError, ValidationError, type FieldError} from '../../core/errors.js';
 import type {Callback, Contact} from '../../core/types.js';
+import {CallbackHandedOffEvent} from '../../events/callback-handed-off.js';
+import type {LiveLoadRequest} from '../../internal/controllers/live-collection.js';
 import {isAbort, toKitError} from '../../internal/errors.js';
+import {isolate} from '../../internal/format.js';
+import type {CallbackListModel} from './callback-list-model.js';
+import type {HandOff} from './hand-off.js';
 
 /** What a load produces. */
 export interface Loaded {
@@ -65,4 +71,93 @@ export function belongsToAgent(
   if (campaignIds) return campaignIds.has(callback.campaignId);
   for (const item of shown.items()) if (item.callback.campaignId === callback.campaignId) return true;
   return false;
+}
+
+/** What {@link LiveChanges} needs from `<callback-list>`. */
+export interface LiveChangesOptions {
+  /** The list's callbacks: a load replaces them (unless the host owns them), a change goes in. */
+  model: CallbackListModel;
+  handOff: Pick<HandOff, 'markHandedOff'>;
+  agentId(): string | undefined;
+  /** The host set `.callbacks`: a load leaves them alone. */
+  hostOwned(): boolean;
+  /** The customer's name (for the announcement of a hand-off). */
+  name(callback: Callback): string;
+  announce(text: string): void;
+  /** Shows and reports invalid callbacks (`replace`: a full load replaces the earlier problems). */
+  reportData(errors: FieldError[], replace: boolean): void;
+  /**
+   * A load arrived: the load error is gone; `contactsError` (undefined when the contacts were listed or not asked
+   * for) says why customers cannot be named: show and report it, never a silent "Unknown customer".
+   */
+  loaded(contactsError: CallbackKitError | undefined): void;
+  /** The backend listed contacts: name the customers with them (see {@link LiveChanges.contacts}). */
+  indexContacts(): void;
+  /** Events were missed (`resync`): the collection loads everything again; retry the failed status writes. */
+  resynced(): void;
+}
+
+/**
+ * Applies what the list's live collection delivers: a load (callbacks, campaigns, contacts, then the events that
+ * arrived meanwhile) and the backend's events (`callback-changed`, `callback-handed-off`, `resync`).
+ * `callback-handed-off` is dispatched on the host element.
+ */
+export class LiveChanges {
+  /** The contacts the backend listed (undefined until a load listed them). */
+  contacts?: Contact[];
+  /** The agent's campaigns (undefined: unknown, e.g. after subscribing to a new backend). */
+  campaignIds?: Set<string>;
+  readonly #host: ReactiveControllerHost & EventTarget;
+  readonly #options: LiveChangesOptions;
+
+  constructor(host: ReactiveControllerHost & EventTarget, options: LiveChangesOptions) {
+    this.#host = host;
+    this.#options = options;
+  }
+
+  /** A backend event outside a load (or one that arrived during it, applied after it). */
+  event(event: BackendEvent): void {
+    if (event.type === 'resync') {
+      // Events were missed: the collection loads everything again, keeping the agent's place (the current row,
+      // filters, scroll); retry the status writes that failed.
+      this.#options.resynced();
+      return;
+    }
+    if (event.type === 'callback-handed-off' && event.callback) {
+      const {model, handOff} = this.#options;
+      if (!model.has(event.callback.id) && event.fromAgentId !== this.#options.agentId()) return;
+      if (!handOff.markHandedOff(event.callback.id)) return;
+      const name = isolate(this.#options.name(event.callback));
+      this.#options.announce(msg(str`The callback with ${name} was handed to the campaign.`));
+      this.#host.dispatchEvent(new CallbackHandedOffEvent({callback: event.callback, fromAgentId: event.fromAgentId}));
+      this.change(event.callback);
+      return;
+    }
+    if (event.type === 'callback-changed' && event.callback) this.change(event.callback);
+  }
+
+  /** A changed callback (live, or saved by a status write): in the list when it belongs to the agent. */
+  change(callback: Callback): void {
+    const {model} = this.#options;
+    if (!belongsToAgent(callback, this.#options.agentId(), this.campaignIds, model)) return;
+    const errors = model.upsert(callback);
+    if (errors.length) this.#options.reportData(errors, false);
+    this.#host.requestUpdate();
+  }
+
+  /** A load completed: apply it, then the events that arrived while it ran (`early`, in order). */
+  loaded(loaded: Loaded, early: BackendEvent[]): void {
+    this.campaignIds = loaded.campaignIds;
+    this.#options.loaded(loaded.contactsError);
+    if (loaded.contacts) {
+      this.contacts = loaded.contacts;
+      this.#options.indexContacts();
+    }
+    if (loaded.callbacks && !this.#options.hostOwned()) {
+      this.#options.reportData(this.#options.model.replaceAll(loaded.callbacks), true);
+    }
+    // What changed while the list was on its way goes on top of it: nothing is lost.
+    for (const event of early) this.event(event);
+    this.#host.requestUpdate();
+  }
 }

@@ -7,6 +7,7 @@
 import {msg, str} from '@lit/localize';
 import type {FieldError} from '../../core/errors.js';
 import {Temporal} from '../../core/temporal.js';
+import {startOfLocalDay} from '../../core/time.js';
 import type {Callback, CallbackStatus} from '../../core/types.js';
 
 /** The type a row shows: the callback's `type`, or its kind for followups and web callbacks. */
@@ -62,6 +63,26 @@ export interface TimingPolicy {
   followupExpiryMinutes: number;
   /** Whether campaign callbacks remind too (personal callbacks and followups always do). */
   remindCampaign: boolean;
+}
+
+/** The element's timing from the policy (a negative or non-finite number of minutes falls back to 5). */
+export function timingPolicy(
+  policy: {reminderLeadMinutes: number; followupExpiryMinutes: number},
+  remindCampaign: boolean,
+): TimingPolicy {
+  const minutes = (value: number, fallback: number) => (Number.isFinite(value) && value >= 0 ? value : fallback);
+  return {
+    reminderLeadMinutes: minutes(policy.reminderLeadMinutes, 5),
+    followupExpiryMinutes: minutes(policy.followupExpiryMinutes, 5),
+    remindCampaign,
+  };
+}
+
+/** The start of today, tomorrow and the day after `now` in `zone`. */
+export function dayBounds(now: Temporal.Instant, zone: string): DayBounds {
+  const today = now.toZonedDateTimeISO(zone).toPlainDate();
+  const at = (days: number) => startOfLocalDay(today.add({days}), zone).epochMilliseconds;
+  return {today: at(0), tomorrow: at(1), dayAfter: at(2)};
 }
 
 export interface Evaluation {
@@ -397,6 +418,20 @@ const PAGE_ROWS = 10;
 
 /** The row keys of the entries, in order (headings left out). */
 export const rowKeys = (entries: Entries): string[] => entries.list.filter((e) => e.kind === 'row').map((e) => e.key);
+
+/**
+ * The row that keeps the tab stop after the entries changed: `id` while it is still a row, else the row now at its
+ * place in `previous` (the last one when it was further down), undefined for an empty list.
+ */
+export function keptRow(previous: Entries, keys: string[], id: string | undefined): string | undefined {
+  if (id && keys.includes(id)) return id;
+  const before = previous.list.filter((e) => e.kind === 'row');
+  const at = Math.max(
+    0,
+    before.findIndex((r) => r.key === id),
+  );
+  return keys[Math.min(at, keys.length - 1)];
+}
 
 /**
  * Where a navigation key leads from a row: `up`/`down` by one, `home`/`end` to the first/last row,

@@ -554,6 +554,18 @@ export function filterProblems(type: string, status: string): string[] {
   return problems;
 }
 
+/** "1 callback", "12 callbacks" (the number in the locale's digits). */
+export function countLabel(n: number, locale: string | undefined): string {
+  if (n === 1) return msg('1 callback');
+  let count: string;
+  try {
+    count = new Intl.NumberFormat(locale).format(n);
+  } catch {
+    count = String(n);
+  }
+  return msg(str`${count} callbacks`);
+}
+
 /** One alert for callbacks that could not be shown (their first three messages). */
 export function dataProblem(messages: string[]): string {
   const shown = messages.slice(0, 3).join(' ') + (messages.length > 3 ? ` (+${messages.length - 3})` : '');

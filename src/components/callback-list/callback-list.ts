@@ -1,12 +1,9 @@
 import {msg, str} from '@lit/localize';
 import {html, nothing, type PropertyValues} from 'lit';
 import {property, query, state} from 'lit/decorators.js';
-import type {BackendEvent} from '../../core/backend.js';
 import {CallbackKitError, ValidationError, type FieldError} from '../../core/errors.js';
 import {Temporal} from '../../core/temporal.js';
-import {startOfLocalDay} from '../../core/time.js';
 import type {Callback, Contact} from '../../core/types.js';
-import {CallbackHandedOffEvent} from '../../events/callback-handed-off.js';
 import {CallbackLaunchEvent} from '../../events/callback-launch.js';
 import {CallbackListErrorEvent, type CallbackListOperation} from '../../events/callback-list-error.js';
 import {CallbackRescheduleRequestEvent} from '../../events/callback-reschedule-request.js';
@@ -21,9 +18,12 @@ import {KitElement} from '../../internal/kit-element.js';
 import {VirtualList} from '../../internal/virtual-list.js';
 import {
   CallbackListModel,
+  dayBounds,
+  keptRow,
   rowAfter,
   rowKeys,
   STATUS_FILTERS,
+  timingPolicy,
   TYPE_FILTERS,
   type DayBounds,
   type Entries,
@@ -33,6 +33,7 @@ import {
   type TypeFilter,
 } from './callback-list-model.js';
 import {
+  countLabel,
   dataProblem,
   filterProblems,
   renderEmpty,
@@ -49,7 +50,7 @@ import {rowView, toastItems, type ViewContext} from './callback-list-view.js';
 import {styles} from './callback-list.styles.js';
 import {Customers} from './customers.js';
 import {HandOff} from './hand-off.js';
-import {belongsToAgent, loadCallbackData, type Loaded} from './callback-list-data.js';
+import {LiveChanges, loadCallbackData, type Loaded} from './callback-list-data.js';
 import {ListDialogs} from './list-dialogs.js';
 import {Reminders, SNOOZE_MINUTES} from './reminders.js';
 import {RowMenu} from './row-menu.js';
@@ -149,13 +150,12 @@ export class CallbackListElement extends KitElement {
   #entries: Entries = {list: [], rows: 0};
   #entriesKey = '';
   #customers = new Customers(() => this.requestUpdate());
-  #loadedContacts?: Contact[];
-  #campaignIds?: Set<string>;
+  #name = (callback: Callback): string => this.#customers.name(callback);
   #writes = new StatusWrites({
     backend: () => this.resolvedBackend,
     signal: () => this.#operations.signal,
     current: (id) => this.#model.get(id)?.callback,
-    saved: (callback) => this.#applyChange(callback),
+    saved: (callback) => this.#changes.change(callback),
     failed: (error, callback) => this.#fail('status', error, callback),
     changed: () => this.requestUpdate(),
   });
@@ -178,7 +178,7 @@ export class CallbackListElement extends KitElement {
     announce: (text) => (this.announcement = text),
     failed: (error, callback) => this.#fail('cancel', error, callback),
     neighbour: (id) => {
-      const keys = this.#rowKeys();
+      const keys = rowKeys(this.#entries);
       const index = keys.indexOf(id);
       return index < 0 ? undefined : (keys[index + 1] ?? keys[index - 1]);
     },
@@ -199,7 +199,8 @@ export class CallbackListElement extends KitElement {
     clock: () => this.resolvedClock,
     next: () => {
       const now = this.resolvedClock.now();
-      const midnightAfter = (ms: number) => this.#dayBounds(Temporal.Instant.fromEpochMilliseconds(ms)).tomorrow;
+      const midnightAfter = (ms: number) =>
+        dayBounds(Temporal.Instant.fromEpochMilliseconds(ms), this.agentTimeZone).tomorrow;
       const next = this.#model.next(now.epochMilliseconds, this.#timing, midnightAfter);
       return next === undefined ? undefined : Temporal.Instant.fromEpochMilliseconds(next);
     },
@@ -233,20 +234,41 @@ export class CallbackListElement extends KitElement {
     key: () => [this.resolvedAgent?.id],
     hostOwned: () => this.callbacks !== undefined,
     load: (request) => loadCallbackData(request, this.resolvedAgent?.id, this.contacts !== undefined),
-    loaded: (loaded, early) => this.#applyLoaded(loaded, early),
+    loaded: (loaded, early) => this.#changes.loaded(loaded, early),
     failed: (error) => {
       this.loadError = toKitError(error);
       this.#fail('load', this.loadError);
     },
-    event: (event) => this.#onBackendEvent(event),
-    subscribed: () => (this.#campaignIds = undefined),
+    event: (event) => this.#changes.event(event),
+    subscribed: () => (this.#changes.campaignIds = undefined),
+  });
+
+  /** What a load and the backend's events change in the list. */
+  #changes = new LiveChanges(this, {
+    model: this.#model,
+    handOff: this.#handOff,
+    agentId: () => this.resolvedAgent?.id,
+    hostOwned: () => this.callbacks !== undefined,
+    name: (callback) => this.#name(callback),
+    announce: (text) => (this.announcement = text),
+    reportData: (errors, replace) => this.#reportData(errors, replace),
+    loaded: (contactsError) => {
+      this.loadError = undefined;
+      this.contactsError = contactsError; // never a silent "Unknown customer": say why the names are missing
+      if (contactsError) this.#fail('load', contactsError);
+    },
+    indexContacts: () => this.#indexContacts(),
+    resynced: () => {
+      this.loadError = undefined;
+      this.#writes.retryAll();
+    },
   });
 
   /** The list's single tab stop: the current row (by callback id). */
   #roving = new RovingFocus<string>(this, {
     element: (id) => this.#rowElement(id),
     positionOf: (node) => node.closest<HTMLElement>('article[data-id]')?.dataset.id,
-    move: (id, key) => rowAfter(this.#rowKeys(), id, key),
+    move: (id, key) => rowAfter(rowKeys(this.#entries), id, key),
     reveal: (id) => this.#list.scrollToIndex(this.#entryIndex(id)),
   });
 
@@ -306,13 +328,7 @@ export class CallbackListElement extends KitElement {
   @property({type: Number, attribute: 'response-timeout'}) responseTimeout = 30_000;
 
   get #timing(): TimingPolicy {
-    const policy = this.resolvedPolicy;
-    const minutes = (value: number, fallback: number) => (Number.isFinite(value) && value >= 0 ? value : fallback);
-    return {
-      reminderLeadMinutes: minutes(policy.reminderLeadMinutes, 5),
-      followupExpiryMinutes: minutes(policy.followupExpiryMinutes, 5),
-      remindCampaign: this.remindCampaign,
-    };
+    return timingPolicy(this.resolvedPolicy, this.remindCampaign);
   }
 
   get #typeFilter(): TypeFilter {
@@ -321,24 +337,6 @@ export class CallbackListElement extends KitElement {
 
   get #statusFilter(): StatusFilter {
     return STATUS_FILTERS.includes(this.filterStatus) ? this.filterStatus : 'active';
-  }
-
-  #count(n: number): string {
-    if (n === 1) return msg('1 callback');
-    let count: string;
-    try {
-      count = new Intl.NumberFormat(this.resolvedLocale).format(n);
-    } catch {
-      count = String(n);
-    }
-    return msg(str`${count} callbacks`);
-  }
-
-  #dayBounds(now: Temporal.Instant): DayBounds {
-    const zone = this.agentTimeZone;
-    const today = now.toZonedDateTimeISO(zone).toPlainDate();
-    const at = (days: number) => startOfLocalDay(today.add({days}), zone).epochMilliseconds;
-    return {today: at(0), tomorrow: at(1), dayAfter: at(2)};
   }
 
   override connectedCallback(): void {
@@ -376,7 +374,7 @@ export class CallbackListElement extends KitElement {
     this.#handOff.update();
     const now = this.resolvedClock.now();
     const nowMs = now.epochMilliseconds;
-    const days = this.#dayBounds(now);
+    const days = dayBounds(now, this.agentTimeZone);
     const entriesKey = `${this.#model.version}|${this.#typeFilter}|${this.#statusFilter}|${days.today}|${settings}`;
     if (entriesKey !== this.#entriesKey) {
       const previous = this.#entries;
@@ -388,7 +386,7 @@ export class CallbackListElement extends KitElement {
   }
 
   #indexContacts(): void {
-    this.#customers.setContacts(this.contacts ?? this.#loadedContacts ?? []);
+    this.#customers.setContacts(this.contacts ?? this.#changes.contacts ?? []);
   }
 
   *#callbacks(): Iterable<Callback> {
@@ -419,69 +417,14 @@ export class CallbackListElement extends KitElement {
     this.dispatchEvent(new CallbackListErrorEvent({operation, error, callback}));
   }
 
-  #onBackendEvent(event: BackendEvent): void {
-    if (event.type === 'resync') {
-      // Events were missed: the collection loads everything again, keeping the agent's place (the current row,
-      // filters, scroll); retry the status writes that failed.
-      this.loadError = undefined;
-      this.#writes.retryAll();
-      return;
-    }
-    if (event.type === 'callback-handed-off' && event.callback) {
-      if (!this.#model.has(event.callback.id) && event.fromAgentId !== this.resolvedAgent?.id) return;
-      if (!this.#handOff.markHandedOff(event.callback.id)) return;
-      const name = isolate(this.#name(event.callback));
-      this.announcement = msg(str`The callback with ${name} was handed to the campaign.`);
-      this.dispatchEvent(new CallbackHandedOffEvent({callback: event.callback, fromAgentId: event.fromAgentId}));
-      this.#applyChange(event.callback);
-      return;
-    }
-    if (event.type === 'callback-changed' && event.callback) this.#applyChange(event.callback);
-  }
-
-  #applyChange(callback: Callback): void {
-    if (!belongsToAgent(callback, this.resolvedAgent?.id, this.#campaignIds, this.#model)) return;
-    const errors = this.#model.upsert(callback);
-    if (errors.length) this.#reportData(errors, false);
-    this.requestUpdate();
-  }
-
-  #applyLoaded(loaded: Loaded, early: BackendEvent[]): void {
-    this.loadError = undefined;
-    this.#campaignIds = loaded.campaignIds;
-    // Never a silent "Unknown customer": say why the names are missing.
-    this.contactsError = loaded.contactsError;
-    if (loaded.contactsError) this.#fail('load', loaded.contactsError);
-    if (loaded.contacts) {
-      this.#loadedContacts = loaded.contacts;
-      this.#indexContacts();
-    }
-    if (loaded.callbacks && this.callbacks === undefined) {
-      this.#reportData(this.#model.replaceAll(loaded.callbacks), true);
-    }
-    // What changed while the list was on its way goes on top of it: nothing is lost.
-    for (const event of early) this.#onBackendEvent(event);
-    this.requestUpdate();
-  }
-
-  #rowKeys(): string[] {
-    return rowKeys(this.#entries);
-  }
-
   /**
    * Keeps the tab stop on a row that still exists: when its row went away (canceled elsewhere, filtered out), the
    * row now at its place takes it, and focus follows if it was in the row that went away.
    */
   #keepActiveRow(previous: Entries): void {
-    const keys = this.#rowKeys();
     const id = this.#roving.active;
-    if (id && keys.includes(id)) return;
-    const before = previous.list.filter((e) => e.kind === 'row');
-    const at = Math.max(
-      0,
-      before.findIndex((r) => r.key === id),
-    );
-    const next = keys[Math.min(at, keys.length - 1)];
+    const next = keptRow(previous, rowKeys(this.#entries), id);
+    if (next === id) return;
     this.#roving.active = next;
     const focused = this.shadowRoot?.activeElement?.closest('article[data-id]') as HTMLElement | null | undefined;
     if (next && id && focused?.dataset.id === id) this.#roving.focusAfterUpdate(next);
@@ -499,10 +442,6 @@ export class CallbackListElement extends KitElement {
   #keepFocusAcrossSwitch(): void {
     const row = this.shadowRoot?.activeElement?.closest<HTMLElement>('article[data-id]');
     if (row && !this.#roving.pending) this.#roving.focusAfterUpdate(this.#roving.active ?? row.dataset.id!);
-  }
-
-  #name(callback: Callback): string {
-    return this.#customers.name(callback);
   }
 
   private handleTypeChange(event: Event): void {
@@ -636,7 +575,7 @@ export class CallbackListElement extends KitElement {
         !entry
           ? html``
           : entry.kind === 'heading'
-            ? renderHeading(entry.group, this.#count(entry.count), level)
+            ? renderHeading(entry.group, countLabel(entry.count, this.resolvedLocale), level)
             : renderRow(rowView(entry, view), this.#rowHandlers),
     });
     const activeIndex = this.#entryIndex(this.#roving.active);
@@ -672,12 +611,12 @@ export class CallbackListElement extends KitElement {
   override render() {
     const now = this.resolvedClock.now();
     const nowMs = now.epochMilliseconds;
-    const days = this.#dayBounds(now);
+    const days = dayBounds(now, this.agentTimeZone);
     return html`
       ${renderToolbar({
         type: this.#typeFilter,
         status: this.#statusFilter,
-        count: this.#model.size ? this.#count(this.#entries.rows) : undefined,
+        count: this.#model.size ? countLabel(this.#entries.rows, this.resolvedLocale) : undefined,
         onType: (e) => this.handleTypeChange(e),
         onStatus: (e) => this.handleStatusChange(e),
       })}
