@@ -54,4 +54,25 @@ if (needBrowser) {
   } catch {
     console.log(`callback-kit: browser ${browser}`);
   }
+
+  // The second engine: npm test runs the host-layouts suite in Firefox ESR too (test:layouts:firefox).
+  const firefoxes = [process.env.FIREFOX_PATH, '/usr/bin/firefox-esr', '/usr/bin/firefox'];
+  let firefox = firefoxes.find((path) => path && existsSync(path));
+  if (!firefox) {
+    const hasApt = spawnSync('sh', ['-c', 'command -v apt-get'], {stdio: 'ignore'}).status === 0;
+    const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+    if (hasApt && isRoot) {
+      console.log("callback-kit: no Firefox found, installing Debian's firefox-esr with apt...");
+      run('apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq firefox-esr');
+      firefox = firefoxes.find((path) => path && existsSync(path));
+    }
+  }
+  if (!firefox) {
+    console.error(
+      'callback-kit: the host-layouts suite also runs in Firefox. Install it (Debian/Ubuntu: sudo apt-get install -y\n' +
+        'firefox-esr) or point FIREFOX_PATH at a Firefox binary, then run npm test again.',
+    );
+    process.exit(1);
+  }
+  console.log(`callback-kit: second engine ${firefox}`);
 }
