@@ -1,4 +1,5 @@
-import {expect, fixture, html, nextFrame, oneEvent, waitUntil} from '@open-wc/testing';
+import {expect, fixture, html, nextFrame, oneEvent} from '@open-wc/testing';
+import {waitFor as waitUntil} from '../support/wait.js';
 import {sendKeys, setViewport} from '@web/test-runner-commands';
 import sinon from 'sinon';
 import '../../src/components/agent-session/agent-session.js';
@@ -267,7 +268,7 @@ describe('<callback-list>', () => {
       const busy = $(el, '[aria-busy="true"]')!;
       expect(norm(busy.textContent)).to.equal('Loading your callbacks…');
       await expect(el).to.be.accessible();
-      await new Promise((resolve) => setTimeout(resolve, 200));
+      await waitUntil(() => !$(el, '[aria-busy="true"]') && rows(el).length === 6, 'the list never finished loading');
       await settle(el);
       expect($(el, '[aria-busy="true"]')).to.equal(null);
       expect(rows(el)).to.have.length(6);

@@ -1,4 +1,5 @@
-import {expect, fixture, html, oneEvent, waitUntil} from '@open-wc/testing';
+import {expect, fixture, html, oneEvent} from '@open-wc/testing';
+import {waitFor as waitUntil} from '../support/wait.js';
 import {sendKeys} from '@web/test-runner-commands';
 import sinon from 'sinon';
 import '../../src/components/agent-session/agent-session.js';

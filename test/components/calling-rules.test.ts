@@ -1,6 +1,7 @@
 // Issue 19 in the elements: the grid names the jurisdiction and its window, the scheduler applies
 // policy.callingRules itself (events-only and web-callback modes too) and refuses a submit that breaks a rule.
-import {expect, fixture, html, waitUntil} from '@open-wc/testing';
+import {expect, fixture, html} from '@open-wc/testing';
+import {waitFor as waitUntil} from '../support/wait.js';
 import '../../src/components/callback-scheduler/callback-scheduler.js';
 import type {CallbackSchedulerElement} from '../../src/components/callback-scheduler/callback-scheduler.js';
 import '../../src/components/timeslot-grid/timeslot-grid.js';

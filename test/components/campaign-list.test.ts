@@ -1,4 +1,5 @@
-import {expect, fixture, html, waitUntil} from '@open-wc/testing';
+import {expect, fixture, html} from '@open-wc/testing';
+import {waitFor as waitUntil} from '../support/wait.js';
 import {setupIgnoreWindowResizeObserverLoopErrors} from '@lit-labs/virtualizer/support/resize-observer-errors.js';
 import {sendKeys} from '@web/test-runner-commands';
 import sinon from 'sinon';

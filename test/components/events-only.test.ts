@@ -1,7 +1,8 @@
 // The events-only integration as docs/events-only.md describes it, element by element: the host's answer through
 // detail.respondWith, the exact message when the host never answers (the default timeouts, on fake timers), the
 // message when nobody handles a request, and vetoes. The elements' own test files cover the rest.
-import {expect, fixture, html, oneEvent, waitUntil} from '@open-wc/testing';
+import {expect, fixture, html, oneEvent} from '@open-wc/testing';
+import {waitFor as waitUntil} from '../support/wait.js';
 import sinon from 'sinon';
 import '../../src/components/callback-list/callback-list.js';
 import type {CallbackListElement} from '../../src/components/callback-list/callback-list.js';

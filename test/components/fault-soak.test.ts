@@ -6,7 +6,8 @@
  * element reported as scheduled exactly once, nothing it did not report, nothing from an abandoned attempt, and
  * no two callbacks for the same contact and start. Reproducible: change SEED to explore other sequences.
  */
-import {expect, fixture, html, waitUntil} from '@open-wc/testing';
+import {expect, fixture, html} from '@open-wc/testing';
+import {waitFor as waitUntil} from '../support/wait.js';
 import '../../src/components/agent-session/agent-session.js';
 import type {AgentSessionElement} from '../../src/components/agent-session/agent-session.js';
 import '../../src/components/callback-scheduler/callback-scheduler.js';

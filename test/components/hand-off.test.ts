@@ -1,5 +1,6 @@
 // Issue 19 in the elements: the hand-off countdown and event of <callback-list>, and owner shifts in the grid.
-import {expect, fixture, html, nextFrame, waitUntil} from '@open-wc/testing';
+import {expect, fixture, html, nextFrame} from '@open-wc/testing';
+import {waitFor as waitUntil} from '../support/wait.js';
 import '../../src/components/callback-list/callback-list.js';
 import type {CallbackListElement} from '../../src/components/callback-list/callback-list.js';
 import '../../src/components/timeslot-grid/timeslot-grid.js';

@@ -19,7 +19,8 @@
  * Runs in Chromium (`npm run test:browser`) and Firefox (`npm run test:firefox`). Nothing waits a fixed time: each
  * layout waits for the slots and lists to load and for its layout to stop moving.
  */
-import {expect, fixture, waitUntil} from '@open-wc/testing';
+import {expect, fixture} from '@open-wc/testing';
+import {waitFor as waitUntil} from '../support/wait.js';
 import {executeServerCommand, setViewport} from '@web/test-runner-commands';
 import {
   HOST_LAYOUT_ELEMENTS,

@@ -6,7 +6,8 @@
  * text shows verbatim), and 10,000-character strings leave the layout usable: no horizontal overflow, a bounded
  * height, and the full text available (in the DOM for assistive technology and in a `title` for the eye).
  */
-import {expect, fixture, html, nextFrame, waitUntil} from '@open-wc/testing';
+import {expect, fixture, html, nextFrame} from '@open-wc/testing';
+import {waitFor as waitUntil} from '../support/wait.js';
 import '../../src/components/callback-list/callback-list.js';
 import '../../src/components/callback-scheduler/callback-scheduler.js';
 import '../../src/components/campaign-list/campaign-list.js';

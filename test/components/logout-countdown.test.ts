@@ -1,4 +1,5 @@
 import {expect, fixture, html, oneEvent} from '@open-wc/testing';
+import {waitFor as waitUntil} from '../support/wait.js';
 import {emulateMedia, sendKeys} from '@web/test-runner-commands';
 import sinon from 'sinon';
 import '../../src/components/agent-session/agent-session.js';
@@ -176,7 +177,7 @@ describe('<logout-countdown>', () => {
       await expect(el).to.be.accessible();
       busy.click();
       void el.requestLogout();
-      await new Promise((resolve) => setTimeout(resolve, 60));
+      await waitUntil(() => el.logoutState === 'authorized', 'the logout was never authorized');
       await flush(el);
       expect(ask.callCount).to.equal(1);
       expect(el.logoutState).to.equal('authorized');

@@ -3,7 +3,8 @@
  * after a reload, with other agents booking. Every assertion is what the host or the agent observes: the heading,
  * the number field, the backend's rows and the events.
  */
-import {expect, fixture, html, waitUntil} from '@open-wc/testing';
+import {expect, fixture, html} from '@open-wc/testing';
+import {waitFor as waitUntil} from '../support/wait.js';
 import fc from 'fast-check';
 import sinon from 'sinon';
 import '../../src/components/agent-session/agent-session.js';

@@ -3,7 +3,8 @@
  * modal dialog and a flex row. It is never wider than its container, never taller than its content (Save close to the
  * last slot row), and under 1,600 px in a 360 px panel.
  */
-import {expect, fixture, html, waitUntil} from '@open-wc/testing';
+import {expect, fixture, html} from '@open-wc/testing';
+import {waitFor as waitUntil} from '../support/wait.js';
 import {setViewport} from '@web/test-runner-commands';
 import type {TemplateResult} from 'lit';
 import '../../src/components/agent-session/agent-session.js';

@@ -1,4 +1,5 @@
-import {expect, html, nextFrame, waitUntil} from '@open-wc/testing';
+import {expect, html, nextFrame} from '@open-wc/testing';
+import {waitFor as waitUntil} from '../support/wait.js';
 import {setupIgnoreWindowResizeObserverLoopErrors} from '@lit-labs/virtualizer/support/resize-observer-errors.js';
 import {emulateMedia, executeServerCommand, setViewport} from '@web/test-runner-commands';
 import {render} from 'lit';

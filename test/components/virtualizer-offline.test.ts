@@ -4,7 +4,8 @@
  * is lost. The `offline-chunks` command answers 503 for the virtualizer's modules on this page only
  * (test/plugins/offline-chunks.mjs, puppeteer request interception).
  */
-import {expect, fixture, html, waitUntil} from '@open-wc/testing';
+import {expect, fixture, html} from '@open-wc/testing';
+import {waitFor as waitUntil} from '../support/wait.js';
 import {executeServerCommand, sendKeys} from '@web/test-runner-commands';
 import {ManualClock} from '../../src/core/clock.js';
 import {AGENT, NOW, manyCallbacks as callbacks, manyCampaigns as campaigns} from '../support/list-data.js';

@@ -1,4 +1,5 @@
-import {expect, fixture, html, waitUntil} from '@open-wc/testing';
+import {expect, fixture, html} from '@open-wc/testing';
+import {waitFor as waitUntil} from '../support/wait.js';
 import {executeServerCommand, sendKeys} from '@web/test-runner-commands';
 import sinon from 'sinon';
 import '../../src/components/zone-picker/zone-picker.js';
