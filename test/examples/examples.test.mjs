@@ -184,7 +184,13 @@ describe('example hosts (examples/dist)', function () {
           const requests = await logged(page, 'availability-request');
           assert.ok(requests.length >= 1, 'availability-request reached the host');
           assert.equal(requests[0].type, 'personal');
-          assert.match(await text(page, 'callback-scheduler >>> timeslot-grid >>> [part~="slot"]'), /^8:00/);
+          // The first time shown (a slot, or a band of unavailable ones: 8:00-11:00 is before the customer's hours).
+          const grid = await page.waitForSelector('callback-scheduler >>> timeslot-grid >>> [part~="slot"]');
+          const first = await grid.evaluate((cell) =>
+            cell.getRootNode().querySelector('[part~="slot"], [part~="band"]').textContent.replace(/\s+/g, ' ').trim(),
+          );
+          await grid.dispose();
+          assert.match(first, /^8:00/);
           // Nothing scheduled yet.
           assert.match(await text(page, 'callback-list >>> .message--empty'), /No callbacks yet/);
         });
@@ -245,7 +251,13 @@ describe('example hosts (examples/dist)', function () {
 
         it('cancels it from the list: callback-cancel-request, then callback-canceled, and the row goes', async () => {
           const [{id}] = await logged(page, 'callback-scheduled');
-          await (await page.waitForSelector(`callback-list >>> article[data-id="${id}"] .action--cancel`)).click();
+          // Cancel is in the row's action menu (issue 15: Launch and one menu button per row).
+          await (
+            await page.waitForSelector(`callback-list >>> article[data-id="${id}"] [part~="menu-button"]`)
+          ).click();
+          await (
+            await page.waitForSelector(`callback-list >>> article[data-id="${id}"] .action--cancel`, {visible: true})
+          ).click();
           await (await page.waitForSelector('callback-list >>> dialog.confirm[open] .action--danger')).click();
           await waitForLogged(page, 'callback-canceled');
           assert.deepEqual(
