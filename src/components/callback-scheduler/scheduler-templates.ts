@@ -403,7 +403,7 @@ export function renderGrid(v: SchedulerView): TemplateResult {
   const secondary = zone === v.agentTimeZone ? v.customerZone : v.agentTimeZone;
   const selected = v.slots.find((s) => s.start === v.value);
   return html`<div class="grid-wrap">
-    <div class="grid-box">
+    <div class="grid-box" tabindex="-1">
       <timeslot-grid
         part="grid"
         exportparts="toolbar: grid-toolbar, nav-button: grid-nav-button, day: grid-day, time: grid-time, slot: grid-slot, slot-available: grid-slot-available, slot-unavailable: grid-slot-unavailable, slot-selected: grid-slot-selected, message: grid-message"
