@@ -193,6 +193,9 @@ export interface RecordedRequest {
   lastEventId?: string;
   /** The fault applied to it, if any. */
   fault?: FaultKind;
+  /** True once the server has run the request and sent (or, with `drop`, torn) its answer: a test waits for it
+   * instead of sleeping (a `slow` write that the client gave up on still commits later). */
+  answered?: boolean;
 }
 
 export interface ReferenceServerOptions {
@@ -885,16 +888,19 @@ export async function startReferenceServer(options: ReferenceServerOptions = {})
       );
     }
     const fault = testRoutes ? faults.take(found.route) : undefined;
+    let recorded: RecordedRequest | undefined;
     if (testRoutes) {
-      requests.push({
-        route: found.route,
-        method,
-        url: url.pathname + url.search,
-        idempotencyKey: header(req, 'idempotency-key'),
-        authorization: header(req, 'authorization'),
-        lastEventId: header(req, 'last-event-id'),
-        ...(fault ? {fault: fault.kind} : {}),
-      });
+      requests.push(
+        (recorded = {
+          route: found.route,
+          method,
+          url: url.pathname + url.search,
+          idempotencyKey: header(req, 'idempotency-key'),
+          authorization: header(req, 'authorization'),
+          lastEventId: header(req, 'last-event-id'),
+          ...(fault ? {fault: fault.kind} : {}),
+        }),
+      );
       if (requests.length > MAX_RECORDED) requests.splice(0, requests.length - MAX_RECORDED);
     }
     let body: unknown;
@@ -923,6 +929,7 @@ export async function startReferenceServer(options: ReferenceServerOptions = {})
     } catch (error) {
       answer = toAnswer(error);
     }
+    if (recorded) recorded.answered = true;
     if (fault?.kind === 'drop') return sendTorn(res, answer);
     send(res, answer);
   };

@@ -429,7 +429,11 @@ export function describeHttpBackendScenarios(url: () => string): void {
     it('a slow write answered after the timeout still books exactly one callback', async () => {
       await control.fault({route: 'scheduleCallback', kind: 'slow', delayMs: 400});
       const created = await backend({timeoutMs: 150}).scheduleCallback(personal(), {idempotencyKey: 'k-slow'});
-      await new Promise((resolve) => setTimeout(resolve, 400)); // let the slow first attempt reach the backend
+      // The slow first attempt commits after the client gave up on it: wait until the server has answered both.
+      await waitFor(
+        async () => (await control.requests('scheduleCallback')).filter((r) => r.answered).length === 2,
+        'the slow first attempt to be answered',
+      );
       expect((await callbacksAt(created.start)).map((c) => c.id)).to.deep.equal([created.id]);
       const changes = (await control.events()).filter((e) => e.event.type === 'callback-changed');
       expect(changes).to.have.length(1);
@@ -575,10 +579,12 @@ export function describeHttpBackendScenarios(url: () => string): void {
       await waitFor(states(http, ['open']), 'the stream again');
       const c = await http.scheduleCallback(personal('2026-06-16T16:00:00Z'), {idempotencyKey: 'k-c'});
       await waitFor(() => events.length === 3, 'event C');
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      // A barrier instead of a sleep: the stream is ordered, so a doubled A, B or C would arrive before D.
+      const d = await http.scheduleCallback(personal('2026-06-16T16:30:00Z'), {idempotencyKey: 'k-d'});
+      await waitFor(() => events.length >= 4, 'event D');
 
       const ids = events.map((e) => e.type === 'callback-changed' && e.callback.id);
-      expect(ids).to.deep.equal([a.id, b.id, c.id]);
+      expect(ids).to.deep.equal([a.id, b.id, c.id, d.id]);
       // A's booking published callback-changed then availability-changed; the drop may come between them.
       const [first, second] = await control.events();
       expect(second.event).to.include({type: 'availability-changed', agentId: AGENT});
@@ -604,9 +610,11 @@ export function describeHttpBackendScenarios(url: () => string): void {
       await waitFor(() => events.length === 2, 'event B, by polling');
       const c = await http.scheduleCallback(personal('2026-06-16T16:00:00Z'), {idempotencyKey: 'k-c'});
       await waitFor(() => events.length === 3, 'event C, by polling');
-      await new Promise((resolve) => setTimeout(resolve, 60));
+      // A barrier instead of a sleep: polls resume after the last event, so a doubled A, B or C would come before D.
+      const d = await http.scheduleCallback(personal('2026-06-16T16:30:00Z'), {idempotencyKey: 'k-d'});
+      await waitFor(() => events.length >= 4, 'event D, by polling');
 
-      expect(events.map((e) => e.type === 'callback-changed' && e.callback.id)).to.deep.equal([a.id, b.id, c.id]);
+      expect(events.map((e) => e.type === 'callback-changed' && e.callback.id)).to.deep.equal([a.id, b.id, c.id, d.id]);
       expect(await control.requests('streamEvents')).to.have.length(3);
       const polls = await control.requests('pollEvents');
       // A's booking published callback-changed then availability-changed; the drop may come between them.
