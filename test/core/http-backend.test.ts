@@ -340,6 +340,14 @@ async function collectingUncaught(body: () => Promise<void>): Promise<unknown[]>
   describe('api/openapi.yaml', () => {
     type Schema = Record<string, unknown>;
     let spec: {paths: Record<string, Record<string, Schema>>; components: Record<string, Record<string, Schema>>};
+    let ts: typeof import('typescript');
+
+    // Loading TypeScript (about 9 MB of JavaScript) is the slow part: once, here, with room for a busy machine
+    // (it took over 10 s inside a test with a CPU hog beside the suite), not inside each test's 10 s.
+    before(async function () {
+      this.timeout(120_000);
+      ts = (await import('typescript')).default;
+    });
 
     before(async () => {
       const {readFile} = await import('node:fs/promises');
@@ -450,7 +458,6 @@ async function collectingUncaught(body: () => Promise<void>): Promise<unknown[]>
         'DELETE /logout-requests/{agentId} cancelLogout',
         'GET /events getEvents',
       ]);
-      const ts = (await import('typescript')).default;
       const {readFile} = await import('node:fs/promises');
       const backendSource = await readFile(new URL('../../src/core/backend.ts', import.meta.url), 'utf8');
       const file = ts.createSourceFile('backend.ts', backendSource, ts.ScriptTarget.Latest, true);
@@ -499,7 +506,6 @@ async function collectingUncaught(body: () => Promise<void>): Promise<unknown[]>
     });
 
     it('has a schema for every type of src/core/types.ts, property for property (drift check)', async () => {
-      const ts = (await import('typescript')).default;
       const {readFile} = await import('node:fs/promises');
       const interfaces = new Map<string, Map<string, boolean>>();
       const unions = new Map<string, string[]>();
