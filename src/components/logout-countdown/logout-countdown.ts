@@ -1,5 +1,5 @@
 import {msg, str} from '@lit/localize';
-import {adoptStyles, type PropertyValues} from 'lit';
+import {adoptStyles, css, html, nothing, type PropertyValues} from 'lit';
 import {property, state} from 'lit/decorators.js';
 import type {LogoutDecision, SchedulingBackend} from '../../core/backend.js';
 import {ValidationError, type CallbackKitError} from '../../core/errors.js';
@@ -21,12 +21,14 @@ import {HostRequestController} from '../../internal/controllers/host-request.js'
 import {DeadlineController} from '../../internal/deadline-controller.js';
 import {defineElement} from '../../internal/define.js';
 import {KitElement} from '../../internal/kit-element.js';
+import {dateTimeFormat} from '../../internal/format.js';
 import {errorMessage} from '../../internal/localization.js';
 import {toKitError} from '../../internal/errors.js';
 import {checkDecision, secondsLeft, spokenDuration} from './logout-countdown-format.js';
 import {styles} from './logout-countdown.styles.js';
-import {lazyView, loadView} from './logout-countdown.lazy.js';
-import {needsView, renderLogout, type LogoutView} from './logout-countdown.templates.js';
+import {lazyView, loadView, type LogoutViewModule} from './logout-countdown.lazy.js';
+import type {LogoutViewKit} from './logout-countdown.view.js';
+import {dismissLabel, needsView, renderLogout, type LogoutView} from './logout-countdown.templates.js';
 
 /** Where the negotiated logout stands (see `LogoutNegotiation` in core/logout-negotiation.ts). */
 export type LogoutState = LogoutPhase;
@@ -36,6 +38,27 @@ export type LogoutState = LogoutPhase;
  * optional method of `SchedulingBackend` itself.
  */
 export type LogoutCancelingBackend = Required<Pick<SchedulingBackend, 'cancelLogout'>>;
+
+let surfaces: {module: LogoutViewModule; view: ReturnType<LogoutViewModule['createView']>} | undefined;
+/** The lazy surfaces, once downloaded (made once, from what the element hands them). */
+function lazySurfaces() {
+  const module = lazyView.module;
+  if (module && surfaces?.module !== module) {
+    const kit: LogoutViewKit = {
+      html,
+      css,
+      nothing,
+      msg,
+      str,
+      dateTimeFormat,
+      secondsLeft,
+      spokenDuration,
+      dismissLabel,
+    };
+    surfaces = {module, view: module.createView(kit)};
+  }
+  return module && surfaces?.view;
+}
 
 /** The shadow-DOM selector of each surface focus can go to. */
 const SURFACES: Record<LogoutSurface, string> = {
@@ -227,7 +250,7 @@ export class LogoutCountdownElement extends KitElement {
   }
 
   protected override update(changed: PropertyValues): void {
-    const view = lazyView.module;
+    const view = lazySurfaces();
     if (view && !this.#viewStyled && this.renderRoot instanceof ShadowRoot) {
       this.#viewStyled = true;
       adoptStyles(this.renderRoot, [...(this.constructor as typeof LogoutCountdownElement).elementStyles, view.styles]);
@@ -557,7 +580,7 @@ export class LogoutCountdownElement extends KitElement {
         announcement: this.announcement,
         on: this.#on,
       },
-      lazyView.module?.body,
+      lazySurfaces()?.body,
       this.#viewError && errorMessage(this.#viewError),
     );
   }
