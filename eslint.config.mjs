@@ -17,6 +17,7 @@ export default tseslint.config(
       'storybook-static/',
       'custom-elements.json',
       'src/core/phone-zones.generated.ts',
+      'src/core/phone-metadata.generated.ts',
     ],
   },
   js.configs.recommended,

@@ -1,8 +1,11 @@
 /**
  * Phone number -> IANA time zones. Heavy (parser metadata + prefix table): elements reach it only through
- * `loadPhoneTools()` (a dynamic import), so a page that never derives a customer zone never downloads it.
+ * `loadPhoneTools()` (a dynamic import), so a page that never derives a customer zone never downloads it. The parser
+ * is libphonenumber-js's core with the kit's copy of its 'min' metadata (phone-metadata.generated.ts: without what only
+ * the as-you-type formatter reads).
  */
-import {getCountryCallingCode, parsePhoneNumberFromString, type CountryCode} from 'libphonenumber-js/min/es6';
+import {getCountryCallingCode, parsePhoneNumberFromString, type CountryCode} from 'libphonenumber-js/core/es6';
+import {METADATA} from './phone-metadata.generated.js';
 import {REGION_TABLE} from './phone-regions.generated.js';
 import {MAX_PREFIX_LENGTH, NUMBER_TYPES, PATTERNS, TABLE, ZONES} from './phone-zones.generated.js';
 
@@ -105,7 +108,11 @@ export interface ParsedPhone {
 export function parsePhone(number: string, defaultCountry: string = 'US'): ParsedPhone | null {
   if (typeof number !== 'string' || number.length > 64) return null;
   try {
-    const parsed = parsePhoneNumberFromString(number, {defaultCountry: defaultCountry as CountryCode, extract: false});
+    const parsed = parsePhoneNumberFromString(
+      number,
+      {defaultCountry: defaultCountry as CountryCode, extract: false},
+      METADATA,
+    );
     if (!parsed || !parsed.isValid()) return null;
     return {
       e164: parsed.number,
@@ -178,11 +185,11 @@ function isGeographic(parsed: ParsedPhone): boolean {
  */
 export function formatPhone(number: string, defaultCountry: string = 'US'): string {
   try {
-    const parsed = parsePhoneNumberFromString(number, defaultCountry as CountryCode);
+    const parsed = parsePhoneNumberFromString(number, defaultCountry as CountryCode, METADATA);
     if (!parsed) return number;
     let home: string | undefined;
     try {
-      home = getCountryCallingCode(defaultCountry as CountryCode);
+      home = getCountryCallingCode(defaultCountry as CountryCode, METADATA);
     } catch {
       home = undefined;
     }

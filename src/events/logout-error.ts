@@ -1,7 +1,11 @@
 import type {CallbackKitError} from '../core/errors.js';
 
-/** What failed: the first request (or its Retry), asking again after the countdown, or telling the backend of a cancel. */
-export type LogoutErrorOperation = 'request' | 'recheck' | 'cancel';
+/**
+ * What failed: the first request (or its Retry), asking again after the countdown, telling the backend of a cancel,
+ * or downloading the element's panel, chip, confirmation and error box (`load`: a lazy chunk; the logout itself goes
+ * on, and the element shows where it stands with a Retry).
+ */
+export type LogoutErrorOperation = 'request' | 'recheck' | 'cancel' | 'load';
 
 export interface LogoutErrorDetail {
   /** The error, typed: `BackendUnavailableError`, `ValidationError` (bad answer, no agent), `HostTimeoutError`, `NoHandlerError`... */

@@ -1,25 +1,15 @@
 /**
- * Helpers of `<logout-countdown>` that need no element: the visible mm:ss text, the spoken duration, the wall-clock
- * time, and the check of an answer (from a backend or a host) before the negotiation takes it.
+ * Helpers of `<logout-countdown>` that need no element: the spoken duration (announcements, the chip's tooltip) and
+ * the check of an answer (from a backend or a host) before the negotiation takes it. The visible mm:ss text and the
+ * wall-clock time are in the lazy surfaces (logout-countdown.view.ts).
  */
 import {msg, str} from '@lit/localize';
 import type {LogoutDecision} from '../../core/backend.js';
 import {ValidationError} from '../../core/errors.js';
 import type {CheckedLogoutDecision} from '../../core/logout-negotiation.js';
 import {Temporal} from '../../core/temporal.js';
-import {dateTimeFormat} from '../../internal/format.js';
 
 export {secondsLeft, markBelow, FINAL_MARK_MS} from '../../core/logout-negotiation.js';
-
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** "02:05" (minutes and seconds), or "1:02:05" from an hour up. */
-export function countdownText(seconds: number): string {
-  const s = Math.max(0, Math.floor(seconds));
-  const hours = Math.floor(s / 3600);
-  const minutes = Math.floor((s % 3600) / 60);
-  return hours ? `${hours}:${pad(minutes)}:${pad(s % 60)}` : `${pad(minutes)}:${pad(s % 60)}`;
-}
 
 const numberFormats = new Map<string, Intl.NumberFormat>();
 const listFormats = new Map<string, Intl.ListFormat>();
@@ -64,11 +54,6 @@ export function spokenDuration(seconds: number, locale?: string): string {
   if (minutes) parts.push(unit(locale, 'minute', minutes));
   if (rest || !parts.length) parts.push(unit(locale, 'second', rest));
   return list(locale, parts);
-}
-
-/** The wall-clock time with seconds ("2:05:30 PM") at which a deferred logout is expected. */
-export function timeFormat(locale: string | undefined, timeZone: string): Intl.DateTimeFormat {
-  return dateTimeFormat(locale, {timeZone, hour: 'numeric', minute: '2-digit', second: '2-digit'});
 }
 
 /** Checks an answer from a backend or a host: a refusal needs a valid `notBefore`. Throws `ValidationError`. */

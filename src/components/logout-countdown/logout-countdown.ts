@@ -1,8 +1,8 @@
 import {msg, str} from '@lit/localize';
-import type {PropertyValues} from 'lit';
+import {adoptStyles, css, html, nothing, type PropertyValues} from 'lit';
 import {property, state} from 'lit/decorators.js';
 import type {LogoutDecision, SchedulingBackend} from '../../core/backend.js';
-import {ValidationError} from '../../core/errors.js';
+import {ValidationError, type CallbackKitError} from '../../core/errors.js';
 import {
   LogoutNegotiation,
   type LogoutAnnouncement,
@@ -21,11 +21,14 @@ import {HostRequestController} from '../../internal/controllers/host-request.js'
 import {DeadlineController} from '../../internal/deadline-controller.js';
 import {defineElement} from '../../internal/define.js';
 import {KitElement} from '../../internal/kit-element.js';
+import {dateTimeFormat} from '../../internal/format.js';
 import {errorMessage} from '../../internal/localization.js';
 import {toKitError} from '../../internal/errors.js';
 import {checkDecision, secondsLeft, spokenDuration} from './logout-countdown-format.js';
 import {styles} from './logout-countdown.styles.js';
-import {renderLogout, type LogoutView} from './logout-countdown.templates.js';
+import {lazyView, loadView, type LogoutViewModule} from './logout-countdown.lazy.js';
+import type {LogoutViewKit} from './logout-countdown.view.js';
+import {dismissLabel, needsView, renderLogout, type LogoutView} from './logout-countdown.templates.js';
 
 /** Where the negotiated logout stands (see `LogoutNegotiation` in core/logout-negotiation.ts). */
 export type LogoutState = LogoutPhase;
@@ -35,6 +38,27 @@ export type LogoutState = LogoutPhase;
  * optional method of `SchedulingBackend` itself.
  */
 export type LogoutCancelingBackend = Required<Pick<SchedulingBackend, 'cancelLogout'>>;
+
+let surfaces: {module: LogoutViewModule; view: ReturnType<LogoutViewModule['createView']>} | undefined;
+/** The lazy surfaces, once downloaded (made once, from what the element hands them). */
+function lazySurfaces() {
+  const module = lazyView.module;
+  if (module && surfaces?.module !== module) {
+    const kit: LogoutViewKit = {
+      html,
+      css,
+      nothing,
+      msg,
+      str,
+      dateTimeFormat,
+      secondsLeft,
+      spokenDuration,
+      dismissLabel,
+    };
+    surfaces = {module, view: module.createView(kit)};
+  }
+  return module && surfaces?.view;
+}
 
 /** The shadow-DOM selector of each surface focus can go to. */
 const SURFACES: Record<LogoutSurface, string> = {
@@ -113,6 +137,12 @@ export class LogoutCountdownElement extends KitElement {
   #hadFocus = false;
   /** Telling the backend of a cancel (`cancelLogout()` resolves after it). */
   #telling?: Promise<void>;
+  /** This element waits for the lazy surfaces' download (one at a time). */
+  #viewLoading = false;
+  /** The lazy surfaces could not be downloaded while the phase needed them (shown with a Retry). */
+  #viewError?: CallbackKitError;
+  /** The lazy surfaces' styles are adopted next to the element's own. */
+  #viewStyled = false;
 
   // Added in this order: a deadline reached on connection asks at once, with the host request and the
   // subscription already connected.
@@ -140,6 +170,7 @@ export class LogoutCountdownElement extends KitElement {
     dismiss: () => this.handleDismissClick(),
     chip: () => this.handleChipClick(),
     keydown: (event) => this.handleKeydown(event),
+    reload: () => this.handleReloadClick(),
   };
 
   /** The text of the polite live region. */
@@ -158,6 +189,73 @@ export class LogoutCountdownElement extends KitElement {
     } catch {
       this.#internals = undefined; // custom states are a progressive enhancement
     }
+    // Intent: the agent points at or focuses the element (the Log out button): its next surfaces download now.
+    this.addEventListener('pointerenter', () => this.#loadView());
+    this.addEventListener('focusin', () => this.#loadView());
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Otherwise when the page is idle: the panel is there before any answer, so the agent never waits for it.
+    (globalThis.requestIdleCallback ?? ((run: () => void) => setTimeout(run, 1)))(() => this.#loadView());
+  }
+
+  /**
+   * Downloads the lazy surfaces (panel, chip, confirmation, error box) once, and renders when they arrive. A failed
+   * download matters only when the phase needs them: it is shown with a Retry (and Cancel logout while deferred), and
+   * `logout-error` fires with `operation: 'load'`; otherwise the next need tries again.
+   */
+  #loadView(): void {
+    if (lazyView.module || this.#viewLoading) return;
+    this.#viewLoading = true;
+    loadView().then(
+      () => {
+        this.#viewLoading = false;
+        this.requestUpdate();
+      },
+      (error: unknown) => {
+        this.#viewLoading = false;
+        if (!this.isConnected || !needsView(this.#machine.phase) || this.#viewError) return;
+        this.#viewError = toKitError(error, {keepMessage: false});
+        // Focus was meant for the surface that cannot show: the Retry takes it.
+        if (this.#focusNext) this.#focusNext = '.retry';
+        this.dispatchEvent(
+          new LogoutErrorEvent({error: this.#viewError, operation: 'load', agentId: this.#machine.agentId}),
+        );
+        this.requestUpdate();
+      },
+    );
+  }
+
+  /** The phase shows a lazy surface that is still downloading. */
+  #viewPending(): boolean {
+    return needsView(this.#machine.phase) && !lazyView.module && !this.#viewError;
+  }
+
+  /** `updateComplete` includes the download of a lazy surface the phase shows (tests and hosts see it rendered). */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let done = await super.getUpdateComplete();
+    while (this.#viewPending() && lazyView.loading) {
+      await lazyView.loading.catch(() => undefined);
+      done = await super.getUpdateComplete();
+    }
+    return done;
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    if (!needsView(this.#machine.phase))
+      this.#viewError = undefined; // the next need downloads again
+    else if (!this.#viewError) this.#loadView();
+  }
+
+  protected override update(changed: PropertyValues): void {
+    const view = lazySurfaces();
+    if (view && !this.#viewStyled && this.renderRoot instanceof ShadowRoot) {
+      this.#viewStyled = true;
+      adoptStyles(this.renderRoot, [...(this.constructor as typeof LogoutCountdownElement).elementStyles, view.styles]);
+    }
+    super.update(changed);
   }
 
   /** Where the logout stands: `idle`, `requesting`, `deferred`, `authorized` or `error`. */
@@ -183,8 +281,11 @@ export class LogoutCountdownElement extends KitElement {
     }
     if (this.#focusNext) {
       const target = this.renderRoot.querySelector<HTMLElement>(this.#focusNext);
-      this.#focusNext = undefined;
-      target?.focus();
+      // A surface still downloading keeps its claim on focus until it shows.
+      if (target || !this.#viewPending()) {
+        this.#focusNext = undefined;
+        target?.focus();
+      }
     }
   }
 
@@ -311,6 +412,7 @@ export class LogoutCountdownElement extends KitElement {
     const agentId = this.#machine.agentFor(trigger, this.resolvedAgent?.id);
     const event = new LogoutRequestEvent({agentId, trigger, hasBackend: !!backend});
     this.#hadFocus ||= this.#hasFocus();
+    this.#loadView(); // the answer shows a lazy surface
     let token = 0;
     // The request is on once the host did not veto: before the backend is called (the subscription is up first).
     const start = () => {
@@ -401,6 +503,23 @@ export class LogoutCountdownElement extends KitElement {
     this.#dismiss();
   }
 
+  /** Retry after the lazy surfaces could not be downloaded: downloads them again; focus follows to what shows. */
+  private handleReloadClick(): void {
+    this.#viewError = undefined;
+    const phase = this.#machine.phase;
+    if (this.#hasFocus()) {
+      this.#focusNext = this.#machine.dismissed
+        ? '.chip'
+        : phase === 'deferred'
+          ? '.panel'
+          : phase === 'authorized'
+            ? '.confirmation'
+            : '.retry';
+    }
+    this.#loadView();
+    this.requestUpdate();
+  }
+
   private handleChipClick(): void {
     if (!this.#machine.expand()) return;
     this.#focusNext = this.#machine.phase === 'authorized' ? '.confirmation' : '.panel';
@@ -443,23 +562,27 @@ export class LogoutCountdownElement extends KitElement {
 
   override render() {
     const machine = this.#machine;
-    return renderLogout({
-      phase: machine.phase,
-      deferral: machine.deferral,
-      dismissed: machine.dismissed,
-      checking: machine.checking,
-      busy: machine.busy,
-      noButton: this.noButton,
-      remainingMs: this.#remainingMs(),
-      locale: this.#locale,
-      timeZone: this.agentTimeZone,
-      reason: machine.deferral ? this.#reasonText(machine.deferral) : '',
-      note: machine.note && this.#noteText(machine.note),
-      problem: machine.problem && errorMessage(machine.problem),
-      cancelProblem: machine.cancelProblem && errorMessage(machine.cancelProblem),
-      announcement: this.announcement,
-      on: this.#on,
-    });
+    return renderLogout(
+      {
+        phase: machine.phase,
+        deferral: machine.deferral,
+        dismissed: machine.dismissed,
+        checking: machine.checking,
+        busy: machine.busy,
+        noButton: this.noButton,
+        remainingMs: this.#remainingMs(),
+        locale: this.#locale,
+        timeZone: this.agentTimeZone,
+        reason: machine.deferral ? this.#reasonText(machine.deferral) : '',
+        note: machine.note && this.#noteText(machine.note),
+        problem: machine.problem && errorMessage(machine.problem),
+        cancelProblem: machine.cancelProblem && errorMessage(machine.cancelProblem),
+        announcement: this.announcement,
+        on: this.#on,
+      },
+      lazySurfaces()?.body,
+      this.#viewError && errorMessage(this.#viewError),
+    );
   }
 }
 
