@@ -11,12 +11,16 @@
 // Source maps: dist/ ships them with their sources inlined (`sourcesContent`; the package does not ship src/).
 // dist/cdn/ ships none: they would embed lit, temporal-polyfill and libphonenumber-js again (3.4 MB unpacked).
 import {readFileSync, rmSync} from 'node:fs';
+import {fileURLToPath} from 'node:url';
 import resolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
 import ts from 'typescript';
 import {minifyTemplates} from './scripts/minify-templates.mjs';
 import {shortLocaleIds} from './scripts/short-locale-ids.mjs';
+
+/** The TypeScript helpers the build injects (`__decorate`): scripts/ts-helpers.mjs instead of tslib. */
+const tsHelpers = fileURLToPath(new URL('./scripts/ts-helpers.mjs', import.meta.url));
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 // Peer dependencies (react, @lit/react for the React entry) stay external too.
@@ -67,9 +71,12 @@ const plugins = (outDir) => [
     outDir,
     noEmit: false,
     transformers: {before: [{type: 'program', factory: () => minifyTemplates(ts)}]},
+    tslib: tsHelpers, // __decorate without tslib's Reflect.decorate hook and SuppressedError check (see the file)
   }),
   shortLocaleIds(), // after TypeScript: plugin-typescript reads the sources itself
-  terser({ecma: 2022, module: true, format: {comments: false}}),
+  // preserve_annotations: a host's bundler still sees the `/* @__PURE__ */` calls (src/internal/tokens.ts) and drops
+  // the ones whose result it does not use.
+  terser({ecma: 2022, module: true, format: {comments: false, preserve_annotations: true}}),
 ];
 
 /** Removes dist/ before the package build, so no chunk of an earlier build (hashed names) is ever packed. */
