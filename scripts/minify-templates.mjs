@@ -7,6 +7,8 @@
  *   `:`, the `;` before `}` dropped. `+`, `-` and `>` keep their spaces (calc() and range media queries need them).
  * - html/svg: `<!-- -->` comments removed, every whitespace run that contains a line break becomes one space
  *   (HTML collapses such runs anyway; the kit has no `<pre>`, no `white-space: pre*` and no `<textarea>` text).
+ * - a plain template literal (no expressions) marked with a `/* css *\/` comment in front is minified as css: CSS text
+ *   that is not a css`` template on purpose (src/internal/tokens.ts builds `tokens` with a pure call from one).
  * `str` templates and templates passed to `msg()` are left alone (lit-localize keys translations on their text).
  * Only the text between expressions changes; expressions and their positions stay as they are. Dev servers
  * (Storybook, web-test-runner) serve the source unminified; `npm run test:examples` runs the minified build.
@@ -38,7 +40,17 @@ export function minifyTemplates(ts) {
   const f = ts.factory;
   const rawOf = (node) => node.rawText ?? node.text;
   return (context) => (sourceFile) => {
+    /** A template literal written right after a `/* css *\/` comment (CSS text passed around as a plain string). */
+    // (On the line of the previous token, TypeScript counts the comment as that token's trailing comment.)
+    const cssComment = (node) =>
+      [
+        ...(ts.getLeadingCommentRanges(sourceFile.text, node.pos) ?? []),
+        ...(ts.getTrailingCommentRanges(sourceFile.text, node.pos) ?? []),
+      ].some((c) => sourceFile.text.slice(c.pos, c.end).replace(/\s+/g, '') === '/*css*/');
     const visit = (node) => {
+      if (ts.isNoSubstitutionTemplateLiteral(node) && !ts.isTaggedTemplateExpression(node.parent) && cssComment(node)) {
+        return f.createNoSubstitutionTemplateLiteral(undefined, minifyCss(rawOf(node)));
+      }
       if (ts.isTaggedTemplateExpression(node) && ts.isIdentifier(node.tag)) {
         const tag = node.tag.text;
         const minify = tag === 'css' ? 'css' : tag === 'html' || tag === 'svg' ? 'html' : undefined;

@@ -3,7 +3,12 @@
  * ISO strings of types.ts; none reads the system zone or the system clock.
  */
 import {Temporal} from './temporal.js';
+import {isValidTimeZone} from './time-zone.js';
 import type {IsoInstant, LocalTime, LocalTimeWindow, TimeZoneId} from './types.js';
+
+// In its own module so an element that only validates a zone does not download the slot and window helpers (a
+// bundler splits shared code by module): re-exported here, where it has always been.
+export {isValidTimeZone};
 
 const LOCAL_TIME = /^([01]\d|2[0-4]):([0-5]\d)$/;
 
@@ -11,27 +16,6 @@ const LOCAL_TIME = /^([01]\d|2[0-4]):([0-5]\d)$/;
 export function toInstant(value: IsoInstant | Temporal.Instant | Temporal.ZonedDateTime): Temporal.Instant {
   if (typeof value === 'string') return Temporal.Instant.from(value);
   return 'toInstant' in value ? value.toInstant() : value;
-}
-
-/** The answers of `isValidTimeZone` so far (zone name -> valid). */
-const zoneValidity = new Map<string, boolean>();
-
-/** `true` for a time zone Temporal knows (IANA names, `UTC`, fixed offsets). */
-export function isValidTimeZone(zone: unknown): zone is TimeZoneId {
-  if (typeof zone !== 'string' || zone === '') return false;
-  const known = zoneValidity.get(zone);
-  if (known !== undefined) return known;
-  let valid: boolean;
-  try {
-    Temporal.Instant.fromEpochMilliseconds(0).toZonedDateTimeISO(zone);
-    valid = true;
-  } catch {
-    valid = false;
-  }
-  // Remembered: lists ask it for every row (10,000 rows, a handful of zones). Bounded against hostile input.
-  if (zoneValidity.size >= 1000) zoneValidity.clear();
-  zoneValidity.set(zone, valid);
-  return valid;
 }
 
 /** The instant seen in a zone. */

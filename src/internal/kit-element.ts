@@ -4,7 +4,7 @@ import {property, state} from 'lit/decorators.js';
 import {agentSessionContext, type AgentSession} from '../context/agent-session.js';
 import type {SchedulingBackend} from '../core/backend.js';
 import {systemClock, type Clock} from '../core/clock.js';
-import {isValidTimeZone} from '../core/time.js';
+import {isValidTimeZone} from '../core/time-zone.js';
 import {resolvePolicy, type Agent, type SchedulingPolicy} from '../core/types.js';
 import {defaultTimeZone} from './format.js';
 import {followKitLocale, kitLocaleLoading} from './localization.js';

@@ -1,7 +1,8 @@
-import {css} from 'lit';
+import {css, unsafeCSS, type CSSResult} from 'lit';
 
 /**
- * The kit's global design tokens: the first entry of every element's `static styles`.
+ * The kit's global design tokens: `tokens` is the first entry of every element's `static styles` (`<agent-session>`:
+ * `sessionTokens`, the part of it the session reads).
  *
  * Hosts theme the kit with the public `--ck-*` custom properties (docs/theming.md lists them with their defaults).
  * Custom properties inherit into shadow roots, so a host sets them once, on `:root`, on `<agent-session>` or on any
@@ -61,7 +62,12 @@ import {css} from 'lit';
  * @cssproperty --ck-focus-ring-offset - Distance of the focus outline. Default `2px`.
  * @cssproperty --ck-grid-max-height - Caps the height of `<timeslot-grid>`'s slots (week or day list); they scroll inside. Default `none`.
  */
-export const tokens = css`
+/**
+ * The tokens `<agent-session>` reads (type, text, surfaces, the danger colours, two spacing steps and the radius: its
+ * forced-theme surface and its error banner), so a page with the session alone does not download the rest.
+ * `tokens` starts with them: every other element gets the whole block.
+ */
+export const sessionTokens = css`
   :host {
     color-scheme: var(--ck-color-scheme);
 
@@ -73,9 +79,31 @@ export const tokens = css`
 
     /* Colour roles */
     --_ck-color-text: var(--ck-color-text, light-dark(#1f2328, #e6e8eb));
-    --_ck-color-muted: var(--ck-color-muted, light-dark(#4b5563, #b6bcc4));
     --_ck-color-surface: var(--ck-color-surface, light-dark(#ffffff, #1b1e22));
     --_ck-color-surface-2: var(--ck-color-surface-2, light-dark(#f1f3f5, #2a2d31));
+    --_ck-color-danger: var(--ck-color-danger, light-dark(#b3261e, #ffb4ab));
+    --_ck-color-danger-surface: var(--ck-color-danger-surface, light-dark(#fdecea, #3b1613));
+
+    /* Spacing, shape */
+    --_ck-space-2: var(--ck-space-2, 0.5rem);
+    --_ck-space-3: var(--ck-space-3, 0.75rem);
+    --_ck-radius: var(--ck-radius, 6px);
+  }
+`;
+
+/**
+ * Every global token: `sessionTokens`, then the rest. The first entry of every element's `static styles`.
+ *
+ * Built by a call marked pure, from a plain string (minified like a css`` template, scripts/minify-templates.mjs),
+ * so a bundle that never reads `tokens` (`<agent-session>` alone) drops the rest: a css`` template would be kept,
+ * since bundlers cannot know that a tag function has no side effects.
+ */
+export const tokens: CSSResult = /* @__PURE__ */ withTokens(
+  sessionTokens,
+  /* css */ `
+  :host {
+    /* Colour roles */
+    --_ck-color-muted: var(--ck-color-muted, light-dark(#4b5563, #b6bcc4));
     --_ck-color-border: var(--ck-color-border, light-dark(#d0d7de, #3d444d));
     --_ck-color-accent: var(--ck-color-accent, light-dark(#1d4ed8, #60a5fa));
     --_ck-color-on-accent: var(--ck-color-on-accent, light-dark(#ffffff, #0b1220));
@@ -90,9 +118,7 @@ export const tokens = css`
     --_ck-color-warning-surface: var(--ck-color-warning-surface, light-dark(#fff4d6, #3d3112));
     --_ck-color-due: var(--ck-color-due, var(--_ck-color-warning));
     --_ck-color-due-surface: var(--ck-color-due-surface, var(--_ck-color-warning-surface));
-    --_ck-color-danger: var(--ck-color-danger, light-dark(#b3261e, #ffb4ab));
     --_ck-color-on-danger: var(--ck-color-on-danger, light-dark(#ffffff, #1b1e22));
-    --_ck-color-danger-surface: var(--ck-color-danger-surface, light-dark(#fdecea, #3b1613));
     --_ck-color-success: var(--ck-color-success, light-dark(#1a7f37, #3fb950));
     --_ck-color-success-surface: var(--ck-color-success-surface, light-dark(#dcfce7, #12311c));
     --_ck-color-info: var(--ck-color-info, light-dark(#1e3a8a, #dbeafe));
@@ -100,12 +126,9 @@ export const tokens = css`
 
     /* Spacing, shape, depth, focus */
     --_ck-space-1: var(--ck-space-1, 0.25rem);
-    --_ck-space-2: var(--ck-space-2, 0.5rem);
-    --_ck-space-3: var(--ck-space-3, 0.75rem);
     --_ck-space-4: var(--ck-space-4, 1rem);
     --_ck-space-5: var(--ck-space-5, 1.5rem);
     --_ck-space-6: var(--ck-space-6, 2rem);
-    --_ck-radius: var(--ck-radius, 6px);
     --_ck-shadow: var(--ck-shadow, 0 4px 16px light-dark(rgb(0 0 0 / 0.18), rgb(0 0 0 / 0.5)));
     --_ck-focus-ring: var(--ck-focus-ring, 2px solid light-dark(#1d4ed8, #93c5fd));
     --_ck-focus-ring-offset: var(--ck-focus-ring-offset, 2px);
@@ -113,4 +136,10 @@ export const tokens = css`
     /* Layout caps */
     --_ck-grid-max-height: var(--ck-grid-max-height, none);
   }
-`;
+`,
+);
+
+/** `base` followed by more declarations, as one style sheet. */
+function withTokens(base: CSSResult, more: string): CSSResult {
+  return unsafeCSS(base.cssText + more);
+}

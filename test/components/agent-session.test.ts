@@ -141,6 +141,36 @@ describe('<agent-session>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('draws its error banner and its forced theme from the kit tokens a host sets (it ships only those it reads)', async () => {
+    const el = await fixture<AgentSessionElement>(
+      html`<agent-session
+        theme="dark"
+        time-zone="Mars/Olympus_Mons"
+        .backend=${fakeBackend()}
+        .agent=${{id: 'a', name: 'A', timeZone: 'Europe/Madrid'}}
+        style="--ck-color-danger: rgb(200, 0, 0); --ck-color-danger-surface: rgb(250, 230, 230);
+          --ck-space-2: 7px; --ck-space-3: 11px; --ck-radius: 3px; --ck-font-family: monospace;
+          --ck-font-size: 15px; --ck-color-text: rgb(1, 2, 3); --ck-color-surface: rgb(4, 5, 6)"
+        ><session-probe></session-probe
+      ></agent-session>`,
+    );
+    await el.updateComplete;
+    const banner = getComputedStyle(el.shadowRoot!.querySelector('[part="error"]')!);
+    expect(banner.color).to.equal('rgb(200, 0, 0)');
+    expect(banner.backgroundColor).to.equal('rgb(250, 230, 230)');
+    expect([banner.paddingTop, banner.paddingInlineStart, banner.marginBlockEnd]).to.deep.equal([
+      '7px',
+      '11px',
+      '11px',
+    ]);
+    expect(banner.borderTopLeftRadius).to.equal('3px');
+    expect([banner.fontFamily, banner.fontSize]).to.deep.equal(['monospace', '15px']);
+    const text = getComputedStyle(el.shadowRoot!.querySelector('.message__text')!);
+    expect(text.color).to.equal('rgb(1, 2, 3)');
+    expect(getComputedStyle(el).backgroundColor).to.equal('rgb(4, 5, 6)');
+    expect(getComputedStyle(el).colorScheme).to.equal('dark');
+  });
+
   it('has no transient surface of its own: Escape closes the panel of an element inside and leaves the session alert', async () => {
     const clock = new ManualClock('2026-11-23T14:00:00Z');
     const backend = new MemoryBackend({clock, seed: 2});

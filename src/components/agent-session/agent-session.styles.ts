@@ -1,14 +1,15 @@
 import {css, type CSSResultGroup} from 'lit';
-import {messages} from '../../internal/styles/messages.js';
-import {tokens} from '../../internal/tokens.js';
+import {banner} from '../../internal/styles/banner.js';
+import {sessionTokens} from '../../internal/tokens.js';
 
 /**
  * The session wraps the host's own markup, so it does not compose the shared `host` module (its font and colour
- * would be inherited by the host's content): only the message banner for its error, in the kit's font.
+ * would be inherited by the host's content): only the message banner for its error, in the kit's font, and only the
+ * tokens those read (`sessionTokens`).
  */
 export const styles: CSSResultGroup = [
-  tokens,
-  messages,
+  sessionTokens,
+  banner,
   css`
     :host {
       display: block;

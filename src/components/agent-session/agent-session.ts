@@ -6,8 +6,8 @@ import {agentSessionContext, type AgentSession} from '../../context/agent-sessio
 import {interactionContext, type Interaction} from '../../context/interaction.js';
 import type {SchedulingBackend} from '../../core/backend.js';
 import {systemClock, type Clock} from '../../core/clock.js';
-import {ValidationError} from '../../core/errors.js';
-import {isValidTimeZone} from '../../core/time.js';
+import {ValidationError} from '../../core/base-errors.js';
+import {isValidTimeZone} from '../../core/time-zone.js';
 import {resolvePolicy, type Agent, type SchedulingPolicy} from '../../core/types.js';
 import {SessionErrorEvent} from '../../events/session-error.js';
 import {defineElement} from '../../internal/define.js';
