@@ -2,12 +2,13 @@
  * The day layout (a strip of days, then the chosen day's slots and bands as a list): a chunk of its own, loaded the
  * first time a grid shows one day at a time (narrower than 560px, or `layout="day"`), so a grid shown as a week
  * never downloads it. Its styles come with it (adopted into the element's shadow root when it loads).
+ *
+ * A leaf: it imports types only and gets lit's tags and its words from the element (`GridView`), so a bundler
+ * needs no chunk shared between the element and this one (each extra eager file costs its own gzip overhead).
  */
-import {msg, str} from '@lit/localize';
-import {css, html, nothing} from 'lit';
+import type {css as litCss} from 'lit';
 import type {GridBand, GridCell} from './timeslot-grid-model.js';
 import type {GridView} from './timeslot-grid-templates.js';
-import {cssVars} from './timeslot-grid-vars.js';
 
 /** The strip's keys: arrows (mirrored in right-to-left) to the day before or after, Home/End to the first/last. */
 function stripKeydown(v: GridView, event: KeyboardEvent): void {
@@ -22,7 +23,8 @@ function stripKeydown(v: GridView, event: KeyboardEvent): void {
 
 /** One day at a time: the strip of days (a tablist) and the chosen day's slots and bands as a list. */
 export function dayView(v: GridView) {
-  const {model, headings, today, label, day} = v;
+  const {model, headings, today, label, day, words} = v;
+  const {html, nothing, cssVars} = v.lit;
   const items: (GridCell | GridBand)[] = [];
   for (const row of model.rows) {
     const cell = row.cells[day];
@@ -34,14 +36,14 @@ export function dayView(v: GridView) {
       role="tablist"
       part="day-strip"
       class="days"
-      aria-label=${msg('Days')}
+      aria-label=${words.days}
       ${cssVars({'--days': model.dates.length})}
       @keydown=${(event: KeyboardEvent) => stripKeydown(v, event)}
     >
       ${model.dates.map((date, i) => {
         const count = model.availableCounts[i];
         const [, , weekday, number] = headings.days[i];
-        const countText = count === 1 ? msg('1 available') : msg(str`${count} available`);
+        const countText = words.available(count);
         return html`<button
           type="button"
           role="tab"
@@ -88,14 +90,14 @@ export function dayView(v: GridView) {
                   html`<div role="row" class="row">${'cells' in item ? v.band(item, false) : v.cell(item)}</div>`,
               )
             : html`<div role="row" class="row">
-                <div role="gridcell" class="cell day-empty">${msg('No times on this day.')}</div>
+                <div role="gridcell" class="cell day-empty">${words.noTimes}</div>
               </div>`
       }
     </div>`;
 }
 
-/** The day layout's rules, after the element's own. */
-export const dayStyles = css`
+/** The day layout's rules, after the element's own (`css` is lit's tag). */
+export const dayStyles = (css: typeof litCss) => css`
   .grid--day {
     display: flex;
     flex-direction: column;

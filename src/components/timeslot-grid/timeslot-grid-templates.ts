@@ -9,7 +9,21 @@ import type {GridBand, GridCell, GridModel} from './timeslot-grid-model.js';
 import type {Headings} from './timeslot-grid-text.js';
 import {cssVars} from './timeslot-grid-vars.js';
 
+/** Lit's parts the lazy day layout uses (it imports none itself: timeslot-grid-day.ts). */
+export interface GridLit {
+  html: typeof html;
+  nothing: typeof nothing;
+  cssVars: typeof cssVars;
+}
+
+/** "1 available", "5 available". */
+export const availableText = (count: number): string =>
+  count === 1 ? msg('1 available') : msg(str`${count} available`);
+
 export interface GridView {
+  lit: GridLit;
+  /** Words of the day layout. */
+  words: {days: string; noTimes: string; available: (count: number) => string};
   model: GridModel;
   headings: Headings;
   today: Temporal.PlainDate;
@@ -60,9 +74,7 @@ export function weekGrid(v: GridView) {
           aria-current=${isToday ? 'date' : nothing}
         >
           <span part="day-heading" class="day__date">${headings.days[i][0]}</span>
-          <span part="day-count" class="day__count"
-            >${v.loading ? msg('Loading…') : count === 1 ? msg('1 available') : msg(str`${count} available`)}</span
-          >
+          <span part="day-count" class="day__count">${v.loading ? msg('Loading…') : availableText(count)}</span>
         </div>`;
       })}
     </div>

@@ -1,5 +1,5 @@
 import {msg, str} from '@lit/localize';
-import {html, nothing, type PropertyValues, type TemplateResult} from 'lit';
+import {css, html, nothing, type CSSResult, type PropertyValues, type TemplateResult} from 'lit';
 import {property, state} from 'lit/decorators.js';
 import {Temporal} from '../../core/temporal.js';
 import {isValidTimeZone} from '../../core/time.js';
@@ -10,7 +10,7 @@ import {defineElement} from '../../internal/define.js';
 import {formatDateRange, type HourCycle} from '../../internal/format.js';
 import {KitElement} from '../../internal/kit-element.js';
 import {REASON_ICONS, reasonKey, REASONS, reasonWords, type ReasonKey} from './timeslot-grid-labels.js';
-import {weekGrid, type GridView} from './timeslot-grid-templates.js';
+import {availableText, weekGrid, type GridView} from './timeslot-grid-templates.js';
 import {GridText, loadRuleText, ruleTextReady, type CellLabels, type Headings} from './timeslot-grid-text.js';
 import {
   buildGridModel,
@@ -39,6 +39,7 @@ type Coverage = (GridBand | true | undefined)[][];
 type DayModule = typeof import('./timeslot-grid-day.js');
 let dayModule: DayModule | undefined;
 let dayLoading: Promise<unknown> | undefined;
+let dayStyles: CSSResult | undefined;
 
 /** Loads the day layout (timeslot-grid-day.ts, a chunk of its own) the first time a grid shows one day at a time. */
 const loadDay = (): Promise<unknown> =>
@@ -336,7 +337,7 @@ export class TimeslotGridElement extends KitElement {
       else {
         // The day layout's rules, once per shadow root, after the element's own.
         const root = this.renderRoot as ShadowRoot;
-        const sheet = dayModule.dayStyles.styleSheet;
+        const sheet = (dayStyles ??= dayModule.dayStyles(css)).styleSheet;
         if (sheet && !root.adoptedStyleSheets.includes(sheet))
           root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
       }
@@ -606,6 +607,8 @@ export class TimeslotGridElement extends KitElement {
   #view(model: GridModel, headings: Headings): GridView {
     const selectedKey = this.#selectedKey(model);
     return {
+      lit: {html, nothing, cssVars},
+      words: {days: msg('Days'), noTimes: msg('No times on this day.'), available: availableText},
       model,
       headings,
       today: this.#now.toZonedDateTimeISO(model.timeZone).toPlainDate(),
