@@ -67,6 +67,9 @@ describe('<timeslot-grid> when its lazy chunks cannot be downloaded', () => {
     expect(document.activeElement).to.equal(el);
     await waitUntil(() => active(el)?.dataset.key === String(Date.parse(slots[0].start)), 'focus on the first slot');
     const forbidden = el.shadowRoot!.querySelector<HTMLElement>(`[data-key="${Date.parse(slots[1].start)}"]`)!;
-    await waitUntil(() => norm(forbidden.title) === 'Florida: calls 8 AM–9 AM', `the rule's words (${forbidden.title})`);
+    await waitUntil(
+      () => norm(forbidden.title) === 'Florida: calls 8 AM–9 AM',
+      `the rule's words (${forbidden.title})`,
+    );
   });
 });

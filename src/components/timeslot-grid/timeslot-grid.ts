@@ -63,6 +63,11 @@ const loadDay = (): Promise<unknown> =>
  * day has no row for the missing hour; on a fall-back day the repeated hour appears twice, each labelled with its
  * zone abbreviation. Times follow the locale's clock (hour cycle and leading zero) everywhere.
  *
+ * Loaded on first use, each a chunk of its own: the day layout (when the grid first shows one day at a time; a
+ * placeholder of its height holds its place meanwhile) and the words of calling rules (when a slot breaks one; until
+ * then it reads with its reason's words). `updateComplete` waits for them. When one cannot be downloaded the element
+ * says so ("Something went wrong.", role="alert") with Try again, and everything else keeps working.
+ *
  * Keyboard (WAI-ARIA grid pattern): one tab stop; arrow keys move between slots (left and right mirrored in
  * right-to-left pages; in the day layout they change the day); Home/End to the first/last slot of the row (of the
  * day), Ctrl+Home/End of the grid; PageUp/PageDown move a week (`range-change`) and focus stays in the grid; Enter
