@@ -66,7 +66,8 @@ const loadDay = (): Promise<unknown> =>
  * Loaded on first use, each a chunk of its own: the day layout (when the grid first shows one day at a time; a
  * placeholder of its height holds its place meanwhile) and the words of calling rules (when a slot breaks one; until
  * then it reads with its reason's words). `updateComplete` waits for them. When one cannot be downloaded the element
- * says so ("Something went wrong.", role="alert") with Try again, and everything else keeps working.
+ * says so ("Something went wrong.", role="alert") with Try again, and everything else keeps working (the week
+ * layout stands in for the day layout).
  *
  * Keyboard (WAI-ARIA grid pattern): one tab stop; arrow keys move between slots (left and right mirrored in
  * right-to-left pages; in the day layout they change the day); Home/End to the first/last slot of the row (of the
@@ -272,7 +273,9 @@ export class TimeslotGridElement extends KitElement {
   }
 
   get #layout(): 'week' | 'day' {
-    return this.layout === 'week' || this.layout === 'day' ? this.layout : this.measuredLayout;
+    const layout = this.layout === 'week' || this.layout === 'day' ? this.layout : this.measuredLayout;
+    // The day layout could not be downloaded: the week (it shrinks its columns to fit) until Try again.
+    return layout === 'day' && !dayModule && this.#loadFailed ? 'week' : layout;
   }
 
   /** The first date shown (remembered until the slots, zone, start date, days or today change). */
@@ -705,7 +708,7 @@ export class TimeslotGridElement extends KitElement {
                     : dayModule
                       ? dayModule.dayView(this.#view(model, headings))
                       : html`<div
-                          class=${this.#loadFailed ? 'day-placeholder' : 'skeleton day-placeholder'}
+                          class="skeleton day-placeholder"
                           tabindex="-1"
                           ${cssVars({'--rows': this.#dayRows(model)})}
                         ></div>`
