@@ -4,9 +4,23 @@
  * `<callback-scheduler>`.
  */
 import {msg, str} from '@lit/localize';
-import {Temporal} from '../core/temporal.js';
+import type {Temporal} from '../core/temporal.js';
 import type {CallingRuleViolation, LocalTime} from '../core/types.js';
-import {dateTimeFormat, localeHourCycle, type HourCycle} from './format.js';
+import type {HourCycle} from './format.js';
+
+/**
+ * Intl.DateTimeFormat, falling back to the default locale on an invalid tag. (Not format.ts's cached one: the grid
+ * loads this module as a chunk of its own, and importing nothing of the kit's keeps that chunk a leaf.)
+ */
+function dateTimeFormat(locale: string | undefined, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  try {
+    return new Intl.DateTimeFormat(locale, options);
+  } catch {
+    return new Intl.DateTimeFormat(undefined, options);
+  }
+}
+
+const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 
 /**
  * ISO 3166-2 names of US states (and DC and territories) and Canadian provinces and territories: Intl.DisplayNames
@@ -113,7 +127,8 @@ function localTimeText(time: LocalTime, locale: string | undefined, hourCycle: H
 
 /** "8 AM–8 PM" (the locale's hour cycle unless one is given). */
 export function localWindowText(start: LocalTime, end: LocalTime, locale?: string, hourCycle?: HourCycle): string {
-  const cycle = hourCycle ?? localeHourCycle(locale);
+  const resolved = dateTimeFormat(locale, {hour: 'numeric'}).resolvedOptions().hourCycle;
+  const cycle = hourCycle ?? (resolved === 'h11' || resolved === 'h12' ? 'h12' : 'h23');
   return `${localTimeText(start, locale, cycle)}–${localTimeText(end, locale, cycle)}`;
 }
 
@@ -152,7 +167,10 @@ export function callingRuleText(
   }
   if (rule.reason === 'jurisdiction-no-calls-day') {
     const zone = rule.timeZone ?? timeZone ?? 'UTC';
-    return noCallsOn(Temporal.Instant.from(at.toString()).toZonedDateTimeISO(zone).dayOfWeek, name);
+    const instant = Date.parse(at.toString());
+    if (!Number.isFinite(instant)) throw new RangeError(`Invalid instant: ${at.toString()}`);
+    const weekday = dateTimeFormat('en-US', {timeZone: zone, weekday: 'short'}).format(instant);
+    return noCallsOn(WEEKDAYS.indexOf(weekday) + 1, name);
   }
   if (rule.start && rule.end) {
     const window = localWindowText(rule.start, rule.end, locale, hourCycle);

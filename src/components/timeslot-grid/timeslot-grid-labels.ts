@@ -1,11 +1,10 @@
 /**
- * The grid's words: times in one clock style, the reasons a slot is unavailable, and the labels of each cell,
- * computed once per slot, zone and locale (a selection change or a focus move formats nothing).
+ * The grid's words for why a slot is unavailable, and their icons: one table, built once per UI language.
+ * (Times are written by `src/internal/format.ts`, in the locale's one clock style.)
  */
 import {msg, str} from '@lit/localize';
-import type {Temporal} from '../../core/temporal.js';
 import type {SlotUnavailableReason} from '../../core/types.js';
-import {dateTimeFormat, localeHourCycle, zoneShortName, type HourCycle} from '../../internal/format.js';
+import {kitLocale} from '../../internal/localization.js';
 
 /** The reasons the grid names (every `SlotUnavailableReason`, plus `unknown` for a slot without one). */
 export const REASONS = [
@@ -27,165 +26,63 @@ export type ReasonKey = (typeof REASONS)[number];
 export const reasonKey = (reason: SlotUnavailableReason | undefined): ReasonKey =>
   REASONS.includes(reason as ReasonKey) ? (reason as ReasonKey) : 'unknown';
 
-/** A few words, in a slot's accessible name: "Full", "Outside calling hours". */
-export const reasonShort = (reason: ReasonKey): string => {
-  switch (reason) {
-    case 'full':
-      return msg('Full');
-    case 'past':
-      return msg('Past');
-    case 'closed':
-      return msg('Closed');
-    case 'outside-calling-hours':
-      return msg('Outside calling hours');
-    case 'too-far-ahead':
-      return msg('Too far ahead');
-    case 'outside-contact-window':
-      return msg("Outside this number's hours");
-    case 'owner-off-shift':
-      return msg('Owner off shift');
-    case 'outside-jurisdiction-hours':
-    case 'jurisdiction-no-calls-day':
-    case 'jurisdiction-holiday':
-      return msg('Not allowed by law');
-    default:
-      return msg('Unavailable');
-  }
-};
+/**
+ * A reason's words: `[short, long, phrase]`. Short: a few words in a slot's accessible name ("Full"). Long: the
+ * sentence of its description (`aria-describedby`) and tooltip. Phrase: the end of a band's text, after its range
+ * ("outside the customer's calling hours").
+ */
+export type ReasonWords = readonly [short: string, long: string, phrase: string];
 
-/** A sentence: the description (`aria-describedby`) and tooltip of an unavailable slot. */
-export const reasonLong = (reason: ReasonKey): string => {
-  switch (reason) {
-    case 'full':
-      return msg('Unavailable: no places left at this time.');
-    case 'past':
-      return msg('Unavailable: this time has passed.');
-    case 'closed':
-      return msg('Unavailable: the contact center is closed at this time.');
-    case 'outside-calling-hours':
-      return msg("Unavailable: outside the customer's calling hours.");
-    case 'too-far-ahead':
-      return msg('Unavailable: too far ahead to schedule.');
-    case 'outside-contact-window':
-      return msg("Unavailable: outside the hours this number's customer agreed to be called.");
-    case 'owner-off-shift':
-      return msg("Unavailable: the callback's owner does not work at this time.");
-    case 'outside-jurisdiction-hours':
-    case 'jurisdiction-no-calls-day':
-    case 'jurisdiction-holiday':
-      return msg("Unavailable: the law of the customer's state or province forbids calls at this time.");
-    default:
-      return msg('Unavailable.');
-  }
-};
+let words: {locale: string; table: Record<ReasonKey, ReasonWords>} | undefined;
 
-/** The end of a band's text, after its time range: "outside the customer's calling hours". */
-export const reasonPhrase = (reason: ReasonKey): string => {
-  switch (reason) {
-    case 'full':
-      return msg('no places left');
-    case 'past':
-      return msg('already past');
-    case 'closed':
-      return msg('the contact center is closed');
-    case 'outside-calling-hours':
-      return msg("outside the customer's calling hours");
-    case 'too-far-ahead':
-      return msg('too far ahead to schedule');
-    case 'outside-contact-window':
-      return msg("outside this number's contact hours");
-    case 'owner-off-shift':
-      return msg("the callback's owner is off shift");
-    case 'outside-jurisdiction-hours':
-      return msg('calls not allowed by law at these hours');
-    case 'jurisdiction-no-calls-day':
-      return msg('calls not allowed by law on this day');
-    case 'jurisdiction-holiday':
-      return msg('a holiday: calls not allowed by law');
-    default:
-      return msg('unavailable');
+/** Every reason's words in the current UI language (built once per language). */
+export function reasonWords(reason: ReasonKey): ReasonWords {
+  const locale = kitLocale();
+  if (words?.locale !== locale) {
+    const law = msg('Not allowed by law');
+    const lawLong = msg("Unavailable: the law of the customer's state or province forbids calls at this time.");
+    words = {
+      locale,
+      table: {
+        full: [msg('Full'), msg('Unavailable: no places left at this time.'), msg('no places left')],
+        past: [msg('Past'), msg('Unavailable: this time has passed.'), msg('already past')],
+        closed: [
+          msg('Closed'),
+          msg('Unavailable: the contact center is closed at this time.'),
+          msg('the contact center is closed'),
+        ],
+        'outside-calling-hours': [
+          msg('Outside calling hours'),
+          msg("Unavailable: outside the customer's calling hours."),
+          msg("outside the customer's calling hours"),
+        ],
+        'too-far-ahead': [
+          msg('Too far ahead'),
+          msg('Unavailable: too far ahead to schedule.'),
+          msg('too far ahead to schedule'),
+        ],
+        'outside-contact-window': [
+          msg("Outside this number's hours"),
+          msg("Unavailable: outside the hours this number's customer agreed to be called."),
+          msg("outside this number's contact hours"),
+        ],
+        'owner-off-shift': [
+          msg('Owner off shift'),
+          msg("Unavailable: the callback's owner does not work at this time."),
+          msg("the callback's owner is off shift"),
+        ],
+        'outside-jurisdiction-hours': [law, lawLong, msg('calls not allowed by law at these hours')],
+        'jurisdiction-no-calls-day': [law, lawLong, msg('calls not allowed by law on this day')],
+        'jurisdiction-holiday': [law, lawLong, msg('a holiday: calls not allowed by law')],
+        unknown: [msg('Unavailable'), msg('Unavailable.'), msg('unavailable')],
+      },
+    };
   }
-};
+  return words.table[reason];
+}
 
 /** "8:00 – 11:00 AM: outside the customer's calling hours". */
 export const bandText = (range: string, phrase: string): string => msg(str`${range}: ${phrase}`);
-
-// ---- one clock style ------------------------------------------------------------------------------------------
-
-const pads = new Map<string, boolean>();
-
-/**
- * Whether the locale writes a 24-hour clock with a leading zero ("08:00" in en-GB, "8:00" in es-ES), read from
- * its own short time style. Intl's options cannot say it: `hour: '2-digit'` pads everywhere, and `formatRange`
- * follows the locale's pattern while `format` follows the options (es-ES: "08:05" beside "8:05–8:35").
- */
-function padsHour(locale: string | undefined, cycle: HourCycle): boolean {
-  if (cycle === 'h12') return false;
-  const key = locale ?? '';
-  let pad = pads.get(key);
-  if (pad === undefined) {
-    const text = dateTimeFormat(locale, {timeStyle: 'short', hourCycle: 'h23', timeZone: 'UTC'}).format(
-      Date.UTC(2026, 0, 5, 8, 5),
-    );
-    pad = /(^|\D)08\D/.test(text);
-    pads.set(key, pad);
-  }
-  return pad;
-}
-
-export interface ClockOptions {
-  locale?: string;
-  timeZone: string;
-  hourCycle?: HourCycle;
-  zoneName?: boolean;
-}
-
-function clockFormat({locale, timeZone, hourCycle, zoneName}: ClockOptions): {
-  format: Intl.DateTimeFormat;
-  pad: boolean;
-} {
-  const cycle = hourCycle ?? localeHourCycle(locale);
-  return {
-    format: dateTimeFormat(locale, {
-      timeZone,
-      hour: 'numeric',
-      minute: '2-digit',
-      hourCycle: cycle,
-      ...(zoneName ? {timeZoneName: 'short'} : {}),
-    }),
-    pad: padsHour(locale, cycle),
-  };
-}
-
-const joinParts = (parts: Intl.DateTimeFormatPart[], pad: boolean): string =>
-  parts
-    .map((p) => (p.type !== 'hour' ? p.value : pad ? p.value.padStart(2, '0') : p.value.replace(/^0(\d)$/, '$1')))
-    .join('');
-
-/** "8:00 AM", "8:00" (es-ES), "08:00" (en-GB): the same hour style as `clockRange`. */
-export function clockTime(instant: Temporal.Instant, options: ClockOptions): string {
-  const {format, pad} = clockFormat(options);
-  return joinParts(format.formatToParts(instant.epochMilliseconds), pad);
-}
-
-/**
- * "8:00 – 8:30 AM" in the hour style of `clockTime`. A range across a DST change with `zoneName` names both ends
- * ("1:00 AM EDT – 1:00 AM EST"); one across midnight shows no dates ("23:30 – 00:30").
- */
-export function clockRange(start: Temporal.Instant, end: Temporal.Instant, options: ClockOptions): string {
-  const {timeZone, locale, zoneName = false} = options;
-  const from = start.toZonedDateTimeISO(timeZone);
-  const to = end.toZonedDateTimeISO(timeZone);
-  const offsetChanges = from.offsetNanoseconds !== to.offsetNanoseconds;
-  const crossesMidnight = !from.toPlainDate().equals(to.toPlainDate());
-  if ((zoneName && offsetChanges) || crossesMidnight) {
-    const each = {...options, zoneName: zoneName && offsetChanges};
-    const tail = zoneName && !offsetChanges ? ` ${zoneShortName(end, timeZone, locale)}` : '';
-    return `${clockTime(start, each)} – ${clockTime(end, each)}${tail}`;
-  }
-  const {format, pad} = clockFormat(options);
-  return joinParts(format.formatRangeToParts(start.epochMilliseconds, end.epochMilliseconds), pad);
-}
 
 // ---- icons ------------------------------------------------------------------------------------------------------
 

@@ -1,6 +1,6 @@
 /**
- * The grid's two layouts as templates over a `GridView` (the element passes its state, cell and band renderers and
- * handlers; lit calls the handlers with the element as `this`).
+ * The grid's week layout as a template over a `GridView` (the element passes its state, cell and band renderers and
+ * handlers; lit calls the handlers with the element as `this`). The day layout is a lazy chunk: timeslot-grid-day.ts.
  */
 import {msg, str} from '@lit/localize';
 import {html, nothing, type TemplateResult} from 'lit';
@@ -9,7 +9,21 @@ import type {GridBand, GridCell, GridModel} from './timeslot-grid-model.js';
 import type {Headings} from './timeslot-grid-text.js';
 import {cssVars} from './timeslot-grid-vars.js';
 
+/** Lit's parts the lazy day layout uses (it imports none itself: timeslot-grid-day.ts). */
+export interface GridLit {
+  html: typeof html;
+  nothing: typeof nothing;
+  cssVars: typeof cssVars;
+}
+
+/** "1 available", "5 available". */
+export const availableText = (count: number): string =>
+  count === 1 ? msg('1 available') : msg(str`${count} available`);
+
 export interface GridView {
+  lit: GridLit;
+  /** Words of the day layout. */
+  words: {days: string; noTimes: string; available: (count: number) => string};
   model: GridModel;
   headings: Headings;
   today: Temporal.PlainDate;
@@ -22,11 +36,13 @@ export interface GridView {
   coverage: (GridBand | true | undefined)[][];
   cell: (cell: GridCell) => TemplateResult;
   band: (band: GridBand, rowSpan: boolean) => TemplateResult;
-  chooseDay: (index: number) => void;
+  /** Shows another day (the day layout); `focusTab`: then focus its button in the strip. */
+  chooseDay: (index: number, focusTab: boolean) => void;
+  /** Whether the element is laid out right to left (arrow keys mirror). */
+  rtl: () => boolean;
   onGridKeydown: (event: KeyboardEvent) => void;
   onGridClick: (event: MouseEvent) => void;
   onGridFocusIn: (event: FocusEvent) => void;
-  onStripKeydown: (event: KeyboardEvent) => void;
 }
 
 /** The week: a column per day, a row per time of day; bands span their rows. */
@@ -58,9 +74,7 @@ export function weekGrid(v: GridView) {
           aria-current=${isToday ? 'date' : nothing}
         >
           <span part="day-heading" class="day__date">${headings.days[i][0]}</span>
-          <span part="day-count" class="day__count"
-            >${v.loading ? msg('Loading…') : count === 1 ? msg('1 available') : msg(str`${count} available`)}</span
-          >
+          <span part="day-count" class="day__count">${v.loading ? msg('Loading…') : availableText(count)}</span>
         </div>`;
       })}
     </div>
@@ -90,78 +104,4 @@ export function weekGrid(v: GridView) {
           )
     }
   </div>`;
-}
-
-/** One day at a time: the strip of days (a tablist) and the chosen day's slots and bands as a list. */
-export function dayView(v: GridView) {
-  const {model, headings, today, label, day} = v;
-  const items: (GridCell | GridBand)[] = [];
-  for (const row of model.rows) {
-    const cell = row.cells[day];
-    if (!cell) continue;
-    if (!cell.band) items.push(cell);
-    else if (cell.band.cells[0] === cell) items.push(cell.band);
-  }
-  return html`<div
-      role="tablist"
-      part="day-strip"
-      class="days"
-      aria-label=${msg('Days')}
-      ${cssVars({'--days': model.dates.length})}
-      @keydown=${v.onStripKeydown}
-    >
-      ${model.dates.map((date, i) => {
-        const count = model.availableCounts[i];
-        const [, , weekday, number] = headings.days[i];
-        const countText = count === 1 ? msg('1 available') : msg(str`${count} available`);
-        return html`<button
-          type="button"
-          role="tab"
-          id=${`day-tab-${i}`}
-          part=${i === day ? 'day-tab day-tab-selected' : 'day-tab'}
-          class=${date.equals(today) ? 'days__tab days__tab--today' : 'days__tab'}
-          aria-selected=${i === day ? 'true' : 'false'}
-          aria-controls="day-panel"
-          aria-label=${v.loading ? `${weekday} ${number}` : `${weekday} ${number}, ${countText}`}
-          aria-current=${date.equals(today) ? 'date' : nothing}
-          tabindex=${i === day ? 0 : -1}
-          @click=${() => v.chooseDay(i)}
-        >
-          <span class="days__weekday">${weekday}</span><span class="days__number">${` ${number}`}</span
-          ><span part="day-count" class="days__count">${v.loading ? ' …' : ` ${count}`}</span>
-        </button>`;
-      })}
-    </div>
-    <div
-      role="grid"
-      part="grid"
-      id="day-panel"
-      class=${`grid grid--day${v.loading ? ' grid--loading' : ''}`}
-      tabindex="-1"
-      aria-label=${`${label}, ${headings.days[day][1]}`}
-      aria-describedby="range zone"
-      aria-busy=${v.loading ? 'true' : 'false'}
-      @keydown=${v.onGridKeydown}
-      @click=${v.onGridClick}
-      @focusin=${v.onGridFocusIn}
-    >
-      ${
-        v.loading
-          ? Array.from(
-              {length: 4},
-              () =>
-                html`<div role="row" class="row">
-                  <div role="gridcell" class="cell"><span class="skeleton"></span></div>
-                </div>`,
-            )
-          : items.length
-            ? items.map(
-                (item) =>
-                  html`<div role="row" class="row">${'cells' in item ? v.band(item, false) : v.cell(item)}</div>`,
-              )
-            : html`<div role="row" class="row">
-                <div role="gridcell" class="cell day-empty">${msg('No times on this day.')}</div>
-              </div>`
-      }
-    </div>`;
 }

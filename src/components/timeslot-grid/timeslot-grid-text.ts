@@ -5,26 +5,18 @@
 import {msg, str} from '@lit/localize';
 import type {Temporal} from '../../core/temporal.js';
 import type {Slot} from '../../core/types.js';
-import {callingRuleText} from '../../internal/calling-rule-text.js';
 import {
   dateTimeFormat,
   formatDate,
   formatDateRange,
+  formatTime,
+  formatTimeRange,
   zoneLongName,
   zoneShortName,
   type HourCycle,
 } from '../../internal/format.js';
 import {kitLocale} from '../../internal/localization.js';
-import {
-  bandText,
-  clockRange,
-  clockTime,
-  reasonKey,
-  reasonLong,
-  reasonPhrase,
-  reasonShort,
-  type ReasonKey,
-} from './timeslot-grid-labels.js';
+import {bandText, reasonKey, reasonWords, type ReasonKey} from './timeslot-grid-labels.js';
 import type {GridBand, GridCell, GridModel} from './timeslot-grid-model.js';
 
 /** A cell's words. */
@@ -61,6 +53,27 @@ export interface TextOptions {
   now: Temporal.Instant;
 }
 
+type RuleTextModule = typeof import('../../internal/calling-rule-text.js');
+let ruleTextModule: RuleTextModule | undefined;
+let ruleTextLoading: Promise<unknown> | undefined;
+
+/**
+ * Loads the words of the calling rules (the jurisdictions' names and windows: "Florida: calls 8 AM–8 PM"), a chunk
+ * of its own: only slots that break a calling rule need it. Until it is there such a slot reads with its reason's
+ * words ("Not allowed by law"); a failed load can be tried again.
+ */
+export const loadRuleText = (): Promise<unknown> =>
+  (ruleTextLoading ??= import('../../internal/calling-rule-text.js').then(
+    (module) => (ruleTextModule = module),
+    (error: unknown) => {
+      ruleTextLoading = undefined;
+      throw error;
+    },
+  ));
+
+/** Whether the calling rules' words are loaded. */
+export const ruleTextReady = (): boolean => !!ruleTextModule;
+
 export class GridText {
   #context = '';
   #options: TextOptions = {now: undefined as unknown as Temporal.Instant};
@@ -72,7 +85,7 @@ export class GridText {
   use(zone: string, options: TextOptions): boolean {
     this.#options = options;
     const {secondaryZone, locale, hourCycle, secondaryLabel} = options;
-    const context = [zone, secondaryZone, locale, hourCycle, secondaryLabel, kitLocale()].join('|');
+    const context = [zone, secondaryZone, locale, hourCycle, secondaryLabel, kitLocale(), !!ruleTextModule].join('|');
     if (context === this.#context) return false;
     this.#context = context;
     this.#cells.clear();
@@ -81,12 +94,18 @@ export class GridText {
     return true;
   }
 
-  /** The calling rule of an unavailable slot, for people, or undefined (no rule, or one that cannot be read). */
+  /**
+   * The calling rule of an unavailable slot, for people, or undefined (no rule, one that cannot be read, or its
+   * words not loaded yet: `loadRuleText`).
+   */
   ruleText(slot: Slot, start: Temporal.Instant): string | undefined {
     const rule = slot.rule;
-    if (!rule || typeof rule.jurisdiction !== 'string') return undefined;
+    if (!rule || typeof rule.jurisdiction !== 'string' || !ruleTextModule) return undefined;
     try {
-      return callingRuleText(rule, start, {locale: this.#options.locale, hourCycle: this.#options.hourCycle});
+      return ruleTextModule.callingRuleText(rule, start, {
+        locale: this.#options.locale,
+        hourCycle: this.#options.hourCycle,
+      });
     } catch {
       return undefined;
     }
@@ -98,7 +117,7 @@ export class GridText {
     const {locale, hourCycle, secondaryZone: other, secondaryLabel} = this.#options;
     const zone = model.timeZone;
     const {slot, start, end} = cell;
-    const range = clockRange(start, end, {locale, timeZone: zone, hourCycle, zoneName: cell.ambiguous});
+    const range = formatTimeRange(start, end, {locale, timeZone: zone, hourCycle, zoneName: cell.ambiguous});
     const day = formatDate(start.toZonedDateTimeISO(zone).toPlainDate(), locale, 'long');
     const reason = reasonKey(slot.reason);
     const meta =
@@ -114,12 +133,12 @@ export class GridText {
     let name = `${range} (${zoneHint}${day})`;
     let secondary: string | undefined;
     if (other) {
-      secondary = clockTime(start, {locale, timeZone: other, hourCycle});
+      secondary = formatTime(start, {locale, timeZone: other, hourCycle});
       name += `, ${secondary} (${zoneShortName(start, other, locale)}, ${secondaryLabel ?? msg('in the second zone')})`;
     }
     if (meta) name += `, ${meta}`;
-    if (!slot.available) name += `, ${rule ?? reasonShort(reason)}`;
-    const title = slot.available ? undefined : (rule ?? reasonLong(reason));
+    if (!slot.available) name += `, ${rule ?? reasonWords(reason)[0]}`;
+    const title = slot.available ? undefined : (rule ?? reasonWords(reason)[1]);
     const labels: CellLabels = {slot, range, secondary, meta, name, title, reason};
     this.#cells.set(cell.key, labels);
     return labels;
@@ -131,14 +150,14 @@ export class GridText {
     let text = this.#bands.get(key);
     if (text === undefined) {
       const {start, end} = band;
-      const range = clockRange(start, end, {
+      const range = formatTimeRange(start, end, {
         locale: this.#options.locale,
         timeZone: model.timeZone,
         hourCycle: this.#options.hourCycle,
         zoneName: band.cells.some((c) => c.ambiguous),
       });
       const slot = band.cells[0].slot;
-      text = bandText(range, this.ruleText(slot, start) ?? reasonPhrase(reasonKey(slot.reason)));
+      text = bandText(range, this.ruleText(slot, start) ?? reasonWords(reasonKey(slot.reason))[2]);
       this.#bands.set(key, text);
     }
     return text;
@@ -155,7 +174,7 @@ export class GridText {
       // the days that follow sit in the first row with the later offset.
       const zones = new Set(present.map((c) => zoneShortName(c.start, model.timeZone, locale)));
       const zoneName = row.ambiguous && zones.size === 1;
-      return clockTime(first.start, {locale, timeZone: model.timeZone, hourCycle, zoneName});
+      return formatTime(first.start, {locale, timeZone: model.timeZone, hourCycle, zoneName});
     });
     const weekday = dateTimeFormat(locale, {weekday: 'short', timeZone: 'UTC'});
     const dayNumber = dateTimeFormat(locale, {day: 'numeric', timeZone: 'UTC'});

@@ -14,7 +14,6 @@ export const styles: CSSResultGroup = [
       --_selected-bg: var(--ck-timeslot-grid-selected-background, var(--_ck-color-selected));
       --_selected-fg: var(--ck-timeslot-grid-selected-color, var(--_ck-color-on-selected));
       --_today: var(--ck-timeslot-grid-today-color, var(--_ck-color-accent));
-      --_focus: var(--_ck-focus-ring);
       --_gap: var(--ck-timeslot-grid-gap, var(--_ck-space-1));
       --_cell-min: var(--ck-timeslot-grid-cell-min-width, 4.25rem);
       --_radius: var(--ck-timeslot-grid-radius, var(--_ck-radius));
@@ -71,13 +70,6 @@ export const styles: CSSResultGroup = [
       background: var(--_unavailable-bg);
     }
 
-    button:focus-visible,
-    .slot:focus-visible,
-    .grid:focus-visible {
-      outline: var(--_focus);
-      outline-offset: var(--_ck-focus-ring-offset);
-    }
-
     .nav {
       padding: 0;
       font-size: 1.25em;
@@ -111,11 +103,6 @@ export const styles: CSSResultGroup = [
           var(--days),
           minmax(min(var(--_cell-min), calc((100cqi - 5rem) / var(--days))), 1fr)
         );
-    }
-
-    .grid--day {
-      display: flex;
-      flex-direction: column;
     }
 
     .grid--loading {
@@ -281,69 +268,9 @@ export const styles: CSSResultGroup = [
       unicode-bidi: plaintext;
     }
 
-    /* Day layout: a strip of days, then the chosen day's slots as a list. */
-    .days {
-      display: grid;
-      grid-template-columns: repeat(var(--days), minmax(2.25rem, 1fr));
-      gap: var(--_gap);
-      overflow-x: auto;
-      margin-block-end: var(--_ck-space-2);
-      padding: 3px;
-    }
-
-    .days__tab {
-      display: flex;
-      flex-direction: column;
-      align-items: center;
-      gap: 0;
-      padding: 0.25rem 0.125rem;
-      line-height: 1.2;
-      min-inline-size: 0;
-    }
-
-    .days__weekday {
-      font-size: 0.75em;
-      color: var(--_muted);
-    }
-
-    .days__number {
-      font-weight: 600;
-      font-size: 1.1em;
-    }
-
-    .days__count {
-      font-size: 0.72em;
-      min-inline-size: 1.4em;
-      padding-inline: 0.3em;
-      border-radius: 999px;
-      background: var(--_available-bg);
-      color: var(--_available-fg);
-    }
-
-    .days__tab--today .days__number {
-      color: var(--_today);
-    }
-
-    .days__tab[aria-selected='true'] {
-      background: var(--_selected-bg);
-      border-color: var(--_selected-bg);
-      color: var(--_selected-fg);
-    }
-
-    .days__tab[aria-selected='true'] .days__weekday,
-    .days__tab[aria-selected='true'] .days__number {
-      color: inherit;
-    }
-
-    .grid--day .slot {
-      min-block-size: 2.25rem;
-      padding-inline: 0.75rem;
-    }
-
-    .day-empty {
-      padding: var(--_ck-space-3);
-      color: var(--_muted);
-      text-align: center;
+    /* The day layout's rules come with its chunk (timeslot-grid-day.ts); this holds its place while it loads. */
+    .day-placeholder {
+      block-size: calc(4.5rem + max(var(--rows), 1) * 2.5rem);
     }
 
     .message {
@@ -446,8 +373,7 @@ export const styles: CSSResultGroup = [
         border-color: GrayText;
       }
 
-      .slot--selected.slot--available,
-      .days__tab[aria-selected='true'] {
+      .slot--selected.slot--available {
         forced-color-adjust: none;
         background: Highlight;
         color: HighlightText;

@@ -1,5 +1,5 @@
 import {msg, str} from '@lit/localize';
-import {html, nothing, type PropertyValues, type TemplateResult} from 'lit';
+import {css, html, nothing, type CSSResult, type PropertyValues, type TemplateResult} from 'lit';
 import {property, state} from 'lit/decorators.js';
 import {Temporal} from '../../core/temporal.js';
 import {isValidTimeZone} from '../../core/time.js';
@@ -9,9 +9,9 @@ import {SlotSelectEvent} from '../../events/slot-select.js';
 import {defineElement} from '../../internal/define.js';
 import {formatDateRange, type HourCycle} from '../../internal/format.js';
 import {KitElement} from '../../internal/kit-element.js';
-import {REASON_ICONS, reasonKey, reasonLong, REASONS, type ReasonKey} from './timeslot-grid-labels.js';
-import {dayView, weekGrid, type GridView} from './timeslot-grid-templates.js';
-import {GridText, type CellLabels, type Headings} from './timeslot-grid-text.js';
+import {REASON_ICONS, reasonKey, REASONS, reasonWords, type ReasonKey} from './timeslot-grid-labels.js';
+import {availableText, weekGrid, type GridView} from './timeslot-grid-templates.js';
+import {GridText, loadRuleText, ruleTextReady, type CellLabels, type Headings} from './timeslot-grid-text.js';
 import {
   buildGridModel,
   firstDate,
@@ -36,6 +36,21 @@ const TIME_COLUMN = 80;
 /** Per position of the week layout: a band starts here, a band covers it, or nothing special. */
 type Coverage = (GridBand | true | undefined)[][];
 
+type DayModule = typeof import('./timeslot-grid-day.js');
+let dayModule: DayModule | undefined;
+let dayLoading: Promise<unknown> | undefined;
+let dayStyles: CSSResult | undefined;
+
+/** Loads the day layout (timeslot-grid-day.ts, a chunk of its own) the first time a grid shows one day at a time. */
+const loadDay = (): Promise<unknown> =>
+  (dayLoading ??= import('./timeslot-grid-day.js').then(
+    (module) => (dayModule = module),
+    (error: unknown) => {
+      dayLoading = undefined; // Try again imports it again
+      throw error;
+    },
+  ));
+
 /**
  * A week (or any number of days) of time slots in a chosen time zone. Wide containers show a column per day and a
  * row per time of day; narrower ones (`layout="auto"`: below 560px, or where a day column would be narrower than
@@ -47,6 +62,12 @@ type Coverage = (GridBand | true | undefined)[][];
  * outside the customer's calling hours"), readable but not a stop for the keyboard. DST-correct: a spring-forward
  * day has no row for the missing hour; on a fall-back day the repeated hour appears twice, each labelled with its
  * zone abbreviation. Times follow the locale's clock (hour cycle and leading zero) everywhere.
+ *
+ * Loaded on first use, each a chunk of its own: the day layout (when the grid first shows one day at a time; a
+ * placeholder of its height holds its place meanwhile) and the words of calling rules (when a slot breaks one; until
+ * then it reads with its reason's words). `updateComplete` waits for them. When one cannot be downloaded the element
+ * says so ("Something went wrong.", role="alert") with Try again, and everything else keeps working (the week
+ * layout stands in for the day layout).
  *
  * Keyboard (WAI-ARIA grid pattern): one tab stop; arrow keys move between slots (left and right mirrored in
  * right-to-left pages; in the day layout they change the day); Home/End to the first/last slot of the row (of the
@@ -109,6 +130,10 @@ export class TimeslotGridElement extends KitElement {
   #hadFocus = false;
   #lastStatus = '';
   #resize?: ResizeObserver;
+  /** Lazy chunks this element waits for (the day layout, the calling rules' words). */
+  #loads = new Map<() => Promise<unknown>, Promise<void>>();
+  /** A lazy chunk failed to load: shown as an error with Try again. */
+  #loadFailed = false;
 
   /** Key (epoch ms) of the cell holding the single tab stop. */
   @state() private activeKey?: string;
@@ -161,6 +186,39 @@ export class TimeslotGridElement extends KitElement {
 
   /** Accessible name of the grid. */
   @property() label?: string;
+
+  /** Also waits for the lazy chunks the element asked for (the day layout...) and the render that shows them. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let done = await super.getUpdateComplete();
+    while (this.#loads.size) {
+      await Promise.all(this.#loads.values());
+      done = await super.getUpdateComplete();
+    }
+    return done;
+  }
+
+  /** Starts a lazy chunk's load (once at a time), and renders again when it is there or failed. */
+  #load(loader: () => Promise<unknown>): void {
+    if (this.#loadFailed || this.#loads.has(loader)) return;
+    const loading = loader().then(
+      () => {
+        this.#loads.delete(loader);
+        this.requestUpdate();
+      },
+      (error: unknown) => {
+        this.#loads.delete(loader);
+        this.#loadFailed = true;
+        console.error('<timeslot-grid>: a part of the grid could not be loaded.', error);
+        this.requestUpdate();
+      },
+    );
+    this.#loads.set(loader, loading);
+  }
+
+  private handleLoadRetry(): void {
+    this.#loadFailed = false;
+    this.requestUpdate();
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -215,7 +273,9 @@ export class TimeslotGridElement extends KitElement {
   }
 
   get #layout(): 'week' | 'day' {
-    return this.layout === 'week' || this.layout === 'day' ? this.layout : this.measuredLayout;
+    const layout = this.layout === 'week' || this.layout === 'day' ? this.layout : this.measuredLayout;
+    // The day layout could not be downloaded: the week (it shrinks its columns to fit) until Try again.
+    return layout === 'day' && !dayModule && this.#loadFailed ? 'week' : layout;
   }
 
   /** The first date shown (remembered until the slots, zone, start date, days or today change). */
@@ -280,6 +340,17 @@ export class TimeslotGridElement extends KitElement {
     }
     const previous = this.#model;
     const model = (this.#model = this.#buildModel());
+    if (this.#layout === 'day') {
+      if (!dayModule) this.#load(loadDay);
+      else {
+        // The day layout's rules, once per shadow root, after the element's own.
+        const root = this.renderRoot as ShadowRoot;
+        const sheet = (dayStyles ??= dayModule.dayStyles(css)).styleSheet;
+        if (sheet && !root.adoptedStyleSheets.includes(sheet))
+          root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+      }
+    }
+    if (!ruleTextReady() && model.cells.some((c) => c.slot.rule)) this.#load(loadRuleText);
     const focusable = (key: string | undefined) => !!key && !!model.byKey.get(key) && !model.byKey.get(key)!.band;
     if (this.activeKey && !focusable(this.activeKey)) {
       // The focused slot is gone (slots replaced): keep the agent where they were, on the nearest slot.
@@ -343,6 +414,7 @@ export class TimeslotGridElement extends KitElement {
       const fallback =
         root.querySelector<HTMLElement>('[role="gridcell"][tabindex="0"]') ??
         root.querySelector<HTMLElement>('[role="grid"]') ??
+        root.querySelector<HTMLElement>('.day-placeholder') ??
         root.querySelector<HTMLElement>('.message button') ??
         root.querySelector<HTMLElement>('[part~="nav-button"]');
       fallback?.focus();
@@ -362,6 +434,15 @@ export class TimeslotGridElement extends KitElement {
     if (cell) return cell.dayIndex;
     const free = model.availableCounts.findIndex((n) => n > 0);
     return free >= 0 ? free : 0;
+  }
+
+  /** How many rows the day layout shows for the day (its placeholder takes their height while the layout loads). */
+  #dayRows(model: GridModel): number {
+    const day = this.#day(model);
+    return model.rows.filter((row) => {
+      const cell = row.cells[day];
+      return cell && (!cell.band || cell.band.cells[0] === cell);
+    }).length;
   }
 
   #selectedKey(model: GridModel): string | undefined {
@@ -430,22 +511,6 @@ export class TimeslotGridElement extends KitElement {
   private handleGridFocusIn(event: FocusEvent): void {
     const target = (event.target as HTMLElement).closest<HTMLElement>('[data-key]');
     if (target?.dataset.key) this.activeKey = target.dataset.key;
-  }
-
-  private handleStripKeydown(event: KeyboardEvent): void {
-    const model = this.#model!;
-    const day = this.#day(model);
-    const rtl = getComputedStyle(this).direction === 'rtl';
-    const last = model.dates.length - 1;
-    const next: Record<string, number> = {
-      ArrowRight: day + (rtl ? -1 : 1),
-      ArrowLeft: day + (rtl ? 1 : -1),
-      Home: 0,
-      End: last,
-    };
-    if (!(event.key in next)) return;
-    event.preventDefault();
-    this.#chooseDay(Math.max(0, Math.min(last, next[event.key])), true);
   }
 
   private handleGridKeydown(event: KeyboardEvent): void {
@@ -539,7 +604,7 @@ export class TimeslotGridElement extends KitElement {
       data-day=${band.dayIndex}
       aria-rowspan=${rowSpan ? band.rowSpan : nothing}
       aria-describedby=${`reason-${reason}`}
-      title=${this.#text.ruleText(band.cells[0].slot, band.start) ?? reasonLong(reason)}
+      title=${this.#text.ruleText(band.cells[0].slot, band.start) ?? reasonWords(reason)[1]}
       ${cssVars({'--span': rowSpan ? band.rowSpan : 1})}
     >
       ${this.#icon(reason)}<span class="band__text">${text}</span>
@@ -550,6 +615,8 @@ export class TimeslotGridElement extends KitElement {
   #view(model: GridModel, headings: Headings): GridView {
     const selectedKey = this.#selectedKey(model);
     return {
+      lit: {html, nothing, cssVars},
+      words: {days: msg('Days'), noTimes: msg('No times on this day.'), available: availableText},
       model,
       headings,
       today: this.#now.toZonedDateTimeISO(model.timeZone).toPlainDate(),
@@ -559,11 +626,11 @@ export class TimeslotGridElement extends KitElement {
       coverage: this.#coverage,
       cell: (cell) => this.#renderCell(cell, model, selectedKey),
       band: (band, rowSpan) => this.#renderBand(band, model, rowSpan),
-      chooseDay: (index) => this.#chooseDay(index, false),
+      chooseDay: (index, focusTab) => this.#chooseDay(index, focusTab),
+      rtl: () => getComputedStyle(this).direction === 'rtl',
       onGridKeydown: this.handleGridKeydown,
       onGridClick: this.handleGridClick,
       onGridFocusIn: this.handleGridFocusIn,
-      onStripKeydown: this.handleStripKeydown,
     };
   }
 
@@ -607,6 +674,14 @@ export class TimeslotGridElement extends KitElement {
       </div>
       ${problems.map((p) => html`<div class="message message--error" part="message" role="alert">${p}</div>`)}
       ${
+        this.#loadFailed
+          ? html`<div class="message message--error" part="message" role="alert">
+              <span>${msg('Something went wrong.')}</span>
+              <button type="button" class="action" @click=${this.handleLoadRetry}>${msg('Try again')}</button>
+            </div>`
+          : nothing
+      }
+      ${
         this.error
           ? html`<div class="message message--error" part="message" role="alert">
               <span title=${this.error}>${this.error}</span>
@@ -627,10 +702,22 @@ export class TimeslotGridElement extends KitElement {
           : this.error && !hasCells
             ? nothing
             : html`<div class="scroller" part="scroller" tabindex="-1">
-                ${layout === 'day' ? dayView(this.#view(model, headings)) : weekGrid(this.#view(model, headings))}
+                ${
+                  layout === 'week'
+                    ? weekGrid(this.#view(model, headings))
+                    : dayModule
+                      ? dayModule.dayView(this.#view(model, headings))
+                      : html`<div
+                          class="skeleton day-placeholder"
+                          tabindex="-1"
+                          ${cssVars({'--rows': this.#dayRows(model)})}
+                        ></div>`
+                }
               </div>`
       }
-      <div hidden>${REASONS.map((reason) => html`<span id=${`reason-${reason}`}>${reasonLong(reason)}</span>`)}</div>
+      <div hidden>
+        ${REASONS.map((reason) => html`<span id=${`reason-${reason}`}>${reasonWords(reason)[1]}</span>`)}
+      </div>
       <div class="visually-hidden" role="status" aria-live="polite">${this.status}</div>
     </div>`;
   }
