@@ -291,39 +291,6 @@ export const styles: CSSResultGroup = [
       }
     }
 
-    /* The row's action menu: in the top layer (never clipped by the list), placed next to its button. */
-    .menu {
-      position: fixed;
-      inset: auto;
-      margin: 0;
-      min-inline-size: 10rem;
-      padding: var(--_space-1);
-      border: 1px solid var(--_border);
-      border-radius: var(--_radius);
-      background: var(--_surface);
-      color: var(--_text);
-      box-shadow: var(--_ck-shadow);
-    }
-
-    .menu__item {
-      display: flex;
-      inline-size: 100%;
-      justify-content: start;
-      border-color: transparent;
-      background: transparent;
-      min-block-size: var(--_ck-control-height-sm);
-      padding-inline: var(--_space-3);
-      font-weight: 400;
-    }
-
-    .menu__item:is(:hover, :focus) {
-      background: var(--_subtle);
-    }
-
-    .menu__item--danger {
-      color: var(--_danger);
-    }
-
     .message p {
       margin: 0;
     }
@@ -407,44 +374,6 @@ export const styles: CSSResultGroup = [
       color: var(--_muted);
     }
 
-    .dialog {
-      max-inline-size: min(32rem, calc(100vw - 2rem));
-      padding: var(--_space-3) calc(var(--_space-3) * 1.5);
-      border: 1px solid var(--_border);
-      border-radius: var(--_radius);
-      background: var(--_surface);
-      color: var(--_text);
-    }
-
-    .dialog.reschedule {
-      max-inline-size: min(60rem, calc(100vw - 2rem));
-      inline-size: 100%;
-    }
-
-    .dialog::backdrop {
-      background: rgb(0 0 0 / 0.4);
-    }
-
-    .dialog__title {
-      margin: 0 0 var(--_space-2);
-      font-size: 1.1em;
-    }
-
-    .dialog__head {
-      display: flex;
-      align-items: start;
-      justify-content: space-between;
-      gap: var(--_space-3);
-    }
-
-    .dialog__actions {
-      display: flex;
-      flex-wrap: wrap;
-      justify-content: end;
-      gap: var(--_space-2);
-      margin-block-start: var(--_space-3);
-    }
-
     @media (prefers-reduced-motion: reduce) {
       .row--due,
       .skeleton {
@@ -465,10 +394,6 @@ export const styles: CSSResultGroup = [
       .row--overdue,
       .heading--overdue {
         border-inline-start-color: Mark;
-      }
-
-      .menu {
-        border-color: CanvasText;
       }
 
       .skeleton {

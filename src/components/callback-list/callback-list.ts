@@ -41,6 +41,7 @@ import {
   renderLoading,
   renderNoMatch,
   renderProblems,
+  renderDialogs,
   renderRow,
   renderToolbar,
   when,
@@ -51,12 +52,21 @@ import {styles} from './callback-list.styles.js';
 import {Customers} from './customers.js';
 import {HandOff} from './hand-off.js';
 import {LiveChanges, loadCallbackData, type Loaded} from './callback-list-data.js';
-import {ListDialogs} from './list-dialogs.js';
+import type {ListDialogsOptions} from './list-dialogs.js';
 import {Reminders, SNOOZE_MINUTES} from './reminders.js';
-import {RowMenu} from './row-menu.js';
+import type {RowMenu, RowMenuOptions} from './row-menu.js';
+import type {ListDialogs} from './list-dialogs.js';
 import {StatusWrites} from './status-writes.js';
 
 export type {DisplayType, GroupKey, StatusFilter, TypeFilter} from './callback-list-model.js';
+
+/** The row menus and dialogs (list-actions.ts): one download per page, tried again after a failure. */
+let actionsLoading: Promise<typeof import('./list-actions.js')> | undefined;
+const loadActions = () =>
+  (actionsLoading ??= import('./list-actions.js').catch((error: unknown) => {
+    actionsLoading = undefined;
+    throw error;
+  }));
 
 /**
  * The agent's callbacks and followups, grouped Overdue / Today / Tomorrow / Later (and Earlier for handled ones) in
@@ -164,7 +174,8 @@ export class CallbackListElement extends KitElement {
   /** The entries in the DOM (indexes) when the list last rendered: all of them, or the virtualizer's range. */
   #rendered = {first: 0, last: -1};
   #operations = new AbortController();
-  #dialogs = new ListDialogs(this, {
+  /** The dialogs' options (their code is in the lazy actions chunk). */
+  #dialogOptions: ListDialogsOptions = {
     current: (id) => this.#model.get(id)?.callback,
     name: (callback) => this.#name(callback),
     contact: (callback) => this.#customers.contact(callback),
@@ -194,7 +205,7 @@ export class CallbackListElement extends KitElement {
     },
     focusRow: (id) => this.#roving.focusAfterUpdate(id),
     schedulerProps: () => ({backend: this.backend, clock: this.clock, policy: this.policy, agent: this.agent}),
-  });
+  };
   #deadline = new DeadlineController(this, {
     clock: () => this.resolvedClock,
     next: () => {
@@ -272,10 +283,16 @@ export class CallbackListElement extends KitElement {
     reveal: (id) => this.#list.scrollToIndex(this.#entryIndex(id)),
   });
 
-  #menu = new RowMenu(this, {
+  /** The row menus' options (their code is in the lazy actions chunk). */
+  #menuOptions: RowMenuOptions = {
     button: (id) => this.#rowElement(id)?.querySelector<HTMLElement>('.action--more'),
     menu: (id) => this.#rowElement(id)?.querySelector<HTMLElement>('[role="menu"]'),
-  });
+  };
+
+  /** The row menus and the dialogs, once the lazy actions chunk is there. */
+  #actions?: {menu: RowMenu; dialogs: ListDialogs};
+  /** The actions chunk could not be downloaded when the agent asked for it (said in an alert). */
+  #actionsError?: CallbackKitError;
 
   /** The rows: all of them for a short list; virtualized (the virtualizer loaded on first use) for a long one. */
   #list = new VirtualList<Entry | undefined>(this, {
@@ -341,6 +358,8 @@ export class CallbackListElement extends KitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    // The menus and dialogs download on intent (or when idle after the first render, see firstUpdated).
+    for (const type of ['pointerover', 'focusin', 'keydown']) this.addEventListener(type, this.#prefetch, {once: true});
     if (this.#operations.signal.aborted) this.#operations = new AbortController();
     if (this.hasUpdated) this.#writes.retryAll(); // writes cut off by the disconnect
   }
@@ -348,6 +367,42 @@ export class CallbackListElement extends KitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#operations.abort();
+  }
+
+  override firstUpdated(): void {
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(this.#prefetch, {timeout: 2000});
+    else setTimeout(this.#prefetch, 200);
+  }
+
+  #prefetch = (): void => this.#withActions();
+
+  /**
+   * Runs `use` with the row menus and dialogs, downloading their chunk first when it is not there yet (without
+   * `use`: only downloads it, ahead of time). A download failing while the agent waits for it is said (an alert and
+   * `callback-list-error`, operation `load`); one ahead of time is tried again by the next action.
+   */
+  #withActions(use?: (actions: {menu: RowMenu; dialogs: ListDialogs}) => void): void {
+    if (this.#actions) return use?.(this.#actions);
+    loadActions().then(
+      (module) => {
+        if (!this.#actions) {
+          module.adoptActionStyles(this.renderRoot as ShadowRoot);
+          this.#actions = {
+            menu: new module.RowMenu(this, this.#menuOptions),
+            dialogs: new module.ListDialogs(this, this.#dialogOptions),
+          };
+        }
+        this.#actionsError = undefined;
+        this.requestUpdate();
+        use?.(this.#actions);
+      },
+      (error: unknown) => {
+        if (!use) return;
+        this.#actionsError = toKitError(error);
+        this.#fail('load', this.#actionsError);
+        this.requestUpdate();
+      },
+    );
   }
 
   override willUpdate(changed: PropertyValues): void {
@@ -490,7 +545,7 @@ export class CallbackListElement extends KitElement {
   /** A menu item was chosen: the menu closes and what the item opens remembers the menu's button. */
   #openerOf(id: string, clicked: HTMLElement): {id: string; element: HTMLElement} {
     const inMenu = !!clicked.closest('[role="menu"]');
-    if (inMenu) this.#menu.close(false);
+    if (inMenu) this.#actions?.menu.close(false);
     const element = inMenu ? (this.#rowElement(id)?.querySelector<HTMLElement>('.action--more') ?? clicked) : clicked;
     return {id, element};
   }
@@ -505,14 +560,17 @@ export class CallbackListElement extends KitElement {
       if (clicked.closest('[role="menu"]')) opener.element.focus(); // the menu is gone: focus its button
       return;
     }
-    this.#dialogs.reschedule(item.callback, opener);
+    this.#withActions((actions) => actions.dialogs.reschedule(this.#model.get(id)?.callback ?? item.callback, opener));
   }
 
   private handleCancelClick(id: string, clicked: HTMLElement): void {
     const item = this.#model.get(id);
     if (!item) return;
     this.#roving.active = id;
-    this.#dialogs.confirmCancel(item.callback, this.#openerOf(id, clicked));
+    const opener = this.#openerOf(id, clicked);
+    this.#withActions((actions) =>
+      actions.dialogs.confirmCancel(this.#model.get(id)?.callback ?? item.callback, opener),
+    );
   }
 
   private handleRetry(): void {
@@ -540,10 +598,16 @@ export class CallbackListElement extends KitElement {
     reschedule: (id, opener) => this.handleReschedule(id, opener),
     cancel: (id, opener) => this.handleCancelClick(id, opener),
     retryWrite: (id) => this.#writes.retry(id),
-    menuButtonClick: (id) => this.#menu.handleButtonClick(id),
-    menuButtonKeydown: (id, e) => this.#menu.handleButtonKeydown(id, e),
-    menuKeydown: (_, e) => this.#menu.handleMenuKeydown(e),
-    menuFocusOut: (id, e) => this.#menu.handleFocusOut(id, e),
+    menuButtonClick: (id) =>
+      this.#actions ? this.#actions.menu.handleButtonClick(id) : this.#withActions(({menu}) => menu.open(id)),
+    menuButtonKeydown: (id, e) => {
+      if (this.#actions) return this.#actions.menu.handleButtonKeydown(id, e);
+      if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
+      e.preventDefault(); // opens the menu once its code is there (not the list's arrow)
+      this.#withActions(({menu}) => menu.open(id, e.key === 'ArrowDown' ? 'first' : 'last'));
+    },
+    menuKeydown: (_, e) => this.#actions?.menu.handleMenuKeydown(e),
+    menuFocusOut: (id, e) => this.#actions?.menu.handleFocusOut(id, e),
   };
 
   #view(nowMs: number, days: DayBounds): ViewContext {
@@ -559,7 +623,7 @@ export class CallbackListElement extends KitElement {
       days,
       rows: this.#entries.rows,
       tabIndex: (id) => this.#roving.tabIndex(id),
-      menuOpen: (id) => this.#menu.openId === id,
+      menuOpen: (id) => this.#actions?.menu.openId === id,
     };
   }
 
@@ -591,7 +655,7 @@ export class CallbackListElement extends KitElement {
       tabindex=${activeRendered ? -1 : 0}
       @keydown=${this.#roving.handleKeydown}
       @focusin=${this.handleListFocusIn}
-      @scroll=${() => this.#menu.handleScroll()}
+      @scroll=${() => this.#actions?.menu.handleScroll()}
     >
       ${rows}
     </div>`;
@@ -621,7 +685,11 @@ export class CallbackListElement extends KitElement {
         onStatus: (e) => this.handleStatusChange(e),
       })}
       ${renderProblems(
-        [...this.filterProblems, ...this.dataProblems],
+        [
+          ...this.filterProblems,
+          ...this.dataProblems,
+          ...(this.#actionsError ? [errorMessage(this.#actionsError)] : []),
+        ],
         this.contactsError && this.#model.size ? errorMessage(this.contactsError) : undefined,
         this.loadError && errorMessage(this.loadError),
         () => this.handleRetry(),
@@ -634,7 +702,7 @@ export class CallbackListElement extends KitElement {
         ${this.#reminders.render((alerting, max) => toastItems(alerting, max, this.#view(nowMs, days)))}
       </div>
       <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
-      ${this.#dialogs.render()}
+      ${renderDialogs(this.#actions?.dialogs)}
     `;
   }
 }
