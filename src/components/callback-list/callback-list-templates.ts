@@ -399,35 +399,64 @@ export function renderToast(items: ToastItemView[], total: number, on: ToastHand
   </div>`;
 }
 
-/** What the dialogs show and do: the lazy actions chunk's `ListDialogs` (undefined until it is there). */
-export interface DialogsContent {
-  renderConfirm(): unknown;
-  renderReschedule(): unknown;
-  confirmCancelEvent(event: Event): void;
-  confirmClosed(): void;
-  rescheduleClosed(): void;
+/** The cancel confirmation's content. */
+export interface ConfirmView {
+  name: string;
+  when: string;
+  busy: boolean;
+  error?: string;
 }
 
-/** The cancel confirmation and reschedule dialogs: always in the DOM, shown with `showModal()`. */
-export function renderDialogs(content: DialogsContent | undefined): TemplateResult {
+export function renderConfirm(
+  view: ConfirmView | undefined,
+  on: {cancel(e: Event): void; close(): void; keep(): void; confirm(): void},
+): TemplateResult {
   return html`<dialog
-      class="dialog confirm"
-      part="dialog"
-      aria-labelledby="confirm-title"
-      aria-describedby="confirm-text"
-      @cancel=${(e: Event) => content?.confirmCancelEvent(e)}
-      @close=${() => content?.confirmClosed()}
-    >
-      ${content?.renderConfirm()}
-    </dialog>
-    <dialog
-      class="dialog reschedule"
-      part="dialog"
-      aria-label=${msg('Reschedule callback')}
-      @close=${() => content?.rescheduleClosed()}
-    >
-      ${content?.renderReschedule()}
-    </dialog>`;
+    class="dialog confirm"
+    part="dialog"
+    aria-labelledby="confirm-title"
+    aria-describedby="confirm-text"
+    @cancel=${on.cancel}
+    @close=${on.close}
+  >
+    ${
+      view
+        ? html`<h2 id="confirm-title" class="dialog__title">${msg('Cancel this callback?')}</h2>
+            <p id="confirm-text">
+              ${withBdi(
+                msg(
+                  str`The callback with ${view.name} on ${view.when} will be canceled and the customer will not be called.`,
+                ),
+              )}
+            </p>
+            ${
+              view.error
+                ? html`<p class="message message--error" part="message" role="alert">
+                    ${msg(str`The callback could not be canceled: ${view.error}`)}
+                  </p>`
+                : nothing
+            }
+            <div class="dialog__actions">
+              <button type="button" class="action keep" part="action" @click=${on.keep}>${msg('Keep callback')}</button>
+              <button
+                type="button"
+                class="action action--danger danger"
+                part="action"
+                aria-disabled=${view.busy ? 'true' : 'false'}
+                @click=${on.confirm}
+              >
+                ${
+                  view.busy
+                    ? msg('Canceling…')
+                    : view.error
+                      ? msg('Try again: cancel callback')
+                      : msg('Cancel callback')
+                }
+              </button>
+            </div>`
+        : nothing
+    }
+  </dialog>`;
 }
 
 /** The messages in place of the list: loading, nothing matching the filters, no callbacks yet. */

@@ -374,6 +374,44 @@ export const styles: CSSResultGroup = [
       color: var(--_muted);
     }
 
+    .dialog {
+      max-inline-size: min(32rem, calc(100vw - 2rem));
+      padding: var(--_space-3) calc(var(--_space-3) * 1.5);
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      background: var(--_surface);
+      color: var(--_text);
+    }
+
+    .dialog.reschedule {
+      max-inline-size: min(60rem, calc(100vw - 2rem));
+      inline-size: 100%;
+    }
+
+    .dialog::backdrop {
+      background: rgb(0 0 0 / 0.4);
+    }
+
+    .dialog__title {
+      margin: 0 0 var(--_space-2);
+      font-size: 1.1em;
+    }
+
+    .dialog__head {
+      display: flex;
+      align-items: start;
+      justify-content: space-between;
+      gap: var(--_space-3);
+    }
+
+    .dialog__actions {
+      display: flex;
+      flex-wrap: wrap;
+      justify-content: end;
+      gap: var(--_space-2);
+      margin-block-start: var(--_space-3);
+    }
+
     @media (prefers-reduced-motion: reduce) {
       .row--due,
       .skeleton {

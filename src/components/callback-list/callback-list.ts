@@ -1,5 +1,5 @@
 import {msg, str} from '@lit/localize';
-import {html, nothing, type PropertyValues} from 'lit';
+import {adoptStyles, html, nothing, supportsAdoptingStyleSheets, unsafeCSS, type PropertyValues} from 'lit';
 import {property, query, state} from 'lit/decorators.js';
 import {CallbackKitError, ValidationError, type FieldError} from '../../core/errors.js';
 import {Temporal} from '../../core/temporal.js';
@@ -41,7 +41,6 @@ import {
   renderLoading,
   renderNoMatch,
   renderProblems,
-  renderDialogs,
   renderRow,
   renderToolbar,
   when,
@@ -52,19 +51,25 @@ import {styles} from './callback-list.styles.js';
 import {Customers} from './customers.js';
 import {HandOff} from './hand-off.js';
 import {LiveChanges, loadCallbackData, type Loaded} from './callback-list-data.js';
-import type {ListDialogsOptions} from './list-dialogs.js';
+import {ListDialogs} from './list-dialogs.js';
 import {Reminders, SNOOZE_MINUTES} from './reminders.js';
 import type {RowMenu, RowMenuOptions} from './row-menu.js';
-import type {ListDialogs} from './list-dialogs.js';
 import {StatusWrites} from './status-writes.js';
 
 export type {DisplayType, GroupKey, StatusFilter, TypeFilter} from './callback-list-model.js';
 
-/** The row menus and dialogs (list-actions.ts): one download per page, tried again after a failure. */
-let actionsLoading: Promise<typeof import('./list-actions.js')> | undefined;
-const loadActions = () =>
-  (actionsLoading ??= import('./list-actions.js').catch((error: unknown) => {
-    actionsLoading = undefined;
+/** Adds the menus' styles (CSS text) to the list's shadow root, after its own. */
+function adoptMenuStyles(root: ShadowRoot, text: string): void {
+  const styles = unsafeCSS(text);
+  if (supportsAdoptingStyleSheets) root.adoptedStyleSheets = [...root.adoptedStyleSheets, styles.styleSheet!];
+  else adoptStyles(root, [styles]);
+}
+
+/** The row menus (row-menu.ts, a chunk of its own): one download per page, asked again after a failure. */
+let menuLoading: Promise<typeof import('./row-menu.js')> | undefined;
+const loadMenu = () =>
+  (menuLoading ??= import('./row-menu.js').catch((error: unknown) => {
+    menuLoading = undefined;
     throw error;
   }));
 
@@ -174,8 +179,7 @@ export class CallbackListElement extends KitElement {
   /** The entries in the DOM (indexes) when the list last rendered: all of them, or the virtualizer's range. */
   #rendered = {first: 0, last: -1};
   #operations = new AbortController();
-  /** The dialogs' options (their code is in the lazy actions chunk). */
-  #dialogOptions: ListDialogsOptions = {
+  #dialogs = new ListDialogs(this, {
     current: (id) => this.#model.get(id)?.callback,
     name: (callback) => this.#name(callback),
     contact: (callback) => this.#customers.contact(callback),
@@ -205,7 +209,7 @@ export class CallbackListElement extends KitElement {
     },
     focusRow: (id) => this.#roving.focusAfterUpdate(id),
     schedulerProps: () => ({backend: this.backend, clock: this.clock, policy: this.policy, agent: this.agent}),
-  };
+  });
   #deadline = new DeadlineController(this, {
     clock: () => this.resolvedClock,
     next: () => {
@@ -283,16 +287,16 @@ export class CallbackListElement extends KitElement {
     reveal: (id) => this.#list.scrollToIndex(this.#entryIndex(id)),
   });
 
-  /** The row menus' options (their code is in the lazy actions chunk). */
+  /** The row menus' options (their code is a lazy chunk). */
   #menuOptions: RowMenuOptions = {
     button: (id) => this.#rowElement(id)?.querySelector<HTMLElement>('.action--more'),
     menu: (id) => this.#rowElement(id)?.querySelector<HTMLElement>('[role="menu"]'),
   };
 
-  /** The row menus and the dialogs, once the lazy actions chunk is there. */
-  #actions?: {menu: RowMenu; dialogs: ListDialogs};
-  /** The actions chunk could not be downloaded when the agent asked for it (said in an alert). */
-  #actionsError?: CallbackKitError;
+  /** The row menus, once their lazy chunk is there. */
+  #menu?: RowMenu;
+  /** The menus' chunk could not be downloaded when the agent asked for it (said in an alert). */
+  #menuError?: CallbackKitError;
 
   /** The rows: all of them for a short list; virtualized (the virtualizer loaded on first use) for a long one. */
   #list = new VirtualList<Entry | undefined>(this, {
@@ -358,7 +362,7 @@ export class CallbackListElement extends KitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    // The menus and dialogs download on intent (or when idle after the first render, see firstUpdated).
+    // The row menus download on intent (or when idle after the first render, see firstUpdated).
     for (const type of ['pointerover', 'focusin', 'keydown']) this.addEventListener(type, this.#prefetch, {once: true});
     if (this.#operations.signal.aborted) this.#operations = new AbortController();
     if (this.hasUpdated) this.#writes.retryAll(); // writes cut off by the disconnect
@@ -374,32 +378,29 @@ export class CallbackListElement extends KitElement {
     else setTimeout(this.#prefetch, 200);
   }
 
-  #prefetch = (): void => this.#withActions();
+  #prefetch = (): void => this.#withMenu();
 
   /**
-   * Runs `use` with the row menus and dialogs, downloading their chunk first when it is not there yet (without
-   * `use`: only downloads it, ahead of time). A download failing while the agent waits for it is said (an alert and
-   * `callback-list-error`, operation `load`); one ahead of time is tried again by the next action.
+   * Runs `use` with the row menus, downloading their chunk first when it is not there yet (without `use`: only
+   * downloads it, ahead of time). A download failing while the agent waits for it is said (an alert and
+   * `callback-list-error`, operation `load`); one ahead of time is asked again by the agent's next action.
    */
-  #withActions(use?: (actions: {menu: RowMenu; dialogs: ListDialogs}) => void): void {
-    if (this.#actions) return use?.(this.#actions);
-    loadActions().then(
+  #withMenu(use?: (menu: RowMenu) => void): void {
+    if (this.#menu) return use?.(this.#menu);
+    loadMenu().then(
       (module) => {
-        if (!this.#actions) {
-          module.adoptActionStyles(this.renderRoot as ShadowRoot);
-          this.#actions = {
-            menu: new module.RowMenu(this, this.#menuOptions),
-            dialogs: new module.ListDialogs(this, this.#dialogOptions),
-          };
+        if (!this.#menu) {
+          adoptMenuStyles(this.renderRoot as ShadowRoot, module.menuStyles);
+          this.#menu = new module.RowMenu(this, this.#menuOptions);
         }
-        this.#actionsError = undefined;
+        if (this.#menuError) this.#menuError = undefined;
         this.requestUpdate();
-        use?.(this.#actions);
+        if (this.isConnected) use?.(this.#menu);
       },
       (error: unknown) => {
         if (!use) return;
-        this.#actionsError = toKitError(error);
-        this.#fail('load', this.#actionsError);
+        this.#menuError = toKitError(error);
+        this.#fail('load', this.#menuError);
         this.requestUpdate();
       },
     );
@@ -545,7 +546,7 @@ export class CallbackListElement extends KitElement {
   /** A menu item was chosen: the menu closes and what the item opens remembers the menu's button. */
   #openerOf(id: string, clicked: HTMLElement): {id: string; element: HTMLElement} {
     const inMenu = !!clicked.closest('[role="menu"]');
-    if (inMenu) this.#actions?.menu.close(false);
+    if (inMenu) this.#menu?.close(false);
     const element = inMenu ? (this.#rowElement(id)?.querySelector<HTMLElement>('.action--more') ?? clicked) : clicked;
     return {id, element};
   }
@@ -560,17 +561,14 @@ export class CallbackListElement extends KitElement {
       if (clicked.closest('[role="menu"]')) opener.element.focus(); // the menu is gone: focus its button
       return;
     }
-    this.#withActions((actions) => actions.dialogs.reschedule(this.#model.get(id)?.callback ?? item.callback, opener));
+    this.#dialogs.reschedule(item.callback, opener);
   }
 
   private handleCancelClick(id: string, clicked: HTMLElement): void {
     const item = this.#model.get(id);
     if (!item) return;
     this.#roving.active = id;
-    const opener = this.#openerOf(id, clicked);
-    this.#withActions((actions) =>
-      actions.dialogs.confirmCancel(this.#model.get(id)?.callback ?? item.callback, opener),
-    );
+    this.#dialogs.confirmCancel(item.callback, this.#openerOf(id, clicked));
   }
 
   private handleRetry(): void {
@@ -598,16 +596,15 @@ export class CallbackListElement extends KitElement {
     reschedule: (id, opener) => this.handleReschedule(id, opener),
     cancel: (id, opener) => this.handleCancelClick(id, opener),
     retryWrite: (id) => this.#writes.retry(id),
-    menuButtonClick: (id) =>
-      this.#actions ? this.#actions.menu.handleButtonClick(id) : this.#withActions(({menu}) => menu.open(id)),
+    menuButtonClick: (id) => (this.#menu ? this.#menu.handleButtonClick(id) : this.#withMenu((menu) => menu.open(id))),
     menuButtonKeydown: (id, e) => {
-      if (this.#actions) return this.#actions.menu.handleButtonKeydown(id, e);
+      if (this.#menu) return this.#menu.handleButtonKeydown(id, e);
       if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
       e.preventDefault(); // opens the menu once its code is there (not the list's arrow)
-      this.#withActions(({menu}) => menu.open(id, e.key === 'ArrowDown' ? 'first' : 'last'));
+      this.#withMenu((menu) => menu.open(id, e.key === 'ArrowDown' ? 'first' : 'last'));
     },
-    menuKeydown: (_, e) => this.#actions?.menu.handleMenuKeydown(e),
-    menuFocusOut: (id, e) => this.#actions?.menu.handleFocusOut(id, e),
+    menuKeydown: (_, e) => this.#menu?.handleMenuKeydown(e),
+    menuFocusOut: (id, e) => this.#menu?.handleFocusOut(id, e),
   };
 
   #view(nowMs: number, days: DayBounds): ViewContext {
@@ -623,7 +620,7 @@ export class CallbackListElement extends KitElement {
       days,
       rows: this.#entries.rows,
       tabIndex: (id) => this.#roving.tabIndex(id),
-      menuOpen: (id) => this.#actions?.menu.openId === id,
+      menuOpen: (id) => this.#menu?.openId === id,
     };
   }
 
@@ -655,7 +652,7 @@ export class CallbackListElement extends KitElement {
       tabindex=${activeRendered ? -1 : 0}
       @keydown=${this.#roving.handleKeydown}
       @focusin=${this.handleListFocusIn}
-      @scroll=${() => this.#actions?.menu.handleScroll()}
+      @scroll=${() => this.#menu?.handleScroll()}
     >
       ${rows}
     </div>`;
@@ -685,11 +682,7 @@ export class CallbackListElement extends KitElement {
         onStatus: (e) => this.handleStatusChange(e),
       })}
       ${renderProblems(
-        [
-          ...this.filterProblems,
-          ...this.dataProblems,
-          ...(this.#actionsError ? [errorMessage(this.#actionsError)] : []),
-        ],
+        [...this.filterProblems, ...this.dataProblems, ...(this.#menuError ? [errorMessage(this.#menuError)] : [])],
         this.contactsError && this.#model.size ? errorMessage(this.contactsError) : undefined,
         this.loadError && errorMessage(this.loadError),
         () => this.handleRetry(),
@@ -702,7 +695,7 @@ export class CallbackListElement extends KitElement {
         ${this.#reminders.render((alerting, max) => toastItems(alerting, max, this.#view(nowMs, days)))}
       </div>
       <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
-      ${renderDialogs(this.#actions?.dialogs)}
+      ${this.#dialogs.render()}
     `;
   }
 }

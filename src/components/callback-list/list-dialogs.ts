@@ -3,9 +3,6 @@
  * `callback-cancel-request`, else the backend) and the inline reschedule (`<callback-scheduler mode="reschedule">`).
  * Both are native modal `<dialog>`s with the same backdrop; Escape (or Close/Keep) closes them and focus goes back
  * to what opened them (the row's menu button, or the Reschedule button), else to the row.
- *
- * Part of the list's lazy actions chunk (list-actions.ts): the two `<dialog>` elements are the element's own
- * (`renderDialogs`, always in the DOM); this renders what they show and runs them.
  */
 import {msg, str} from '@lit/localize';
 import {html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult} from 'lit';
@@ -19,7 +16,7 @@ import {HostRequestController} from '../../internal/controllers/host-request.js'
 import {isAbort, toKitError} from '../../internal/errors.js';
 import {isolate} from '../../internal/format.js';
 import {errorMessage} from '../../internal/localization.js';
-import {withBdi} from './callback-list-templates.js';
+import {renderConfirm, withBdi, type ConfirmView} from './callback-list-templates.js';
 
 interface ConfirmState {
   callback: Callback;
@@ -198,84 +195,52 @@ export class ListDialogs implements ReactiveController {
 
   #closeReschedule = (): void => this.#rescheduleDialog?.close();
 
-  /** The confirmation's `cancel` event (Escape): closes unless the cancellation is already running. */
-  confirmCancelEvent(event: Event): void {
-    this.#onConfirmCancelEvent(event);
-  }
-
-  /** The confirmation closed. */
-  confirmClosed(): void {
-    this.#onConfirmClose();
-  }
-
-  /** The reschedule dialog closed. */
-  rescheduleClosed(): void {
-    this.#onRescheduleClose();
-  }
-
-  /** The cancel confirmation's content (its `<dialog>` is the element's, always in the DOM). */
-  renderConfirm(): TemplateResult | typeof nothing {
+  /** Both dialogs (always in the DOM; shown with `showModal()`). */
+  render(): TemplateResult {
     const confirming = this.#confirming;
-    if (!confirming) return nothing;
-    const view = {
+    const view: ConfirmView | undefined = confirming && {
       name: isolate(this.#options.name(confirming.callback)),
       when: this.#options.when(confirming.callback),
       busy: confirming.busy,
       error: confirming.error,
     };
-    return html`<h2 id="confirm-title" class="dialog__title">${msg('Cancel this callback?')}</h2>
-      <p id="confirm-text">
-        ${withBdi(
-          msg(
-            str`The callback with ${view.name} on ${view.when} will be canceled and the customer will not be called.`,
-          ),
-        )}
-      </p>
-      ${
-        view.error
-          ? html`<p class="message message--error" part="message" role="alert">
-              ${msg(str`The callback could not be canceled: ${view.error}`)}
-            </p>`
-          : nothing
-      }
-      <div class="dialog__actions">
-        <button type="button" class="action keep" part="action" @click=${this.#keep}>${msg('Keep callback')}</button>
-        <button
-          type="button"
-          class="action action--danger danger"
-          part="action"
-          aria-disabled=${view.busy ? 'true' : 'false'}
-          @click=${this.#confirm}
-        >
-          ${view.busy ? msg('Canceling…') : view.error ? msg('Try again: cancel callback') : msg('Cancel callback')}
-        </button>
-      </div>`;
-  }
-
-  #keep = (): void => this.#confirmDialog?.close();
-  #confirm = (): void => void this.#onConfirm();
-
-  /** The inline reschedule's content (its `<dialog>` is the element's, always in the DOM). */
-  renderReschedule(): TemplateResult | typeof nothing {
     const callback = this.#rescheduling;
-    if (!callback) return nothing;
     const props = this.#options.schedulerProps();
-    return html`<div class="dialog__head">
-        <h2 class="dialog__title">
-          ${withBdi(msg(str`Reschedule the callback with ${isolate(this.#options.name(callback))}`))}
-        </h2>
-        <button type="button" class="action" part="action" @click=${this.#closeReschedule}>${msg('Close')}</button>
-      </div>
-      <callback-scheduler
-        mode="reschedule"
-        .callback=${callback}
-        .contact=${this.#options.contact(callback)}
-        .backend=${props.backend}
-        .clock=${props.clock}
-        .policy=${props.policy}
-        .agent=${props.agent}
-        @callback-rescheduled=${this.#onRescheduled}
-        @callback-cancel=${this.#closeReschedule}
-      ></callback-scheduler>`;
+    return html`${renderConfirm(view, {
+        cancel: this.#onConfirmCancelEvent,
+        close: this.#onConfirmClose,
+        keep: () => this.#confirmDialog?.close(),
+        confirm: () => void this.#onConfirm(),
+      })}
+      <dialog
+        class="dialog reschedule"
+        part="dialog"
+        aria-label=${msg('Reschedule callback')}
+        @close=${this.#onRescheduleClose}
+      >
+        ${
+          callback
+            ? html`<div class="dialog__head">
+                  <h2 class="dialog__title">
+                    ${withBdi(msg(str`Reschedule the callback with ${isolate(this.#options.name(callback))}`))}
+                  </h2>
+                  <button type="button" class="action" part="action" @click=${this.#closeReschedule}>
+                    ${msg('Close')}
+                  </button>
+                </div>
+                <callback-scheduler
+                  mode="reschedule"
+                  .callback=${callback}
+                  .contact=${this.#options.contact(callback)}
+                  .backend=${props.backend}
+                  .clock=${props.clock}
+                  .policy=${props.policy}
+                  .agent=${props.agent}
+                  @callback-rescheduled=${this.#onRescheduled}
+                  @callback-cancel=${this.#closeReschedule}
+                ></callback-scheduler>`
+            : nothing
+        }
+      </dialog>`;
   }
 }
