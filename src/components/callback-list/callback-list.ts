@@ -100,9 +100,6 @@ const loadMenu = () =>
  *   while disconnected, recomputed when the tab becomes visible again or an injected clock jumps.
  * - Long lists (over 50 entries, headings included) are virtualized: only the rows in view are in the DOM. The
  *   virtualizer is a lazy chunk, downloaded by the first long list; shorter lists render every row themselves.
- * - The rows' action menus are a lazy chunk too, downloaded when idle after the first render or on intent (pointer
- *   over the list, focus or a key in it); a menu asked for before it arrives opens when it does, on the same item.
- *   If it cannot be downloaded, an alert says so and `callback-list-error` fires (operation `load`).
  *
  * Keyboard: the list is one tab stop (the current row); Up/Down move between callbacks, Home/End to the first/last,
  * PageUp/PageDown by ten; Tab reaches the current row's actions. Filters are native selects. Escape closes the
