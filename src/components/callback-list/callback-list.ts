@@ -1,6 +1,6 @@
 import {msg, str} from '@lit/localize';
 import {adoptStyles, html, nothing, supportsAdoptingStyleSheets, unsafeCSS, type PropertyValues} from 'lit';
-import {property, query, state} from 'lit/decorators.js';
+import {property, state} from 'lit/decorators.js';
 import {CallbackKitError, ValidationError, type FieldError} from '../../core/errors.js';
 import {Temporal} from '../../core/temporal.js';
 import type {Callback, Contact} from '../../core/types.js';
@@ -306,7 +306,10 @@ export class CallbackListElement extends KitElement {
     beforeSwitch: () => this.#keepFocusAcrossSwitch(),
   });
 
-  @query('.list') private listElement?: HTMLElement;
+  /** The scrolling list (the virtualizer's host when long), when rendered. */
+  private get listElement(): HTMLElement | null {
+    return this.renderRoot.querySelector<HTMLElement>('.list');
+  }
 
   /** Problems with the callbacks given (shown in an alert). */
   @state() private dataProblems: string[] = [];
