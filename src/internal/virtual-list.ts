@@ -23,6 +23,8 @@ import type {flow} from '@lit-labs/virtualizer/layouts/flow.js';
 import type {virtualize, virtualizerRef, VirtualizerHostElement} from '@lit-labs/virtualizer/virtualize.js';
 import {nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult} from 'lit';
 import {repeat} from 'lit/directives/repeat.js';
+import type * as VirtualScroll from './virtual-scroll.js';
+import type {ScrollTarget} from './virtual-scroll.js';
 
 /**
  * Lists of more entries than this are virtualized; up to this many, every entry is rendered and nothing loads.
@@ -47,6 +49,8 @@ interface Virtualizer {
   virtualize: typeof virtualize;
   ref: typeof virtualizerRef;
   layout: ReturnType<typeof flow>;
+  /** Where a virtualized list scrolls (virtual-scroll.ts, downloaded with the virtualizer). */
+  scroll: typeof VirtualScroll;
 }
 
 let loaded: Virtualizer | undefined;
@@ -62,13 +66,15 @@ export function loadVirtualizer(): Promise<void> {
   loading ??= Promise.all([
     import('@lit-labs/virtualizer/virtualize.js'),
     import('@lit-labs/virtualizer/layouts/flow.js'),
+    import('./virtual-scroll.js'),
   ]).then(
-    ([module, layouts]) =>
+    ([module, layouts, scroll]) =>
       (loaded = {
         virtualize: module.virtualize,
         ref: module.virtualizerRef,
         // Given up front: the virtualizer's default layout is one more dynamic import (a blank list until it arrives).
         layout: layouts.flow(),
+        scroll,
       }),
     (error: unknown) => {
       loading = undefined;
@@ -99,12 +105,6 @@ export interface VirtualListConfig<T> {
   items: T[];
   keyFunction: (item: T, index: number) => unknown;
   renderItem: (item: T, index: number) => TemplateResult;
-}
-
-/** Where to scroll once the virtualizer has laid out: an entry, to the nearest edge or `offset` px from the top. */
-interface ScrollTarget {
-  index: number;
-  offset?: number;
 }
 
 type Host = ReactiveControllerHost & HTMLElement & {readonly renderRoot: HTMLElement | DocumentFragment};
@@ -201,7 +201,12 @@ export class VirtualList<T> implements ReactiveController {
     if (big && !loaded && !this.#failed) this.#load();
     const virtualizer = loaded && (big || this.#virtualized) ? loaded : undefined;
     if (virtualizer && !this.#virtualized) {
-      const anchor = this.#anchor(config);
+      const container = this.#options.container();
+      const scroller = this.#scroller();
+      const anchor =
+        this.#config && container && scroller
+          ? virtualizer.scroll.anchor(this.#config, config, container, scroller)
+          : undefined;
       this.#virtualized = true;
       this.#running = false;
       this.#range = {first: 0, last: -1};
@@ -269,52 +274,17 @@ export class VirtualList<T> implements ReactiveController {
     );
   }
 
-  /**
-   * Before the plain entries are replaced (still in the DOM), where the virtualizer should scroll to: the focused
-   * entry when it is out of view (the host focuses it again), else the first entry in view, at the same offset
-   * from the scroller's top. As an index into the next items (found by key).
-   */
-  #anchor(next: VirtualListConfig<T>): ScrollTarget | undefined {
-    const previous = this.#config;
-    const container = this.#options.container();
-    const scroller = this.#scroller();
-    if (!previous || !container || !scroller) return undefined;
-    const children = [...container.children];
-    const nextIndex = (child: Element): number => {
-      const index = children.indexOf(child);
-      const item = previous.items[index];
-      if (item === undefined) return -1;
-      const key = previous.keyFunction(item, index);
-      return next.items.findIndex((entry, n) => next.keyFunction(entry, n) === key);
-    };
-    const view = scroller.getBoundingClientRect();
-    const outOfView = (box: DOMRect) => box.bottom <= view.top || box.top >= view.bottom;
-    let focused = (container.getRootNode() as Document | ShadowRoot).activeElement;
-    while (focused && focused.parentElement !== container) focused = focused.parentElement;
-    if (focused && outOfView(focused.getBoundingClientRect())) {
-      const index = nextIndex(focused);
-      if (index >= 0) return {index};
-    }
-    if (scroller.scrollTop <= 0) return undefined;
-    const first = children.find((child) => !outOfView(child.getBoundingClientRect()));
-    const index = first ? nextIndex(first) : -1;
-    return index < 0 ? undefined : {index, offset: first!.getBoundingClientRect().top - view.top};
-  }
-
-  #scrollVirtualized({index, offset}: ScrollTarget): void {
+  #scrollVirtualized(target: ScrollTarget): void {
     const container = this.#options.container() as VirtualizerHostElement | null | undefined;
-    const count = this.#config?.items.length ?? 0;
-    if (!loaded || !container || index >= count) return;
-    if (this.#options.scroller) {
-      container[loaded.ref]?.element(index)?.scrollIntoView({block: offset === undefined ? 'nearest' : 'start'});
-      return;
-    }
-    // Inside a scroller, from the average entry size: the virtualizer pins entries reliably only as the scroller.
-    const scroller = this.#scroller();
-    if (!scroller) return;
-    const perEntry = container.offsetHeight / count;
-    const top = container.getBoundingClientRect().top - scroller.getBoundingClientRect().top + scroller.scrollTop;
-    scroller.scrollTop = top + index * perEntry - (offset ?? (scroller.clientHeight - perEntry) / 2);
+    const virtualizer = loaded;
+    if (!virtualizer || !container) return;
+    virtualizer.scroll.scrollToTarget(
+      target,
+      container,
+      this.#config?.items.length ?? 0,
+      this.#options.scroller ? (index) => container[virtualizer.ref]?.element(index) : undefined,
+      this.#scroller(),
+    );
   }
 
   /** The element that scrolls the entries: the container in scroller mode, else its nearest scrolling ancestor. */

@@ -5,7 +5,6 @@
  */
 import {msg, str} from '@lit/localize';
 import {html, nothing, type TemplateResult} from 'lit';
-import {classMap} from 'lit/directives/class-map.js';
 import {Temporal} from '../../core/temporal.js';
 import type {CallbackStatus} from '../../core/types.js';
 import {dateTimeFormat, formatTime, formatTimeRange, zoneLongName} from '../../internal/format.js';
@@ -71,6 +70,12 @@ export const statusLabel = (status: CallbackStatus | StatusFilter): string => {
 };
 
 /** Renders text holding FSI…PDI isolates (from `isolate`) with each isolate as a `<bdi>` element in the DOM. */
+/** The classes of a `{class: on}` map, for a `class` attribute (the list's rows and headings own theirs). */
+const classes = (map: Record<string, boolean>): string =>
+  Object.keys(map)
+    .filter((name) => map[name])
+    .join(' ');
+
 export function withBdi(text: string): Array<string | TemplateResult> {
   const parts = text.split(/\u2068([^\u2069]*)\u2069/);
   return parts.map((part, i) => (i % 2 ? html`<bdi>${part}</bdi>` : part));
@@ -173,12 +178,7 @@ export interface RowHandlers {
 }
 
 export function renderHeading(group: GroupKey, count: string, level: number): TemplateResult {
-  return html`<div
-    class=${classMap({heading: true, [`heading--${group}`]: true})}
-    part="group-heading"
-    role="heading"
-    aria-level=${level}
-  >
+  return html`<div class=${`heading heading--${group}`} part="group-heading" role="heading" aria-level=${level}>
     ${groupLabel(group)}
     <span class="heading__count"><span class="visually-hidden">, </span>${count}</span>
   </div>`;
@@ -273,7 +273,7 @@ export function renderRow(row: RowView, on: RowHandlers): TemplateResult {
   return html`<div class="cell">
     <article
       part=${row.parts}
-      class=${classMap(row.classes)}
+      class=${classes(row.classes)}
       data-id=${row.id}
       tabindex=${row.tab}
       aria-label=${row.label}
@@ -283,7 +283,7 @@ export function renderRow(row: RowView, on: RowHandlers): TemplateResult {
       <div class="row__main">
         <span class="row__time" part="time"><time datetime=${row.start}>${row.agentTime}</time></span>
         <span
-          class=${classMap({row__customer: true, 'row__customer--unknown': !row.known})}
+          class=${row.known ? 'row__customer' : 'row__customer row__customer--unknown'}
           part="customer"
           title=${row.name}
           ><bdi>${row.rawName}</bdi></span

@@ -291,39 +291,6 @@ export const styles: CSSResultGroup = [
       }
     }
 
-    /* The row's action menu: in the top layer (never clipped by the list), placed next to its button. */
-    .menu {
-      position: fixed;
-      inset: auto;
-      margin: 0;
-      min-inline-size: 10rem;
-      padding: var(--_space-1);
-      border: 1px solid var(--_border);
-      border-radius: var(--_radius);
-      background: var(--_surface);
-      color: var(--_text);
-      box-shadow: var(--_ck-shadow);
-    }
-
-    .menu__item {
-      display: flex;
-      inline-size: 100%;
-      justify-content: start;
-      border-color: transparent;
-      background: transparent;
-      min-block-size: var(--_ck-control-height-sm);
-      padding-inline: var(--_space-3);
-      font-weight: 400;
-    }
-
-    .menu__item:is(:hover, :focus) {
-      background: var(--_subtle);
-    }
-
-    .menu__item--danger {
-      color: var(--_danger);
-    }
-
     .message p {
       margin: 0;
     }
@@ -465,10 +432,6 @@ export const styles: CSSResultGroup = [
       .row--overdue,
       .heading--overdue {
         border-inline-start-color: Mark;
-      }
-
-      .menu {
-        border-color: CanvasText;
       }
 
       .skeleton {

@@ -6,8 +6,54 @@
  * last; in the menu, ArrowDown/ArrowUp move (wrapping), Home/End go to the ends, Escape closes it and focus goes
  * back to the button, Tab closes it (focus moves on from the button). Focus leaving the menu, a click elsewhere or
  * the list scrolling closes it too.
+ *
+ * A chunk of its own, with the menus' styles: `<callback-list>` downloads it when idle after its first render, or at
+ * once on intent (pointer over the list, focus or a key in it); a menu asked for before it is there opens when it
+ * arrives, with the same focus.
  */
 import type {ReactiveController, ReactiveControllerHost} from 'lit';
+
+/** The menus' styles, added to the list's own when this arrives (CSS text: this chunk imports no code). */
+export const menuStyles = `
+  /* The row's action menu: in the top layer (never clipped by the list), placed next to its button. */
+  .menu {
+    position: fixed;
+    inset: auto;
+    margin: 0;
+    min-inline-size: 10rem;
+    padding: var(--_space-1);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    color: var(--_text);
+    box-shadow: var(--_ck-shadow);
+  }
+
+  .menu__item {
+    display: flex;
+    inline-size: 100%;
+    justify-content: start;
+    border-color: transparent;
+    background: transparent;
+    min-block-size: var(--_ck-control-height-sm);
+    padding-inline: var(--_space-3);
+    font-weight: 400;
+  }
+
+  .menu__item:is(:hover, :focus) {
+    background: var(--_subtle);
+  }
+
+  .menu__item--danger {
+    color: var(--_danger);
+  }
+
+  @media (forced-colors: active) {
+    .menu {
+      border-color: CanvasText;
+    }
+  }
+`;
 
 export interface RowMenuOptions {
   /** The menu button of a row, when rendered. */
