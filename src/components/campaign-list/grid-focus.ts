@@ -4,116 +4,11 @@
  * focus follows once the target row is rendered, also when the rows are virtualized (the virtualizer positions and
  * measures rows a frame or two after rendering them: the focused row is kept in view until it settles).
  */
-import type {ReactiveController, ReactiveControllerHost} from 'lit';
-import {repeat} from 'lit/directives/repeat.js';
+import type {ReactiveControllerHost} from 'lit';
 import type {Campaign} from '../../core/types.js';
 import {RovingFocus, type FocusMode, type NavigationKey} from '../../internal/controllers/roving-focus.js';
-import type {IndexRange, VirtualList, VirtualListConfig, VirtualListOptions} from '../../internal/virtual-list.js';
+import {VirtualList, type IndexRange} from '../../internal/virtual-list.js';
 import {COLUMN_COUNT, HEADER} from './campaign-list-templates.js';
-
-/**
- * `VIRTUALIZE_ABOVE` and `FIRST_WINDOW` of virtual-list.ts (the campaign-list tests hold the list to them), here so
- * that the usual short list never downloads virtual-list.ts: it is a lazy chunk, loaded with the virtualizer.
- */
-const VIRTUALIZE_ABOVE = 50;
-const FIRST_WINDOW = 30;
-
-type ListModule = typeof import('../../internal/virtual-list.js');
-let listModule: ListModule | undefined;
-let listLoading: Promise<ListModule> | undefined;
-
-/**
- * The rows: every row rendered plainly up to `VIRTUALIZE_ABOVE`; past it, virtual-list.ts is downloaded (the first
- * `FIRST_WINDOW` rows are rendered meanwhile) and its `VirtualList` takes over the same container, as if it had
- * rendered the rows in it itself (it then downloads the virtualizer, keeps the first row in view and the focus, and
- * stays plain when the virtualizer cannot be downloaded). When virtual-list.ts cannot be downloaded, every row is
- * rendered plainly (correct, only slower) until the element is connected again.
- */
-class Rows implements ReactiveController {
-  readonly #host: Host;
-  readonly #options: VirtualListOptions;
-  #list?: VirtualList<Campaign>;
-  /** What the container holds, rendered here (before the list took over). */
-  #plain?: VirtualListConfig<Campaign>;
-  #rendering = false;
-  #failed = false;
-
-  constructor(host: Host, options: VirtualListOptions) {
-    this.#host = host;
-    this.#options = options;
-    host.addController(this);
-  }
-
-  hostConnected(): void {
-    this.#failed = false;
-  }
-
-  hostUpdate(): void {
-    this.#rendering = false;
-  }
-
-  hostUpdated(): void {
-    if (!this.#rendering) this.#plain = undefined; // the container is gone: a new one starts plain
-  }
-
-  get virtualized(): boolean {
-    return this.#list?.virtualized ?? false;
-  }
-
-  get range(): IndexRange {
-    return this.#list?.range ?? {first: 0, last: (this.#plain?.items.length ?? 0) - 1};
-  }
-
-  /** The rows inside the scroller's viewport (measured while they are all rendered). */
-  visibleRange(): IndexRange | undefined {
-    if (this.#list) return this.#list.visibleRange();
-    const scroller = this.#host.renderRoot.querySelector('.scroller');
-    const children = this.#options.container()?.children;
-    if (!scroller || !children) return undefined;
-    const view = scroller.getBoundingClientRect();
-    let first = -1;
-    let last = -1;
-    for (let i = 0; i < children.length; i++) {
-      const box = children[i].getBoundingClientRect();
-      if (box.bottom <= view.top) continue;
-      if (box.top >= view.bottom) break;
-      if (first < 0) first = i;
-      last = i;
-    }
-    return first < 0 ? undefined : {first, last};
-  }
-
-  render(config: VirtualListConfig<Campaign>): unknown {
-    this.#rendering = true;
-    const big = config.items.length > VIRTUALIZE_ABOVE;
-    if (!this.#list && big && listModule) {
-      this.#list = new listModule.VirtualList<Campaign>(this.#host, this.#options);
-      // The list takes over from the rows in the container as from its own (its render, never committed, only
-      // tells it what they are): it switches from them, keeping the first row in view and the focus.
-      if (this.#plain) this.#list.render(this.#plain);
-    }
-    if (this.#list) return this.#list.render(config);
-    if (big && !this.#failed) {
-      listLoading ??= import('../../internal/virtual-list.js').then(
-        (module) => (listModule = module),
-        (error: unknown) => {
-          listLoading = undefined;
-          throw error;
-        },
-      );
-      listLoading.then(
-        () => this.#host.requestUpdate(),
-        () => {
-          this.#failed = true; // every row, plainly
-          this.#host.requestUpdate();
-        },
-      );
-    }
-    const items = big && !this.#failed ? config.items.slice(0, FIRST_WINDOW) : config.items;
-    this.#plain = {...config, items};
-    return repeat(items, config.keyFunction, config.renderItem);
-  }
-}
 
 const LAST_COLUMN = COLUMN_COUNT - 1;
 
@@ -130,8 +25,8 @@ export class GridFocus {
   readonly #options: {view(): Campaign[]};
   /** The grid's single tab stop: a cell (or the button in it); arrows move it, mirrored in right-to-left. */
   readonly roving: RovingFocus<Cell>;
-  /** The rows: all of them for a short list; virtualized (virtual-list.ts and the virtualizer loaded then) for a long one. */
-  readonly rows: Rows;
+  /** The rows: all of them for a short list; virtualized (the virtualizer loaded on first use) for a long one. */
+  readonly rows: VirtualList<Campaign>;
 
   constructor(host: Host, options: {view(): Campaign[]}) {
     this.#host = host;
@@ -148,7 +43,7 @@ export class GridFocus {
         if (mode === 'scroll' && target.closest('.row--campaign')) this.#reveal(target);
       },
     });
-    this.rows = new Rows(this.#host, {
+    this.rows = new VirtualList<Campaign>(this.#host, {
       container: () => this.#host.renderRoot.querySelector<HTMLElement>('.rows'),
       rangeChanged: (range) => this.handleRangeChanged(range),
       beforeSwitch: () => this.#keepFocusAcrossSwitch(),
