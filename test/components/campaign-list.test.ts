@@ -14,6 +14,7 @@ import type {CampaignSelectEvent} from '../../src/events/campaign-select.js';
 import type {CampaignStartedEvent} from '../../src/events/campaign-started.js';
 import type {PreviewRecord, PreviewRecordRequestEvent} from '../../src/events/preview-record-request.js';
 import {loadVirtualizer, VIRTUALIZE_ABOVE} from '../../src/internal/virtual-list.js';
+import {loadPreviewRecords} from '../../src/components/campaign-list/preview-records.js';
 
 const [MARIA, , LUCIA] = DEMO_AGENTS;
 /** Monday 2026-11-23, 9:00 AM in New York: the demo's running campaigns started at 6:45 AM EST (11:45Z). */
@@ -671,6 +672,9 @@ describe('<campaign-list>', () => {
   });
 
   describe('preview records', () => {
+    // The code that asks the host is a lazy chunk loaded on intent (campaign-list-lazy.test.ts tests that path):
+    // here it is there, so the request goes out at once.
+    before(() => loadPreviewRecords());
     function deferred<T>() {
       let resolve!: (value: T) => void;
       let reject!: (reason: unknown) => void;

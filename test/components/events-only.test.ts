@@ -10,6 +10,7 @@ import '../../src/components/callback-scheduler/callback-scheduler.js';
 import type {CallbackSchedulerElement} from '../../src/components/callback-scheduler/callback-scheduler.js';
 import '../../src/components/campaign-list/campaign-list.js';
 import type {CampaignListElement} from '../../src/components/campaign-list/campaign-list.js';
+import {loadPreviewRecords} from '../../src/components/campaign-list/preview-records.js';
 import '../../src/components/logout-countdown/logout-countdown.js';
 import type {LogoutCountdownElement} from '../../src/components/logout-countdown/logout-countdown.js';
 import type {TimeslotGridElement} from '../../src/components/timeslot-grid/timeslot-grid.js';
@@ -283,6 +284,7 @@ describe('events-only integration (docs/events-only.md)', () => {
       await waitUntil(() => el.shadowRoot!.querySelector('[part~="record-button"]'), 'no Get next record button', {
         timeout: 5000,
       });
+      await loadPreviewRecords(); // a lazy chunk (loaded on intent): there before the clock is faked
       timers = fakeTimers();
       el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="record-button"]')!.click();
       await el.updateComplete;

@@ -61,6 +61,8 @@ export interface RowContext {
   start(campaign: Campaign): {text: string; datetime: string} | undefined;
   request(id: string): RecordRequest | undefined;
   onRecord(campaign: Campaign): void;
+  /** The pointer entered, or focus reached, a "Get next record" button: the agent may be about to press it. */
+  onRecordIntent(): void;
   onHelpToggle(event: Event): void;
 }
 
@@ -90,6 +92,8 @@ function renderRecordCell(campaign: Campaign, index: number, ctx: RowContext): T
       aria-disabled=${busy || !live ? 'true' : nothing}
       aria-describedby=${live ? nothing : 'record-unavailable'}
       @click=${() => ctx.onRecord(campaign)}
+      @pointerenter=${ctx.onRecordIntent}
+      @focus=${ctx.onRecordIntent}
     >
       ${busy ? html`<span class="spinner" aria-hidden="true"></span>${msg('Getting record…')}` : msg('Get next record')}
     </button>

@@ -28,7 +28,6 @@ export const styles: CSSResultGroup = [
       --_notice-bg: var(--ck-campaign-list-notice-background, var(--_ck-color-info-surface));
       --_notice-fg: var(--ck-campaign-list-notice-color, var(--_ck-color-info));
       --_danger: var(--_ck-color-danger);
-      --_focus: var(--_ck-focus-ring);
       --_radius: var(--_ck-radius);
       --_max-height: var(--ck-campaign-list-max-height, 24rem);
       --_columns: var(
@@ -47,12 +46,6 @@ export const styles: CSSResultGroup = [
       padding-inline: var(--_ck-space-2);
       background: transparent;
       border-color: currentColor;
-    }
-
-    .cell:focus-visible,
-    button:focus-visible {
-      outline: var(--_focus);
-      outline-offset: -2px;
     }
 
     /* Notices */
@@ -104,10 +97,6 @@ export const styles: CSSResultGroup = [
       min-inline-size: 2rem;
       font-size: 1.1em;
       line-height: 1;
-    }
-
-    .notice__dismiss:hover {
-      border-color: currentColor;
     }
 
     .notices-actions {
@@ -183,17 +172,13 @@ export const styles: CSSResultGroup = [
     }
 
     .filter__option:has(input:focus-visible) {
-      outline: var(--_focus);
+      outline: var(--_ck-focus-ring);
       outline-offset: -3px;
-    }
-
-    .zone,
-    .count {
-      color: var(--_muted);
     }
 
     .zone {
       margin-inline-start: auto;
+      color: var(--_muted);
     }
 
     /* Grid */
@@ -288,7 +273,8 @@ export const styles: CSSResultGroup = [
       font-weight: 600;
     }
 
-    .sort:hover {
+    .sort:hover,
+    .notice__dismiss:hover {
       border-color: currentColor;
     }
 

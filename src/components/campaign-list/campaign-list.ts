@@ -66,7 +66,9 @@ const DIRECTIONS: readonly SortDirection[] = ['ascending', 'descending'];
  *
  * Manual preview campaigns offer "Get next record": a cancelable `preview-record-request` whose
  * `detail.respondWith(promise)` lets the host fetch the record. The button stays busy until the promise settles
- * or `response-timeout` passes, then the record (or the error) is shown in the row and announced.
+ * or `response-timeout` passes, then the record (or the error) is shown in the row and announced. The code that asks
+ * is a small lazy chunk, downloaded when the pointer enters or focus reaches a "Get next record" button (a press
+ * before it arrives waits for it, busy); when it cannot be downloaded the row says the record could not be fetched.
  *
  * Keyboard (WAI-ARIA grid): one tab stop; arrows move between cells (the header row's sort buttons included);
  * Home/End to the row's ends, Ctrl+Home/End to the first/last cell of the grid; PageUp/PageDown by a page;
@@ -556,7 +558,8 @@ export class CampaignListElement extends KitElement {
     tabIndex: this.#tabIndex,
     start: (campaign) => this.#formatStart(campaign),
     request: (id) => this.#records.get(id),
-    onRecord: (campaign) => void this.#records.request(campaign),
+    onRecord: (campaign) => this.#records.request(campaign),
+    onRecordIntent: this.#records.prefetch,
     onHelpToggle: (event) => this.handleHelpToggle(event),
   };
 

@@ -1,8 +1,12 @@
 /**
- * "Get next record" of `<campaign-list>`'s manual preview campaigns: asks the host with `preview-record-request`
- * (answered with `detail.respondWith(promise)`, through the kit's one ask-the-host protocol) and keeps, per campaign,
- * the request's state and the message the row shows (the record, none left, the host's error or the timeout).
- * `preventDefault()` alone means the host handles it entirely (nothing shown).
+ * "Get next record" of `<campaign-list>`'s manual preview campaigns: per campaign, the request's state and the
+ * message the row shows (the record, none left, the host's error or the timeout).
+ *
+ * Asking the host (`preview-record-request`, answered with `detail.respondWith(promise)`) is a lazy chunk
+ * (`record-request.ts`): no first paint needs it. It starts downloading on intent (`prefetch()`: the pointer enters
+ * a "Get next record" button, or the button takes focus), so the request usually goes out at once; a press that
+ * comes first keeps the button busy until the chunk is there. When the chunk cannot be downloaded the row shows
+ * "The record could not be fetched: …" (announced, like any failed request) and the next press tries again.
  */
 import {msg, str} from '@lit/localize';
 import type {ReactiveControllerHost} from 'lit';
@@ -15,6 +19,7 @@ import {isolate} from '../../internal/format.js';
 import {errorMessage} from '../../internal/localization.js';
 import {isLive} from './campaign-list-model.js';
 import type {RecordRequest} from './campaign-list-templates.js';
+import type {RecordAsker} from './record-request.js';
 import {copyCampaign} from './start-notices.js';
 
 export function errorText(error: unknown): string {
@@ -30,11 +35,36 @@ export interface PreviewRecordsOptions {
   announce(text: string): void;
 }
 
+type RecordChunk = typeof import('./record-request.js');
+let chunk: Promise<RecordChunk> | undefined;
+/** The chunk once it arrived: every list of the page asks at once from then on. */
+let loaded: RecordChunk | undefined;
+
+/**
+ * Downloads the code that asks the host for a record (once; after a failed download the next call tries again).
+ * The list calls it on intent; a page may call it ahead of time.
+ */
+export function loadPreviewRecords(): Promise<void> {
+  return recordChunk().then(() => undefined);
+}
+
+function recordChunk(): Promise<RecordChunk> {
+  chunk ??= import('./record-request.js').then(
+    (module) => (loaded = module),
+    (error: unknown) => {
+      chunk = undefined;
+      throw error;
+    },
+  );
+  return chunk;
+}
+
 export class PreviewRecords {
   readonly #host: ReactiveControllerHost & HTMLElement;
   readonly #options: PreviewRecordsOptions;
-  readonly #ask: HostRequestController;
   readonly #requests = new Map<string, RecordRequest>();
+  readonly #ask: HostRequestController;
+  #asker?: RecordAsker;
 
   constructor(host: ReactiveControllerHost & HTMLElement, options: PreviewRecordsOptions) {
     this.#host = host;
@@ -61,58 +91,53 @@ export class PreviewRecords {
     }
   }
 
-  async request(campaign: Campaign): Promise<void> {
+  /** The agent is about to ask (pointer on, or focus in, a "Get next record" button): download the code now. */
+  prefetch = (): void => {
+    recordChunk().catch(() => {
+      /* told when a request needs it */
+    });
+  };
+
+  #askerOf({RecordAsker}: RecordChunk): RecordAsker {
+    return (this.#asker ??= new RecordAsker({
+      options: this.#options,
+      ask: this.#ask,
+      get: (id) => this.#requests.get(id),
+      set: (id, request) => this.#set(id, request),
+      copy: copyCampaign,
+      isolate,
+      errorText,
+      timedOut: (error) => error instanceof HostTimeoutError,
+      event: (detail) => new PreviewRecordRequestEvent(detail),
+      responder: () => createResponder<PreviewRecord | null>(),
+    }));
+  }
+
+  /** "Get next record": asks the host at once when the code is there, else as soon as it arrives. */
+  request(campaign: Campaign): void {
     const id = campaign.id;
     if (this.#requests.get(id)?.state === 'busy' || !isLive(campaign)) return;
-    const controller = new AbortController();
-    const responder = createResponder<PreviewRecord | null>();
-    const event = new PreviewRecordRequestEvent({
-      campaign: copyCampaign(campaign),
-      agentId: this.#options.agentId(),
-      signal: controller.signal,
-      respondWith: (response) => responder.respondWith(response),
-    });
-    const timeout = this.#options.timeout();
-    const asked = this.#ask.ask({event, responder, timeout, signal: controller.signal});
-    if (!responder.response) {
-      // Answered at once: refused (the host took it over), or nothing answered (NoHandlerError).
-      asked.catch((error: unknown) => console.warn((error as Error).message));
-      if (event.defaultPrevented) this.#set(id, undefined);
-      else {
-        const message = msg('Records cannot be requested here: nothing answered the request.');
-        this.#set(id, {state: 'error', message});
-        this.#options.announce(message);
-      }
+    if (loaded) {
+      void this.#askerOf(loaded).request(campaign);
       return;
     }
+    // Busy until the chunk is there (cleared, removed or another agent meanwhile: the controller is gone).
+    const controller = new AbortController();
+    const current = () => this.#requests.get(id)?.controller === controller;
     this.#set(id, {state: 'busy', controller});
-    try {
-      const outcome = await asked;
-      const record = outcome.refused ? undefined : outcome.value;
-      let message: string;
-      if (record === null || record === undefined) {
-        message = msg(str`No records left in the calling list of ${isolate(campaign.name)}.`);
-      } else if (typeof record !== 'object' || typeof record.id !== 'string' || !record.id) {
-        throw new TypeError(msg('The answer to the request is not a record (it has no id).'));
-      } else {
-        const who = [record.contactName, record.phone].filter((part) => typeof part === 'string' && part).join(', ');
-        message = who ? msg(str`Next record: ${who}.`) : msg(str`Next record: ${record.id}.`);
-      }
-      if (this.#requests.get(id)?.controller !== controller) return;
-      this.#set(id, {state: 'done', message});
-      this.#options.announce(msg(str`${isolate(campaign.name)}: ${message}`));
-    } catch (error) {
-      // Removed from the page, or another agent signed in meanwhile: nothing to show.
-      if (this.#requests.get(id)?.controller !== controller) return;
-      // The host's own error (a CallbackKitError says precisely what failed), or the element's timeout.
-      const message =
-        error instanceof HostTimeoutError
-          ? msg(str`No record arrived within ${Math.max(1, Math.round(timeout / 1000))} seconds. Try again.`)
-          : msg(str`The record could not be fetched: ${errorText(error)}`);
-      if (!controller.signal.aborted) controller.abort(error);
-      this.#set(id, {state: 'error', message});
-      this.#options.announce(msg(str`${isolate(campaign.name)}: ${message}`));
-    }
+    recordChunk().then(
+      (module) => {
+        if (!current()) return;
+        this.#requests.delete(id);
+        void this.#askerOf(module).request(campaign);
+      },
+      (error: unknown) => {
+        if (!current()) return;
+        const message = msg(str`The record could not be fetched: ${errorText(error)}`);
+        this.#set(id, {state: 'error', message});
+        this.#options.announce(msg(str`${isolate(campaign.name)}: ${message}`));
+      },
+    );
   }
 
   #set(id: string, request: RecordRequest | undefined): void {

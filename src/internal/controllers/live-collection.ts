@@ -74,7 +74,7 @@ export class LiveCollection<T> implements ReactiveController {
         this.#early ??= [];
         return this.#options.load({backend, hostOwned, signal});
       },
-      args: () => [options.backend(), options.hostOwned(), ...options.key()] as const,
+      args: () => this.#args(),
       onComplete: (value) => this.#onComplete(value),
       onError: (error) => this.#onError(error),
     });
@@ -95,16 +95,6 @@ export class LiveCollection<T> implements ReactiveController {
     return this.#task.error;
   }
 
-  /** Whether a load succeeded for the current backend and key. */
-  get loaded(): boolean {
-    return !!this.#loadedKey && sameKey(this.#loadedKey, this.#args());
-  }
-
-  /** The backend subscribed to now (undefined while disconnected). */
-  get backend(): SchedulingBackend | undefined {
-    return this.#events.backend;
-  }
-
   /** Subscribes now when the backend changed (call before reading data in `willUpdate`). */
   sync(): void {
     this.#events.sync();
@@ -113,11 +103,6 @@ export class LiveCollection<T> implements ReactiveController {
   /** Loads again (no-op without a backend). */
   run(): Promise<void> {
     return this.#task.run();
-  }
-
-  /** Stops the load on its way. */
-  abort(reason?: unknown): void {
-    this.#task.abort(reason);
   }
 
   hostConnected(): void {

@@ -99,12 +99,6 @@ export class RovingFocus<P> implements ReactiveController {
     return this.#active !== undefined && this.#same(position, this.#active) ? 0 : -1;
   }
 
-  /** Whether focus is inside one of the widget's items. */
-  hasFocus(): boolean {
-    const focused = (this.#host.shadowRoot ?? document).activeElement;
-    return !!focused && this.#options.positionOf(focused) !== undefined;
-  }
-
   /**
    * Moves the tab stop to `position` and focus to it: now when it is rendered, else after the next update (or
    * `retry()`, e.g. when a virtualizer rendered more), asking `reveal` to bring it in.
@@ -127,11 +121,6 @@ export class RovingFocus<P> implements ReactiveController {
     this.active = position;
     this.#pending = {position, mode};
     this.#host.requestUpdate();
-  }
-
-  /** Drops a focus move still waiting for its target. */
-  cancelPending(): void {
-    this.#pending = undefined;
   }
 
   /**
