@@ -25,7 +25,6 @@ import {
 } from './scheduler-view.js';
 import {OwnerHoursController} from './owner-hours-controller.js';
 import {errorMessage} from '../../internal/localization.js';
-import '../timeslot-grid/timeslot-grid.js';
 import type {MonthCalendarElement} from '../month-calendar/month-calendar.js';
 import {styles} from './callback-scheduler.styles.js';
 import {
@@ -54,6 +53,16 @@ import type {SchedulerMode} from './scheduler-form-model.js';
  */
 let calendarLoading: Promise<{MonthCalendarElement: typeof MonthCalendarElement}> | undefined;
 const loadCalendar = () => (calendarLoading ??= import('../month-calendar/month-calendar.js'));
+/**
+ * Loads `<timeslot-grid>` (a chunk of its own), started with the first availability request: the week cannot show
+ * before its slots arrive anyway, so the agent never waits longer than for the data. A failed download can be retried.
+ */
+let gridLoading: Promise<unknown> | undefined;
+const loadGrid = () =>
+  (gridLoading ??= import('../timeslot-grid/timeslot-grid.js').catch((error: unknown) => {
+    gridLoading = undefined;
+    throw error;
+  }));
 /** Loads `<ck-zone-picker>` when "Another zone" is first chosen (a chunk of its own). */
 let zonePickerLoading: Promise<unknown> | undefined;
 const loadZonePicker = () => (zonePickerLoading ??= import('../zone-picker/zone-picker.js'));
@@ -219,6 +228,10 @@ export class CallbackSchedulerElement extends KitElement {
   @state() private loadingContact?: string;
   /** A note next to the grid: the agent's pick was filled by another agent meanwhile. */
   @state() private pickLost?: string;
+  /** Why the week's grid could not be downloaded (shown with Retry in its place). */
+  @state() private gridProblem?: string;
+  /** The grid's download this element waits for (re-renders when it is there). */
+  #gridWait?: Promise<unknown>;
 
   /** `new`, `reschedule` (`.callback` set), `next-attempt` (`.dispositions`), `followup` or `web-callback`. */
   @property({reflect: true}) mode: SchedulerMode = 'new';
@@ -294,10 +307,15 @@ export class CallbackSchedulerElement extends KitElement {
 
   // ---- lifecycle ----
 
-  /** Also waits for the lazily loaded month calendar (and the zone picker when shown) to render. */
+  /** Also waits for the lazily loaded week grid, month calendar (and the zone picker when shown) to render. */
   protected override async getUpdateComplete(): Promise<boolean> {
     let done = await super.getUpdateComplete();
-    await Promise.all([calendarLoading, this.zoneMode === 'other' ? loadZonePicker() : undefined]);
+    const settled = (loading?: Promise<unknown>) => loading?.catch(() => undefined);
+    await Promise.all([
+      this.#gridWait,
+      settled(calendarLoading),
+      settled(this.zoneMode === 'other' ? loadZonePicker() : undefined),
+    ]);
     for (const child of this.renderRoot.querySelectorAll<Element & {updateComplete?: Promise<boolean>}>(
       'ck-month-calendar, ck-zone-picker',
     ))
@@ -320,8 +338,23 @@ export class CallbackSchedulerElement extends KitElement {
     );
   }
 
+  /** Downloads the week's grid (once; again after a failure), re-rendering when it is there. */
+  #loadGrid(): void {
+    if (this.#gridWait || customElements.get('timeslot-grid')) return;
+    this.gridProblem = undefined;
+    this.#gridWait = loadGrid().then(
+      () => this.requestUpdate(),
+      (error: unknown) => {
+        this.#gridWait = undefined;
+        this.gridProblem = errorMessage(error);
+      },
+    );
+  }
+
   override willUpdate(changed: PropertyValues<this>): void {
     if (this.zoneMode === 'other') void loadZonePicker();
+    // With the first availability request (sent below): neither waits for the other.
+    if (this.mode !== 'web-callback' && !this.gridProblem) this.#loadGrid();
     this.#loadCallbackContact();
     const restored = this.submitter.follow(this.#pendingKey());
     // After a reload: an attempt whose outcome never arrived is shown, and settled with its own key first.
@@ -588,6 +621,11 @@ export class CallbackSchedulerElement extends KitElement {
     reloadSlots: () => void this.availability.load(true),
     dispatchEvent: (event) => this.dispatchEvent(event),
     reset: () => this.reset(),
+    retryGrid: () => {
+      this.#loadGrid();
+      // the Retry button goes away: focus stays in the week's place (the grid when it is there)
+      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.grid-box')?.focus());
+    },
   });
 
   // ---- render ----
@@ -613,6 +651,8 @@ export class CallbackSchedulerElement extends KitElement {
       effectiveSlots: this.mode === 'web-callback' ? [] : this.#effectiveSlots,
       slotsLoading: this.availability.loading,
       slotsError: this.availability.error,
+      gridReady: !!customElements.get('timeslot-grid'),
+      gridProblem: this.gridProblem,
       pickLost: this.pickLost,
       on: this.#on,
     };

@@ -73,6 +73,10 @@ export interface SchedulerView {
   value?: string;
   slotsLoading: boolean;
   slotsError?: string;
+  /** `<timeslot-grid>` is defined (its chunk has loaded). */
+  gridReady: boolean;
+  /** Why the grid's chunk could not be loaded (shown with Retry in its place). */
+  gridProblem?: string;
   pickLost?: string;
   notes: string;
   notesMaxLength: number;
@@ -105,6 +109,8 @@ export interface SchedulerHandlers {
   disposition(disposition: Disposition): void;
   reset(): void;
   cancel(): void;
+  /** Downloads the grid again after a failure. */
+  retryGrid(): void;
 }
 
 export function fieldError(v: SchedulerView, field: Field): TemplateResult | typeof nothing {
@@ -404,24 +410,35 @@ export function renderGrid(v: SchedulerView): TemplateResult {
   const selected = v.slots.find((s) => s.start === v.value);
   return html`<div class="grid-wrap">
     <div class="grid-box" tabindex="-1">
-      <timeslot-grid
-        part="grid"
-        exportparts="toolbar: grid-toolbar, nav-button: grid-nav-button, day: grid-day, time: grid-time, slot: grid-slot, slot-available: grid-slot-available, slot-unavailable: grid-slot-unavailable, slot-selected: grid-slot-selected, message: grid-message"
-        .slots=${v.effectiveSlots}
-        .clock=${v.clock}
-        time-zone=${zone}
-        secondary-time-zone=${secondary ?? nothing}
-        secondary-label=${zone === v.agentTimeZone ? msg("customer's time") : msg('your time')}
-        .locale=${locale}
-        start-date=${v.date.toString()}
-        .value=${v.value}
-        ?loading=${v.slotsLoading}
-        .error=${v.slotsError}
-        label=${msg('Callback times')}
-        aria-invalid=${invalid(v, 'slot')}
-        @slot-select=${v.on.slot}
-        @range-change=${v.on.range}
-      ></timeslot-grid>
+      ${
+        v.gridProblem !== undefined
+          ? html`<div class="banner banner--error" role="alert" part="grid-message">
+              <span title=${v.gridProblem}
+                >${msg('The scheduling service is unavailable. Try again in a moment.')}</span
+              >
+              <button type="button" @click=${v.on.retryGrid}>${msg('Retry')}</button>
+            </div>`
+          : v.gridReady
+            ? html`<timeslot-grid
+                part="grid"
+                exportparts="toolbar: grid-toolbar, nav-button: grid-nav-button, day: grid-day, time: grid-time, slot: grid-slot, slot-available: grid-slot-available, slot-unavailable: grid-slot-unavailable, slot-selected: grid-slot-selected, message: grid-message"
+                .slots=${v.effectiveSlots}
+                .clock=${v.clock}
+                time-zone=${zone}
+                secondary-time-zone=${secondary ?? nothing}
+                secondary-label=${zone === v.agentTimeZone ? msg("customer's time") : msg('your time')}
+                .locale=${locale}
+                start-date=${v.date.toString()}
+                .value=${v.value}
+                ?loading=${v.slotsLoading}
+                .error=${v.slotsError}
+                label=${msg('Callback times')}
+                aria-invalid=${invalid(v, 'slot')}
+                @slot-select=${v.on.slot}
+                @range-change=${v.on.range}
+              ></timeslot-grid>`
+            : html`<p class="pending" part="grid-message" role="status">${msg('Loading…')}</p>`
+      }
     </div>
     <p class="chosen" aria-live="polite">
       ${

@@ -54,6 +54,8 @@ export interface SchedulerViewHost {
   dispatchEvent(event: Event): boolean;
   /** Starts a new callback for the same customer. */
   reset(): void;
+  /** Downloads the week's grid again after its download failed. */
+  retryGrid(): void;
 }
 
 /** The template handlers of a scheduler. */
@@ -138,6 +140,7 @@ export function schedulerHandlers(host: SchedulerViewHost): SchedulerHandlers {
       clearError('disposition');
     },
     reset: () => host.reset(),
+    retryGrid: () => host.retryGrid(),
     cancel: () => host.dispatchEvent(new CallbackCancelEvent()),
   };
 }
