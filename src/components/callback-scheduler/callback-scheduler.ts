@@ -15,26 +15,19 @@ import {defineElement} from '../../internal/define.js';
 import {KitElement} from '../../internal/kit-element.js';
 import {AvailabilityController} from './availability-controller.js';
 import {SchedulerInputs} from './scheduler-inputs.js';
-import {
-  conflictBanner,
-  failureBanner,
-  numberNoteFor,
-  pickLostNote,
-  restoredReason,
-  schedulerHandlers,
-} from './scheduler-view.js';
+import {conflictBanner, failureBanner, numberNoteFor, pickLostNote, schedulerHandlers} from './scheduler-view.js';
 import {OwnerHoursController} from './owner-hours-controller.js';
 import {errorMessage} from '../../internal/localization.js';
 import type {MonthCalendarElement} from '../month-calendar/month-calendar.js';
 import {styles} from './callback-scheduler.styles.js';
 import {
   entriesOf,
-  fieldErrorsOf,
   firstWebInterval,
   formatTimeOfDay,
   RulesMemo,
   buildRequest,
   NEW_NUMBER,
+  PENDING_PREFIX,
   timeProblem,
   validate,
   type FieldErrors,
@@ -42,7 +35,7 @@ import {
   type ZoneMode,
 } from './scheduler-form-model.js';
 import {renderScheduler, type SchedulerBanner, type SchedulerView} from './scheduler-templates.js';
-import {PENDING_PREFIX, SubmitController, type SubmitOutcome} from './submit-controller.js';
+import type {SubmitController, SubmitOutcome} from './submit-controller.js';
 
 export type {SchedulerMode} from './scheduler-form-model.js';
 import type {SchedulerMode} from './scheduler-form-model.js';
@@ -63,6 +56,25 @@ const loadGrid = () =>
     gridLoading = undefined;
     throw error;
   }));
+/**
+ * Loads the save path (`scheduler-save.ts`: submissions, kept attempts, the confirmation), a chunk of its own: on
+ * intent (the agent works in the form), at Save at the latest, or at once when an attempt kept before a reload waits.
+ */
+type SaveModule = typeof import('./scheduler-save.js');
+let saveLoading: Promise<SaveModule> | undefined;
+const loadSave = () =>
+  (saveLoading ??= import('./scheduler-save.js').catch((error: unknown) => {
+    saveLoading = undefined;
+    throw error;
+  }));
+/** Whether an attempt is kept under `key` (one read of the storage; the save chunk reads it in full). */
+function keptAttempt(key: string): boolean {
+  try {
+    return !!globalThis.localStorage?.getItem(key);
+  } catch {
+    return false;
+  }
+}
 /** Loads `<ck-zone-picker>` when "Another zone" is first chosen (a chunk of its own). */
 let zonePickerLoading: Promise<unknown> | undefined;
 const loadZonePicker = () => (zonePickerLoading ??= import('../zone-picker/zone-picker.js'));
@@ -155,13 +167,21 @@ export class CallbackSchedulerElement extends KitElement {
     },
     loaded: () => this.#pickDefaultSlot(),
     open: () => !this.saved && this.#in.needsCallback && this.mode !== 'web-callback',
-    busy: () => this.submitter.submitting,
+    busy: () => this.#submitting,
   });
-  /** Attempts, idempotency keys, kept attempts and their replay (`callback-submit`, then the backend). */
-  protected readonly submitter = new SubmitController(this, {
-    backend: () => this.resolvedBackend,
-    timeout: () => this.responseTimeout,
-  });
+  /**
+   * Attempts, idempotency keys, kept attempts and their replay (`callback-submit`, then the backend): created when the
+   * save chunk has loaded.
+   */
+  protected submitter?: SubmitController;
+  /** The save chunk, once loaded. */
+  #save?: SaveModule;
+  /** Save was asked and waits for the save chunk. */
+  @state() private preparing = false;
+  /** The storage key of a kept attempt looked for before the save chunk loaded. */
+  #keptKey?: string;
+  /** The save chunk's download when a kept attempt waits for it (updateComplete waits too). */
+  #restoring?: Promise<unknown>;
   /** The backend's agents for the owner picker (`listAgents`, sync or async), asked once per backend. */
   #backendAgents = new AgentListCache();
   /** The agent's type and owner choices, kept by "Schedule another". */
@@ -307,12 +327,16 @@ export class CallbackSchedulerElement extends KitElement {
 
   // ---- lifecycle ----
 
-  /** Also waits for the lazily loaded week grid, month calendar (and the zone picker when shown) to render. */
+  /**
+   * Also waits for the lazily loaded week grid, month calendar (and the zone picker when shown) to render, and for the
+   * save chunk when an attempt kept before a reload is being restored.
+   */
   protected override async getUpdateComplete(): Promise<boolean> {
     let done = await super.getUpdateComplete();
     const settled = (loading?: Promise<unknown>) => loading?.catch(() => undefined);
     await Promise.all([
       this.#gridWait,
+      this.#restoring,
       settled(calendarLoading),
       settled(this.zoneMode === 'other' ? loadZonePicker() : undefined),
     ]);
@@ -356,9 +380,7 @@ export class CallbackSchedulerElement extends KitElement {
     // With the first availability request (sent below): neither waits for the other.
     if (this.mode !== 'web-callback' && !this.gridProblem) this.#loadGrid();
     this.#loadCallbackContact();
-    const restored = this.submitter.follow(this.#pendingKey());
-    // After a reload: an attempt whose outcome never arrived is shown, and settled with its own key first.
-    if (restored) this.#failed(restoredReason(restored.request.start, this.resolvedLocale, this.agentTimeZone), true);
+    this.#follow();
     const source = this.callback ?? this.#in.contact ?? this.interaction;
     if (source !== this.#initializedFor) {
       this.#initializedFor = source;
@@ -399,6 +421,52 @@ export class CallbackSchedulerElement extends KitElement {
     );
   }
 
+  /** A submission is on its way, or waits for the save chunk. */
+  get #submitting(): boolean {
+    return this.preparing || !!this.submitter?.submitting;
+  }
+
+  /** Loads the save chunk (once) and creates the submissions' controller. */
+  async #loadSave(): Promise<SaveModule> {
+    const save = await loadSave();
+    this.#save = save;
+    if (!this.submitter) {
+      this.submitter = new save.SubmitController(this, {
+        backend: () => this.resolvedBackend,
+        timeout: () => this.responseTimeout,
+      });
+      this.requestUpdate();
+    }
+    return save;
+  }
+
+  /**
+   * Follows this agent's and customer's storage key. After a reload, an attempt whose outcome never arrived is shown,
+   * and settled with its own key first (the save chunk is loaded at once when one is kept).
+   */
+  #follow(): void {
+    const key = this.#pendingKey();
+    const save = this.#save;
+    if (!save || !this.submitter) {
+      if (key === this.#keptKey) return;
+      this.#keptKey = key;
+      if (key && keptAttempt(key))
+        this.#restoring = this.#loadSave().then(
+          () => this.requestUpdate(),
+          () => (this.#keptKey = undefined), // found again on the next update (or restored at Save)
+        );
+      return;
+    }
+    const restored = this.submitter.follow(key);
+    if (restored)
+      this.#failed(save.restoredReason(restored.request.start, this.resolvedLocale, this.agentTimeZone), true);
+  }
+
+  /** Starts the save chunk's download on intent (the agent works in the form); Save awaits it anyway. */
+  #intent = (): void => {
+    if (!this.#save) this.#loadSave().catch(() => undefined);
+  };
+
   /** The storage key of this agent's unsettled attempt for this customer. */
   #pendingKey(): string | undefined {
     const contact = this.#in.contact?.id;
@@ -421,8 +489,8 @@ export class CallbackSchedulerElement extends KitElement {
     this.#slotTouched = false;
     this.saved = undefined;
     this.pickLost = undefined;
-    if (!this.submitter.restored) this.banner = undefined;
-    this.submitter.reset();
+    if (!this.submitter?.restored) this.banner = undefined;
+    this.submitter?.reset();
     this.numberNote = undefined;
     this.errors = {};
     this.#webTouched = !!callback;
@@ -486,7 +554,7 @@ export class CallbackSchedulerElement extends KitElement {
       // Keep the agent's choice only while it is still offered, and say so when it no longer is.
       const picked = this.value ? this.#effectiveSlots.find((s) => s.start === this.value) : undefined;
       // A slot full because of our own attempt whose answer was lost stays picked: Retry settles that attempt.
-      const ours = this.submitter.unsettled?.request.start === this.value;
+      const ours = !!this.value && this.submitter?.unsettled?.request.start === this.value;
       if (this.value && !picked?.available && !this.callback && !ours) {
         this.pickLost = pickLostNote(picked);
         this.value = undefined;
@@ -527,7 +595,7 @@ export class CallbackSchedulerElement extends KitElement {
 
   /** Validates and saves (same as the submit button). Resolves with the saved callback, or undefined when it did not save. */
   async submit(): Promise<Callback | undefined> {
-    if (this.submitter.submitting) return undefined;
+    if (this.#submitting) return undefined;
     const input = this.#in.formInput;
     const errors = validate(input);
     this.errors = errors;
@@ -541,13 +609,25 @@ export class CallbackSchedulerElement extends KitElement {
     this.#slotTouched = true; // the agent stands by this time now: later reloads never move it silently
     this.banner = undefined;
     const operation: Operation = this.#in.rescheduling ? 'reschedule' : 'schedule';
-    return this.#outcome(await this.submitter.submit(request, operation, this.callback?.id));
+    this.preparing = true;
+    try {
+      await this.#loadSave();
+    } catch (error) {
+      // Nothing went out: say so, and Retry downloads it again.
+      this.#showError(error as Error);
+      this.dispatchEvent(new CallbackScheduleErrorEvent({request, error: error as Error, idempotencyKey: ''}));
+      return undefined;
+    } finally {
+      this.preparing = false;
+    }
+    this.#follow(); // an attempt kept before a reload goes out first, with its own key
+    return this.#outcome(await this.submitter!.submit(request, operation, this.callback?.id));
   }
 
   /** Retry of an attempt restored after a reload: sends it alone, with its own key, and shows its outcome. */
   async #settlePending(): Promise<void> {
     this.banner = undefined;
-    const outcome = await this.submitter.settle();
+    const outcome = await this.submitter?.settle();
     if (outcome) await this.#outcome(outcome);
   }
 
@@ -578,7 +658,7 @@ export class CallbackSchedulerElement extends KitElement {
 
   /** The banner of a failed or vetoed submission (see `failureBanner`). */
   #failed(reason: string, retry: boolean): void {
-    this.banner = failureBanner(reason, retry, !!this.submitter.unsettled);
+    this.banner = failureBanner(reason, retry, !!this.submitter?.unsettled);
   }
 
   #showError(error: Error): void {
@@ -592,8 +672,8 @@ export class CallbackSchedulerElement extends KitElement {
       void this.availability.load(true);
       return;
     }
-    if (error instanceof ValidationError) {
-      const {errors, general} = fieldErrorsOf(error.fieldErrors);
+    if (error instanceof ValidationError && this.#save) {
+      const {errors, general} = this.#save.fieldErrorsOf(error.fieldErrors);
       this.errors = errors;
       if (general.length || !Object.keys(errors).length)
         this.banner = {kind: 'error', message: general.join(' ') || error.message, retry: false};
@@ -668,14 +748,16 @@ export class CallbackSchedulerElement extends KitElement {
       saved: this.saved,
       rescheduling: this.#in.rescheduling,
       needsCallback: this.#in.needsCallback,
-      submitting: this.submitter.submitting,
+      submitting: this.#submitting,
+      summary: (view, saved, rescheduling) => this.#save?.renderSummary(view, saved, rescheduling),
+      intent: this.#intent,
       banner: this.banner,
       contactError: this.errors.contact,
       submit: (event: Event) => {
         event.preventDefault();
         void this.submit();
       },
-      retry: () => void (this.submitter.restored ? this.#settlePending() : this.submit()),
+      retry: () => void (this.submitter?.restored ? this.#settlePending() : this.submit()),
     });
   }
 }

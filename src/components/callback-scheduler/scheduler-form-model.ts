@@ -50,6 +50,9 @@ export type FieldErrors = Partial<Record<Field, string>>;
 
 export type Operation = 'schedule' | 'reschedule';
 
+/** Where attempts whose outcome is not known yet are kept across reloads (per agent and contact). */
+export const PENDING_PREFIX = 'callback-kit:pending:';
+
 export const PHONE_TYPES: PhoneType[] = ['mobile', 'home', 'work', 'other'];
 /** The number picker's "New number…" choice. */
 export const NEW_NUMBER = '__new__';
@@ -382,30 +385,6 @@ export function entriesOf(
     /* an unreadable start: the agent picks a new one */
   }
   return entries;
-}
-
-/** A backend's field errors by the form's fields; the ones without a field are returned as `general`. */
-export function fieldErrorsOf(fieldErrors: {field: string; message: string}[]): {
-  errors: FieldErrors;
-  general: string[];
-} {
-  const fields: Record<string, Field> = {
-    phone: 'phone',
-    newPhone: 'phone',
-    start: 'slot',
-    end: 'till',
-    timeZone: 'zone',
-    notes: 'notes',
-    ownerAgentId: 'owner',
-  };
-  const errors: FieldErrors = {};
-  const general: string[] = [];
-  for (const fieldError of fieldErrors) {
-    const field = fields[fieldError.field];
-    if (field && !errors[field]) errors[field] = fieldError.message;
-    else general.push(fieldError.message);
-  }
-  return {errors, general};
 }
 
 /**
