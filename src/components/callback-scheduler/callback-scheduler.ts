@@ -26,8 +26,10 @@ import {
   formatTimeOfDay,
   RulesMemo,
   buildRequest,
+  loadCallingRules,
   NEW_NUMBER,
   PENDING_PREFIX,
+  rulesPending,
   timeProblem,
   validate,
   type FieldErrors,
@@ -161,8 +163,11 @@ export class CallbackSchedulerElement extends KitElement {
     timeout: () => this.responseTimeout,
     fallback: () => ({zone: this.agentTimeZone, slotMinutes: this.resolvedPolicy.slotMinutes}),
     prepare: async () => {
-      // The phone tools tell the customer's zones, which the element's own calling-window check needs.
+      // The phone tools tell the customer's zones, which the element's own calling-window check needs; the
+      // calling-rules code, the policy's rules (when it has any).
+      const rules = rulesPending(this.resolvedPolicy) ? loadCallingRules() : undefined;
       this.#tools ??= await loadPhoneTools();
+      await rules;
       this.#deriveCustomerZones();
     },
     loaded: () => this.#pickDefaultSlot(),
@@ -252,6 +257,8 @@ export class CallbackSchedulerElement extends KitElement {
   @state() private gridProblem?: string;
   /** The grid's download this element waits for (re-renders when it is there). */
   #gridWait?: Promise<unknown>;
+  /** The calling-rules code's download (a policy with rules), once asked. */
+  #rulesWait?: Promise<unknown>;
 
   /** `new`, `reschedule` (`.callback` set), `next-attempt` (`.dispositions`), `followup` or `web-callback`. */
   @property({reflect: true}) mode: SchedulerMode = 'new';
@@ -336,6 +343,7 @@ export class CallbackSchedulerElement extends KitElement {
     const settled = (loading?: Promise<unknown>) => loading?.catch(() => undefined);
     await Promise.all([
       this.#gridWait,
+      this.#rulesWait,
       this.#restoring,
       settled(calendarLoading),
       settled(this.zoneMode === 'other' ? loadZonePicker() : undefined),
@@ -375,7 +383,20 @@ export class CallbackSchedulerElement extends KitElement {
     );
   }
 
+  /** With a policy that has calling rules: loads their code, then picks a web callback's first legal hour again. */
+  #loadRules(): void {
+    // A failed download is said where it matters: in the slots' error (Retry), or at Save (which loads it again).
+    this.#rulesWait ??= loadCallingRules().then(
+      () => {
+        this.#pickDefaultWeb();
+        this.requestUpdate();
+      },
+      () => undefined,
+    );
+  }
+
   override willUpdate(changed: PropertyValues<this>): void {
+    if (rulesPending(this.resolvedPolicy)) this.#loadRules();
     if (this.zoneMode === 'other') void loadZonePicker();
     // With the first availability request (sent below): neither waits for the other.
     if (this.mode !== 'web-callback' && !this.gridProblem) this.#loadGrid();
@@ -596,6 +617,18 @@ export class CallbackSchedulerElement extends KitElement {
   /** Validates and saves (same as the submit button). Resolves with the saved callback, or undefined when it did not save. */
   async submit(): Promise<Callback | undefined> {
     if (this.#submitting) return undefined;
+    if (rulesPending(this.resolvedPolicy)) {
+      // the checks below need the calling rules' code
+      this.preparing = true;
+      try {
+        await loadCallingRules();
+      } catch (error) {
+        this.#failed(errorMessage(error), true);
+        return undefined;
+      } finally {
+        this.preparing = false;
+      }
+    }
     const input = this.#in.formInput;
     const errors = validate(input);
     this.errors = errors;

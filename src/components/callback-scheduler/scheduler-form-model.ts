@@ -5,7 +5,6 @@
  */
 import {msg, str} from '@lit/localize';
 import type {AvailabilityQuery} from '../../core/backend.js';
-import {slotCallingRuleViolation} from '../../core/calling-rules.js';
 import {callingWindowViolation, type CallingWindowViolation} from '../../core/calling-window.js';
 import {Temporal} from '../../core/temporal.js';
 import {generateSlots, isValidTimeZone, zonedFromLocal} from '../../core/time.js';
@@ -21,7 +20,6 @@ import type {
   Slot,
 } from '../../core/types.js';
 import type {Disposition} from '../../context/interaction.js';
-import {callingRuleText} from '../../internal/calling-rule-text.js';
 import {formatTime} from '../../internal/format.js';
 
 /** How the scheduler is used: see the element's description. */
@@ -104,6 +102,28 @@ export interface SchedulerFormInput {
   readonly notesMaxLength: number;
 }
 
+type RulesModule = typeof import('./scheduler-rules.js');
+/** The calling-rules code, once loaded. */
+let callingRules: RulesModule | undefined;
+let rulesLoading: Promise<RulesModule> | undefined;
+
+/**
+ * Loads the calling-rules code (a chunk of its own, needed only with `policy.callingRules`): once, again after a
+ * failure. Until it is there, `timeProblem` lets no time pass a policy with rules.
+ */
+export function loadCallingRules(): Promise<RulesModule> {
+  return (rulesLoading ??= import('./scheduler-rules.js').then(
+    (module) => (callingRules = module),
+    (error: unknown) => {
+      rulesLoading = undefined;
+      throw error;
+    },
+  ));
+}
+
+/** Whether the calling-rules code is needed and not loaded yet (`loadCallingRules`). */
+export const rulesPending = (policy: SchedulingPolicy): boolean => !!policy.callingRules?.length && !callingRules;
+
 /** Why a time cannot be booked by the element's own rules. */
 export interface TimeProblem {
   reason: Slot['reason'];
@@ -133,7 +153,9 @@ export function timeProblem(
   // policy.callingRules (issue 19): the regions of the number and the contact's, in every candidate zone
   const rules = policy.callingRules;
   if (rules?.length && phone) {
-    const rule = slotCallingRuleViolation(start, end ?? start, {zones, regions: input.regions}, rules);
+    // the rules' code is loaded before the slots are shown and before a submit is checked: never a pass without it
+    if (!callingRules) return {reason: 'outside-calling-hours'};
+    const rule = callingRules.slotCallingRuleViolation(start, end ?? start, {zones, regions: input.regions}, rules);
     if (rule) return {reason: rule.reason, rule};
   }
   return undefined;
@@ -279,7 +301,7 @@ export function validate(input: SchedulerFormInput): FieldErrors {
       str`That time is outside the hours this number may be called (${from} to ${until}, customer's time).`,
     );
   } else if (problem?.rule) {
-    const rule = callingRuleText(problem.rule, range.start, {locale, timeZone: input.displayZone});
+    const rule = callingRules!.callingRuleText(problem.rule, range.start, {locale, timeZone: input.displayZone});
     errors[field] = msg(str`Calls to this number are not allowed then by law (${rule}). Choose another time.`);
   } else if (problem) {
     const start = formatTimeOfDay(policy.callingWindow.start, locale);
@@ -418,6 +440,7 @@ export class RulesMemo {
       policy.callingWindow,
       policy.maxDaysAhead,
       policy.callingRules?.length ?? 0,
+      !callingRules,
       input.regions,
     ]);
     if (cache?.slots === slots && cache.key === key) return cache.result;
