@@ -26,12 +26,12 @@ import {
   formatTimeOfDay,
   RulesMemo,
   buildRequest,
+  requestTimes,
   loadCallingRules,
   NEW_NUMBER,
   PENDING_PREFIX,
   rulesPending,
   timeProblem,
-  validate,
   type FieldErrors,
   type Operation,
   type ZoneMode,
@@ -617,20 +617,29 @@ export class CallbackSchedulerElement extends KitElement {
   /** Validates and saves (same as the submit button). Resolves with the saved callback, or undefined when it did not save. */
   async submit(): Promise<Callback | undefined> {
     if (this.#submitting) return undefined;
-    if (rulesPending(this.resolvedPolicy)) {
-      // the checks below need the calling rules' code
-      this.preparing = true;
-      try {
-        await loadCallingRules();
-      } catch (error) {
-        this.#failed(errorMessage(error), true);
-        return undefined;
-      } finally {
-        this.preparing = false;
-      }
+    // The checks and the submission are the save chunk's (downloaded on intent, usually there by now), and the rules'
+    // code when the policy has calling rules.
+    let save: SaveModule;
+    this.preparing = true;
+    try {
+      [save] = await Promise.all([
+        this.#loadSave(),
+        rulesPending(this.resolvedPolicy) ? loadCallingRules() : undefined,
+      ]);
+    } catch (error) {
+      // Nothing was checked or sent: say so (the entries stay), and Retry downloads it again.
+      this.#failed(errorMessage(error), true);
+      const input = this.#in.formInput;
+      if (input.needsCallback && input.contact && input.phone && !('error' in requestTimes(input)))
+        this.dispatchEvent(
+          new CallbackScheduleErrorEvent({request: buildRequest(input), error: error as Error, idempotencyKey: ''}),
+        );
+      return undefined;
+    } finally {
+      this.preparing = false;
     }
     const input = this.#in.formInput;
-    const errors = validate(input);
+    const errors = save.validate(input);
     this.errors = errors;
     if (Object.keys(errors).length) {
       await this.updateComplete;
@@ -642,17 +651,6 @@ export class CallbackSchedulerElement extends KitElement {
     this.#slotTouched = true; // the agent stands by this time now: later reloads never move it silently
     this.banner = undefined;
     const operation: Operation = this.#in.rescheduling ? 'reschedule' : 'schedule';
-    this.preparing = true;
-    try {
-      await this.#loadSave();
-    } catch (error) {
-      // Nothing went out: say so, and Retry downloads it again.
-      this.#showError(error as Error);
-      this.dispatchEvent(new CallbackScheduleErrorEvent({request, error: error as Error, idempotencyKey: ''}));
-      return undefined;
-    } finally {
-      this.preparing = false;
-    }
     this.#follow(); // an attempt kept before a reload goes out first, with its own key
     return this.#outcome(await this.submitter!.submit(request, operation, this.callback?.id));
   }
