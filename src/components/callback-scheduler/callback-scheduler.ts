@@ -49,15 +49,10 @@ import type {SchedulerMode} from './scheduler-form-model.js';
 let calendarLoading: Promise<{MonthCalendarElement: typeof MonthCalendarElement}> | undefined;
 const loadCalendar = () => (calendarLoading ??= import('../month-calendar/month-calendar.js'));
 /**
- * Loads `<timeslot-grid>` (a chunk of its own), started with the first availability request: the week cannot show
+ * Loads `<timeslot-grid>` (the week's chunk, with the calling-rules code), started with the first availability request: the week cannot show
  * before its slots arrive anyway, so the agent never waits longer than for the data. A failed download can be retried.
  */
-let gridLoading: Promise<unknown> | undefined;
-const loadGrid = () =>
-  (gridLoading ??= import('../timeslot-grid/timeslot-grid.js').catch((error: unknown) => {
-    gridLoading = undefined;
-    throw error;
-  }));
+const loadGrid = loadCallingRules; // the week's chunk (scheduler-week.ts) holds the grid and the rules' code
 /**
  * Loads the save path (`scheduler-save.ts`: submissions, kept attempts, the confirmation), a chunk of its own: on
  * intent (the agent works in the form), at Save at the latest, or at once when an attempt kept before a reload waits.

@@ -102,17 +102,17 @@ export interface SchedulerFormInput {
   readonly notesMaxLength: number;
 }
 
-type RulesModule = typeof import('./scheduler-rules.js');
+type RulesModule = typeof import('./scheduler-week.js');
 /** The calling-rules code, once loaded. */
 let callingRules: RulesModule | undefined;
 let rulesLoading: Promise<RulesModule> | undefined;
 
 /**
- * Loads the calling-rules code (a chunk of its own, needed only with `policy.callingRules`): once, again after a
- * failure. Until it is there, `timeProblem` lets no time pass a policy with rules.
+ * Loads the calling-rules code (in the week's chunk, `scheduler-week.ts`; needed only with `policy.callingRules`):
+ * once, again after a failure. Until it is there, `timeProblem` lets no time pass a policy with rules.
  */
 export function loadCallingRules(): Promise<RulesModule> {
-  return (rulesLoading ??= import('./scheduler-rules.js').then(
+  return (rulesLoading ??= import('./scheduler-week.js').then(
     (module) => (callingRules = module),
     (error: unknown) => {
       rulesLoading = undefined;
