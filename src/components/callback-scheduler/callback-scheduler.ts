@@ -165,7 +165,10 @@ export class CallbackSchedulerElement extends KitElement {
       await rules;
       this.#deriveCustomerZones();
     },
-    loaded: () => this.#pickDefaultSlot(),
+    loaded: () => {
+      this.#pickDefaultSlot();
+      this.#intent(); // the week is shown: the save path downloads meanwhile, before the agent reaches Save
+    },
     open: () => !this.saved && this.#in.needsCallback && this.mode !== 'web-callback',
     busy: () => this.#submitting,
   });
