@@ -76,8 +76,7 @@ async function settle(el: CallbackSchedulerElement) {
       const g = grid(el);
       return g && !g.loading && g.shadowRoot!.querySelectorAll('[data-key]').length > 0;
     },
-    'slots did not load',
-    {timeout: 5000},
+    'slots did not load', // within the busy machine's bound (support/wait.ts): two schedulers' first loads at load 35 took over 5 s
   );
   await el.updateComplete;
   await grid(el).updateComplete;

@@ -146,6 +146,7 @@ describe('events-only integration (docs/events-only.md)', () => {
       timers = fakeTimers();
       const failed = oneEvent(el, 'callback-schedule-error');
       const saving = el.submit();
+      await waitUntil(() => keys.length === 1, 'no callback-submit'); // Save may first download its chunk (issue 17)
       timers.tick(30_000);
       await saving;
       expect((await failed).detail.error).to.be.instanceOf(HostTimeoutError);
@@ -156,6 +157,7 @@ describe('events-only integration (docs/events-only.md)', () => {
       );
       await expect(el).to.be.accessible();
       const retried = el.submit();
+      await waitUntil(() => keys.length === 2, 'no second callback-submit');
       timers.tick(30_000);
       await retried;
       expect(keys).to.have.length(2);

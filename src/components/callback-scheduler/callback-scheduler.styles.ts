@@ -193,6 +193,13 @@ export const styles: CSSResultGroup = [
       overscroll-behavior: contain;
     }
 
+    /* in the week's place while its grid downloads */
+    .pending {
+      margin: 0;
+      padding: var(--_ck-space-4);
+      color: var(--_muted);
+    }
+
     timeslot-grid {
       display: block;
       max-inline-size: 100%;

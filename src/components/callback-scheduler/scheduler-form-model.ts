@@ -3,9 +3,8 @@
  * make. `<callback-scheduler>` holds the agent's entries (reactive state) and resolves its inputs (contact, policy,
  * clock, zones); everything it decides about them is here, so it can be read and tested without a page.
  */
-import {msg, str} from '@lit/localize';
+import {msg} from '@lit/localize';
 import type {AvailabilityQuery} from '../../core/backend.js';
-import {slotCallingRuleViolation} from '../../core/calling-rules.js';
 import {callingWindowViolation, type CallingWindowViolation} from '../../core/calling-window.js';
 import {Temporal} from '../../core/temporal.js';
 import {generateSlots, isValidTimeZone, zonedFromLocal} from '../../core/time.js';
@@ -21,7 +20,6 @@ import type {
   Slot,
 } from '../../core/types.js';
 import type {Disposition} from '../../context/interaction.js';
-import {callingRuleText} from '../../internal/calling-rule-text.js';
 import {formatTime} from '../../internal/format.js';
 
 /** How the scheduler is used: see the element's description. */
@@ -49,6 +47,9 @@ export type ZoneMode = 'agent' | 'customer' | 'other';
 export type FieldErrors = Partial<Record<Field, string>>;
 
 export type Operation = 'schedule' | 'reschedule';
+
+/** Where attempts whose outcome is not known yet are kept across reloads (per agent and contact). */
+export const PENDING_PREFIX = 'callback-kit:pending:';
 
 export const PHONE_TYPES: PhoneType[] = ['mobile', 'home', 'work', 'other'];
 /** The number picker's "New number…" choice. */
@@ -101,6 +102,32 @@ export interface SchedulerFormInput {
   readonly notesMaxLength: number;
 }
 
+type RulesModule = typeof import('./scheduler-week.js');
+/** The calling-rules code, once loaded. */
+let callingRules: RulesModule | undefined;
+let rulesLoading: Promise<RulesModule> | undefined;
+
+/**
+ * Loads the calling-rules code (in the week's chunk, `scheduler-week.ts`; needed only with `policy.callingRules`):
+ * once, again after a failure. Until it is there, `timeProblem` lets no time pass a policy with rules.
+ */
+export function loadCallingRules(): Promise<RulesModule> {
+  return (rulesLoading ??= import('./scheduler-week.js').then(
+    (module) => (callingRules = module),
+    (error: unknown) => {
+      rulesLoading = undefined;
+      throw error;
+    },
+  ));
+}
+
+/** A rule's words in a refusal (the calling-rules code is loaded by then: see `loadCallingRules`). */
+export const callingRuleWords = (...args: Parameters<RulesModule['callingRuleText']>): string =>
+  callingRules!.callingRuleText(...args);
+
+/** Whether the calling-rules code is needed and not loaded yet (`loadCallingRules`). */
+export const rulesPending = (policy: SchedulingPolicy): boolean => !!policy.callingRules?.length && !callingRules;
+
 /** Why a time cannot be booked by the element's own rules. */
 export interface TimeProblem {
   reason: Slot['reason'];
@@ -130,7 +157,9 @@ export function timeProblem(
   // policy.callingRules (issue 19): the regions of the number and the contact's, in every candidate zone
   const rules = policy.callingRules;
   if (rules?.length && phone) {
-    const rule = slotCallingRuleViolation(start, end ?? start, {zones, regions: input.regions}, rules);
+    // the rules' code is loaded before the slots are shown and before a submit is checked: never a pass without it
+    if (!callingRules) return {reason: 'outside-calling-hours'};
+    const rule = callingRules.slotCallingRuleViolation(start, end ?? start, {zones, regions: input.regions}, rules);
     if (rule) return {reason: rule.reason, rule};
   }
   return undefined;
@@ -229,83 +258,6 @@ export function requestTimes(
   return {start: Temporal.Instant.from(slot.start), end: Temporal.Instant.from(slot.end)};
 }
 
-/** The new number's contact window: both ends or neither (a half-filled window is never dropped silently). */
-export function contactWindowErrors(input: Pick<SchedulerFormInput, 'newFrom' | 'newUntil'>): FieldErrors {
-  const errors: FieldErrors = {};
-  const [from, until] = [parseTimeOfDay(input.newFrom), parseTimeOfDay(input.newUntil)];
-  if (input.newFrom.trim() && !from) errors['new-from'] = msg('Enter a valid time.');
-  if (input.newUntil.trim() && !until) errors['new-until'] = msg('Enter a valid time.');
-  if (errors['new-from'] || errors['new-until']) return errors;
-  if (input.newFrom && !input.newUntil) errors['new-until'] = msg('Enter the Until time too, or clear Reachable from.');
-  else if (input.newUntil && !input.newFrom)
-    errors['new-from'] = msg('Enter the Reachable from time too, or clear Until.');
-  else if (from && until && from === until)
-    errors['new-until'] = msg('The contact window needs different From and Until times.');
-  return errors;
-}
-
-/** Every field's problem; empty when the request can be sent. */
-export function validate(input: SchedulerFormInput): FieldErrors {
-  let errors: FieldErrors = {};
-  const {policy, locale} = input;
-  if (!input.contact) errors.contact = msg('No customer is selected: open the scheduler from a contact or a call.');
-  if (input.mode === 'next-attempt' && !input.disposition) errors.disposition = msg('Choose a disposition.');
-  if (!input.needsCallback) return errors;
-  if (input.phoneChoice === NEW_NUMBER) {
-    if (!input.newNumber.trim()) errors.phone = msg('Enter the number to call.');
-    else if (!input.phone) errors.phone = msg('This is not a valid phone number. Include the area code.');
-    errors = {...errors, ...contactWindowErrors(input)};
-  } else if (!input.phone) errors.phone = msg('Choose the number to call.');
-  if (input.zoneMode === 'other' && !isValidTimeZone(input.otherZone))
-    errors.zone = msg('Choose a time zone from the list.');
-  const range = requestTimes(input);
-  if ('error' in range) {
-    errors[range.field] = range.error;
-    return errors;
-  }
-  const problem = timeProblem(input, range.start, range.end);
-  const field: Field = input.mode === 'web-callback' ? 'from' : 'slot';
-  if (problem?.reason === 'past') errors[field] = msg('That time has passed. Choose a later time.');
-  else if (problem?.reason === 'too-far-ahead')
-    errors[field] = msg(str`Callbacks can be set at most ${policy.maxDaysAhead} days ahead.`);
-  else if (problem?.violation === 'outside-contact-window') {
-    const p = input.phone!;
-    const from = formatTimeOfDay(p.contactFrom ?? '00:00', locale);
-    const until = p.contactUntil && p.contactUntil !== '24:00' ? formatTimeOfDay(p.contactUntil, locale) : '24:00';
-    errors[field] = msg(
-      str`That time is outside the hours this number may be called (${from} to ${until}, customer's time).`,
-    );
-  } else if (problem?.rule) {
-    const rule = callingRuleText(problem.rule, range.start, {locale, timeZone: input.displayZone});
-    errors[field] = msg(str`Calls to this number are not allowed then by law (${rule}). Choose another time.`);
-  } else if (problem) {
-    const start = formatTimeOfDay(policy.callingWindow.start, locale);
-    const end = formatTimeOfDay(policy.callingWindow.end, locale);
-    errors[field] = msg(str`That time is outside the customer's calling hours (${start} to ${end} their time).`);
-  } else if (!input.candidateZones.length && input.phone) {
-    errors.phone = msg("The customer's time zone cannot be told from this number, so calling hours cannot be checked.");
-  }
-  if (input.rescheduling && input.callback && !Object.keys(errors).length) {
-    const before = input.callback;
-    const request = buildRequest(input);
-    const same = (a?: string, b?: string) => (a ?? '') === (b ?? '');
-    if (
-      same(request.start, Temporal.Instant.from(before.start).toString()) &&
-      (request.kind !== 'web-callback' ||
-        same(request.end, before.end ? Temporal.Instant.from(before.end).toString() : undefined)) &&
-      same(request.phone, before.phone) &&
-      same(request.notes, before.notes) &&
-      request.type === before.type &&
-      same(request.ownerAgentId, before.ownerAgentId)
-    ) {
-      errors.slot = msg('Nothing changed: choose a new time or another number.');
-    }
-  }
-  if (input.notes.length > input.notesMaxLength)
-    errors.notes = msg(str`Notes are limited to ${input.notesMaxLength} characters.`);
-  return errors;
-}
-
 /** The request the entries make (call after `validate` found nothing). */
 export function buildRequest(input: SchedulerFormInput): CallbackRequest {
   const times = requestTimes(input) as {start: Temporal.Instant; end?: Temporal.Instant};
@@ -384,30 +336,6 @@ export function entriesOf(
   return entries;
 }
 
-/** A backend's field errors by the form's fields; the ones without a field are returned as `general`. */
-export function fieldErrorsOf(fieldErrors: {field: string; message: string}[]): {
-  errors: FieldErrors;
-  general: string[];
-} {
-  const fields: Record<string, Field> = {
-    phone: 'phone',
-    newPhone: 'phone',
-    start: 'slot',
-    end: 'till',
-    timeZone: 'zone',
-    notes: 'notes',
-    ownerAgentId: 'owner',
-  };
-  const errors: FieldErrors = {};
-  const general: string[] = [];
-  for (const fieldError of fieldErrors) {
-    const field = fields[fieldError.field];
-    if (field && !errors[field]) errors[field] = fieldError.message;
-    else general.push(fieldError.message);
-  }
-  return {errors, general};
-}
-
 /**
  * The slots with the element's own rules applied, memoized: renders happen on every keystroke, and a new array would
  * make the embedded grid rebuild its model each time. The result depends on the time only through the set of past
@@ -439,6 +367,7 @@ export class RulesMemo {
       policy.callingWindow,
       policy.maxDaysAhead,
       policy.callingRules?.length ?? 0,
+      !callingRules,
       input.regions,
     ]);
     if (cache?.slots === slots && cache.key === key) return cache.result;

@@ -12,7 +12,7 @@ import type {Agent, Callback, CallbackType, Phone, PhoneType, SchedulingPolicy, 
 import type {RangeChangeEvent} from '../../events/range-change.js';
 import type {SlotSelectEvent} from '../../events/slot-select.js';
 import type {ZoneChangeEvent} from '../../events/zone-change.js';
-import {dateTimeFormat, formatDate, formatTime, formatTimeRange, zoneLongName} from '../../internal/format.js';
+import {formatDate, formatTime, formatTimeRange, zoneLongName} from '../../internal/format.js';
 import type {CalendarSelectEvent} from '../month-calendar/month-calendar.js';
 import {
   formatTimeOfDay,
@@ -73,6 +73,10 @@ export interface SchedulerView {
   value?: string;
   slotsLoading: boolean;
   slotsError?: string;
+  /** `<timeslot-grid>` is defined (its chunk has loaded). */
+  gridReady: boolean;
+  /** Why the grid's chunk could not be loaded (shown with Retry in its place). */
+  gridProblem?: string;
   pickLost?: string;
   notes: string;
   notesMaxLength: number;
@@ -105,6 +109,8 @@ export interface SchedulerHandlers {
   disposition(disposition: Disposition): void;
   reset(): void;
   cancel(): void;
+  /** Downloads the grid again after a failure. */
+  retryGrid(): void;
 }
 
 export function fieldError(v: SchedulerView, field: Field): TemplateResult | typeof nothing {
@@ -404,24 +410,35 @@ export function renderGrid(v: SchedulerView): TemplateResult {
   const selected = v.slots.find((s) => s.start === v.value);
   return html`<div class="grid-wrap">
     <div class="grid-box" tabindex="-1">
-      <timeslot-grid
-        part="grid"
-        exportparts="toolbar: grid-toolbar, nav-button: grid-nav-button, day: grid-day, time: grid-time, slot: grid-slot, slot-available: grid-slot-available, slot-unavailable: grid-slot-unavailable, slot-selected: grid-slot-selected, message: grid-message"
-        .slots=${v.effectiveSlots}
-        .clock=${v.clock}
-        time-zone=${zone}
-        secondary-time-zone=${secondary ?? nothing}
-        secondary-label=${zone === v.agentTimeZone ? msg("customer's time") : msg('your time')}
-        .locale=${locale}
-        start-date=${v.date.toString()}
-        .value=${v.value}
-        ?loading=${v.slotsLoading}
-        .error=${v.slotsError}
-        label=${msg('Callback times')}
-        aria-invalid=${invalid(v, 'slot')}
-        @slot-select=${v.on.slot}
-        @range-change=${v.on.range}
-      ></timeslot-grid>
+      ${
+        v.gridProblem !== undefined
+          ? html`<div class="banner banner--error" role="alert" part="grid-message">
+              <span title=${v.gridProblem}
+                >${msg('The scheduling service is unavailable. Try again in a moment.')}</span
+              >
+              <button type="button" @click=${v.on.retryGrid}>${msg('Retry')}</button>
+            </div>`
+          : v.gridReady
+            ? html`<timeslot-grid
+                part="grid"
+                exportparts="toolbar: grid-toolbar, nav-button: grid-nav-button, day: grid-day, time: grid-time, slot: grid-slot, slot-available: grid-slot-available, slot-unavailable: grid-slot-unavailable, slot-selected: grid-slot-selected, message: grid-message"
+                .slots=${v.effectiveSlots}
+                .clock=${v.clock}
+                time-zone=${zone}
+                secondary-time-zone=${secondary ?? nothing}
+                secondary-label=${zone === v.agentTimeZone ? msg("customer's time") : msg('your time')}
+                .locale=${locale}
+                start-date=${v.date.toString()}
+                .value=${v.value}
+                ?loading=${v.slotsLoading}
+                .error=${v.slotsError}
+                label=${msg('Callback times')}
+                aria-invalid=${invalid(v, 'slot')}
+                @slot-select=${v.on.slot}
+                @range-change=${v.on.range}
+              ></timeslot-grid>`
+            : html`<p class="pending" part="grid-message" role="status">${msg('Loading…')}</p>`
+      }
     </div>
     <p class="chosen" aria-live="polite">
       ${
@@ -459,42 +476,6 @@ export function renderNotes(v: SchedulerView): TemplateResult {
   </div>`;
 }
 
-/** The confirmation after saving: one whole sentence per kind (translations agree with the noun). */
-export function renderSummary(v: SchedulerView, callback: Callback, rescheduling: boolean): TemplateResult {
-  const {locale, agentTimeZone} = v;
-  const start = Temporal.Instant.from(callback.start);
-  const day = dateTimeFormat(locale, {
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    timeZone: agentTimeZone,
-  }).format(start.epochMilliseconds);
-  const mine = formatTime(start, {locale, timeZone: agentTimeZone});
-  const theirs = v.customerZone ? formatTime(start, {locale, timeZone: v.customerZone}) : undefined;
-  const text = rescheduling
-    ? theirs
-      ? msg(str`Moved to ${day}, ${mine} your time (${theirs} customer).`)
-      : msg(str`Moved to ${day}, ${mine} your time.`)
-    : callback.kind === 'followup'
-      ? theirs
-        ? msg(str`Followup set for ${day}, ${mine} your time (${theirs} customer).`)
-        : msg(str`Followup set for ${day}, ${mine} your time.`)
-      : callback.kind === 'web-callback'
-        ? theirs
-          ? msg(str`Web callback set for ${day}, ${mine} your time (${theirs} customer).`)
-          : msg(str`Web callback set for ${day}, ${mine} your time.`)
-        : theirs
-          ? msg(str`Callback set for ${day}, ${mine} your time (${theirs} customer).`)
-          : msg(str`Callback set for ${day}, ${mine} your time.`);
-  return html`<div class="summary" part="summary" role="status" tabindex="-1">
-    <p>${text}</p>
-    <div class="actions">
-      ${!rescheduling ? html`<button type="button" @click=${v.on.reset}>${msg('Schedule another')}</button>` : nothing}
-      <button type="button" @click=${v.on.cancel}>${msg('Close')}</button>
-    </div>
-  </div>`;
-}
-
 /** The banner under the form: a failed, vetoed or conflicting submission. */
 export interface SchedulerBanner {
   kind: 'error' | 'conflict';
@@ -513,6 +494,10 @@ export interface SchedulerFrame {
   submitting: boolean;
   banner?: SchedulerBanner;
   contactError?: string;
+  /** The confirmation after saving (from the save chunk, loaded by then). */
+  summary(v: SchedulerView, saved: Callback, rescheduling: boolean): TemplateResult | undefined;
+  /** The agent works in the form: the save path starts downloading. */
+  intent(): void;
   submit(event: Event): void;
   retry(): void;
 }
@@ -538,7 +523,7 @@ export function renderScheduler(v: SchedulerView, f: SchedulerFrame): TemplateRe
   const heading = html`<div class="title" part="title" role="heading" aria-level=${f.headingLevel}>
     ${titleOf(v.mode, f.callback)}${f.name ? html`<span class="contact" title=${f.name}> · <bdi>${f.name}</bdi></span>` : nothing}
   </div>`;
-  if (f.saved) return html`${heading}${renderSummary(v, f.saved, f.rescheduling)}`;
+  if (f.saved) return html`${heading}${f.summary(v, f.saved, f.rescheduling)}`;
   const submitLabel = f.rescheduling
     ? msg('Reschedule')
     : v.mode === 'next-attempt'
@@ -555,6 +540,8 @@ export function renderScheduler(v: SchedulerView, f: SchedulerFrame): TemplateRe
       novalidate
       class=${web ? 'web' : 'slots'}
       @submit=${f.submit}
+      @focusin=${f.intent}
+      @pointerover=${f.intent}
       @keydown=${(event: KeyboardEvent) => {
         if (event.key === 'Escape' && !event.defaultPrevented) {
           event.preventDefault();

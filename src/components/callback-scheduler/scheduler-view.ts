@@ -9,7 +9,7 @@ import {Temporal} from '../../core/temporal.js';
 import type {PhoneType, Slot} from '../../core/types.js';
 import {CallbackCancelEvent} from '../../events/callback-cancel.js';
 import {DispositionSelectEvent} from '../../events/disposition-select.js';
-import {dateTimeFormat, formatTimeRange} from '../../internal/format.js';
+import {formatTimeRange} from '../../internal/format.js';
 import type {Field, FieldErrors, ZoneMode} from './scheduler-form-model.js';
 import type {SchedulerBanner, SchedulerHandlers} from './scheduler-templates.js';
 
@@ -54,6 +54,8 @@ export interface SchedulerViewHost {
   dispatchEvent(event: Event): boolean;
   /** Starts a new callback for the same customer. */
   reset(): void;
+  /** Downloads the week's grid again after its download failed. */
+  retryGrid(): void;
 }
 
 /** The template handlers of a scheduler. */
@@ -138,6 +140,7 @@ export function schedulerHandlers(host: SchedulerViewHost): SchedulerHandlers {
       clearError('disposition');
     },
     reset: () => host.reset(),
+    retryGrid: () => host.retryGrid(),
     cancel: () => host.dispatchEvent(new CallbackCancelEvent()),
   };
 }
@@ -155,25 +158,6 @@ export function pickLostNote(picked: Slot | undefined): string {
 export function numberNoteFor(slot: Slot, locale: string | undefined, timeZone: string): string {
   const when = formatTimeRange(Temporal.Instant.from(slot.start), Temporal.Instant.from(slot.end), {locale, timeZone});
   return msg(str`The time you picked (${when}) cannot be used with this number: pick another time.`);
-}
-
-/** Why an attempt restored after a reload is shown: its time in the agent's zone (the raw instant if unreadable). */
-export function restoredReason(start: string, locale: string | undefined, timeZone: string): string {
-  let when = start;
-  try {
-    when = dateTimeFormat(locale, {
-      weekday: 'short',
-      day: 'numeric',
-      month: 'short',
-      hour: 'numeric',
-      minute: '2-digit',
-      timeZone,
-      timeZoneName: 'short',
-    }).format(Temporal.Instant.from(start).epochMilliseconds);
-  } catch {
-    /* shown as the raw instant */
-  }
-  return msg(str`A callback for ${when} was being saved when the page was closed or reloaded.`);
 }
 
 /**

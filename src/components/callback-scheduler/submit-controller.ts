@@ -31,8 +31,6 @@ export type SubmitOutcome =
 export const fingerprintOf = (operation: Operation, id: string | undefined, request: CallbackRequest): string =>
   JSON.stringify({operation, id, request});
 
-/** Where attempts whose outcome is not known yet are kept across reloads (per agent and contact). */
-export const PENDING_PREFIX = 'callback-kit:pending:';
 /** A kept attempt older than this is dropped: the agent has long since dealt with it. */
 const PENDING_MAX_AGE_MS = 24 * 3_600_000;
 
