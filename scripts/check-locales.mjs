@@ -90,7 +90,7 @@ async function expectedFiles(outputDir, localeCodesModule, split) {
   const files = new Map();
   for (const locale of config.targetLocales) {
     const built = readFileSync(join(outputDir, `${locale}.ts`), 'utf8');
-    for (const [group, text] of splitLocaleModule(built, split.groupOfId, split.groups, locale)) {
+    for (const [group, text] of splitLocaleModule(built, split, locale)) {
       const path = join(outputRoot, `${locale}.${group}.ts`);
       files.set(path, await formatText(text, path));
     }
@@ -98,7 +98,7 @@ async function expectedFiles(outputDir, localeCodesModule, split) {
   if (localeCodesModule)
     files.set(localeCodesPath, await formatText(readFileSync(localeCodesModule, 'utf8'), localeCodesPath));
   const loadersPath = join(root, LOADERS_MODULE);
-  files.set(loadersPath, await formatText(localeLoadersSource(config, split), loadersPath));
+  files.set(loadersPath, await formatText(localeLoadersSource(config), loadersPath));
   return files;
 }
 

@@ -133,12 +133,14 @@ export async function messageGroups(root, configPath) {
 
 /**
  * The chunk modules of one locale from the module `lit-localize build` wrote for it.
+ * The common chunk is the one a language switch loads first: besides its strings it names the group of each kit tag
+ * and holds one `import()` per other chunk of the language, so the eager bundle has one loader per language only.
  * @param {string} code the built module (`export const templates = {...}`)
- * @param {Map<string, string>} groupOfId
- * @param {string[]} groups
+ * @param {{groupOfId: Map<string, string>, groupOfTag: Map<string, string>, groups: string[]}} split
+ * @param {string} locale
  * @returns {Map<string, string>} group -> module text (unformatted)
  */
-export function splitLocaleModule(code, groupOfId, groups, locale) {
+export function splitLocaleModule(code, {groupOfId, groupOfTag, groups}, locale) {
   const file = ts.createSourceFile('locale.ts', code, ts.ScriptTarget.ES2022, true);
   /** @type {ts.ObjectLiteralExpression | undefined} */
   let object;
@@ -171,12 +173,34 @@ export function splitLocaleModule(code, groupOfId, groups, locale) {
 ${imports.map(([tag, from]) => `import {${tag}} from '${from}';\n`).join('')}
 /* eslint-disable no-irregular-whitespace */
 
-/** The ${locale} strings of ${group === COMMON ? 'src/internal and of several elements' : `<${group}>`}. */
+/** The ${locale} strings of ${group === COMMON ? 'src/internal, of several elements and of <agent-session>' : `<${group}>`}. */
 export const templates = {
 ${body}
 };
-`,
+${group === COMMON ? indexExports(locale, groupOfTag, groups) : ''}`,
     );
   }
   return modules;
+}
+
+const quote = (s) => `'${s}'`;
+const key = (s) => (/^[a-z_$][\w$]*$/i.test(s) ? s : quote(s));
+
+/** The common chunk's index of the language: each kit tag's group, and the loaders of the other chunks. */
+function indexExports(locale, groupOfTag, groups) {
+  const tags = [...groupOfTag].sort(([a], [b]) => a.localeCompare(b));
+  return `
+/** The string group of each kit element tag that shows strings of its own (a host's subclass: its kit class's tag). */
+export const groupOfTag: Record<string, string> = {
+${tags.map(([tag, group]) => `  ${key(tag)}: ${quote(group)},`).join('\n')}
+};
+
+/** The other chunks of the ${locale} strings, one per element group. */
+export const groups = {
+${groups
+  .filter((g) => g !== COMMON)
+  .map((g) => `  ${key(g)}: () => import('./${locale}.${g}.js'),`)
+  .join('\n')}
+};
+`;
 }

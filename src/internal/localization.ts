@@ -31,13 +31,7 @@ import {configureLocalization, msg, str, updateWhenLocaleChanges, type LocaleMod
 import type {ReactiveControllerHost} from 'lit';
 import {sourceLocale, targetLocales} from '../generated/locale-codes.js';
 import {HostTimeoutError, NoHandlerError} from '../core/errors.js';
-import {
-  kitLocales,
-  localeLoaders,
-  stringGroupOfTag,
-  type KitLocale,
-  type KitStringGroup,
-} from '../generated/locale-loaders.js';
+import {kitLocales, localeLoaders, type KitLocale, type KitLocaleIndex} from '../generated/locale-loaders.js';
 import {kitTagOf} from './define.js';
 
 export type {KitLocale};
@@ -45,42 +39,7 @@ export type {KitLocale};
 type Templates = LocaleModule['templates'];
 type Template = Templates[string];
 
-const loaders = localeLoaders as Record<string, Record<KitStringGroup, () => Promise<LocaleModule>> | undefined>;
-
-/** Per language: the strings of its chunks loaded so far, merged (what @lit/localize reads, see `lookupIn`). */
-const catalogs = new Map<string, Templates>();
-/** Per language: the view of its catalog given to @lit/localize. */
-const views = new Map<string, LocaleModule>();
-/** `<locale> <group>` -> its load in progress or done; a failed load is forgotten, so a later need tries again. */
-const chunkLoads = new Map<string, Promise<void>>();
-/** `<locale> <group>` of the chunks merged into their catalog. */
-const loadedChunks = new Set<string>();
-/** `<locale> <group>` of the chunks an element failed to load: not retried on every update, only on a new switch. */
-const failedChunks = new Set<string>();
-/** The string groups of the kit elements that rendered on this page so far (and `common`): what a switch loads. */
-const wanted = new Set<KitStringGroup>(['common']);
-
-const catalog = (locale: string): Templates => {
-  let templates = catalogs.get(locale);
-  if (!templates) catalogs.set(locale, (templates = {}));
-  return templates;
-};
-
-/** Loads one chunk of a language's catalog into that catalog (once; again after a failure). */
-function loadChunk(locale: string, group: KitStringGroup): Promise<void> {
-  const key = `${locale} ${group}`;
-  let loading = chunkLoads.get(key);
-  if (!loading) {
-    const loader = loaders[locale]?.[group];
-    loading = (loader ? loader() : Promise.reject(new Error(`No strings for "${locale}".`))).then(({templates}) => {
-      Object.assign(catalog(locale), templates);
-      loadedChunks.add(key);
-    });
-    loading.catch(() => chunkLoads.delete(key));
-    chunkLoads.set(key, loading);
-  }
-  return loading;
-}
+const loaders = localeLoaders as Record<string, (() => Promise<KitLocaleIndex>) | undefined>;
 
 /**
  * The production build keeps only the shortest unique prefix (4 to 7 characters) of lit-localize's hashed message
@@ -101,11 +60,50 @@ const lookupIn = (templates: Templates): LocaleModule => {
   return {templates: new Proxy(templates, {get: (_, id) => (typeof id === 'string' ? lookup(id) : undefined)})};
 };
 
-const view = (locale: string): LocaleModule => {
-  let module = views.get(locale);
-  if (!module) views.set(locale, (module = lookupIn(catalog(locale))));
-  return module;
+/** Per language: the strings of its chunks loaded so far, merged (the target of the view @lit/localize reads). */
+const catalogs = new Map<string, [strings: Templates, view: LocaleModule]>();
+const catalog = (locale: string) => {
+  let entry = catalogs.get(locale);
+  if (!entry) {
+    const strings: Templates = {};
+    catalogs.set(locale, (entry = [strings, lookupIn(strings)]));
+  }
+  return entry;
 };
+const merge = (locale: string, {templates}: LocaleModule) => void Object.assign(catalog(locale)[0], templates);
+
+/** `<locale>` (its common chunk) or `<locale> <group>` -> its load; forgotten when it fails, so it can be tried again. */
+const loads = new Map<string, Promise<unknown>>();
+const once = <T>(key: string, load: () => Promise<T>): Promise<T> => {
+  let loading = loads.get(key) as Promise<T> | undefined;
+  if (!loading) {
+    loads.set(key, (loading = load()));
+    loading.catch(() => loads.delete(key));
+  }
+  return loading;
+};
+
+/** A language's common chunk: its common strings, merged, and the index of its other chunks. */
+const loadIndex = (locale: string) =>
+  once(locale, () => {
+    const loader = loaders[locale];
+    return (loader ? loader() : Promise.reject(new Error(`No strings for "${locale}".`))).then((index) => {
+      merge(locale, index);
+      return index;
+    });
+  });
+
+/** The strings a kit tag shows in a language: the common chunk, then (when the tag has a group) its group's chunk. */
+const loadTag = (locale: string, tag: string) =>
+  loadIndex(locale).then((index) => {
+    const group = index.groupOfTag[tag];
+    return group && once(`${locale} ${group}`, () => index.groups[group]().then((module) => merge(locale, module)));
+  });
+
+/** The kit tags shown on this page so far: a language switch loads their strings with the common ones. */
+const shown = new Set<string>();
+/** `<locale> <tag>` whose strings were loaded, or failed to load (not retried on every update; a new switch does). */
+const settled = new Set<string>();
 
 let setLocale: ((locale: string) => Promise<void>) | undefined;
 let getLocale: (() => string) | undefined;
@@ -113,9 +111,10 @@ try {
   ({setLocale, getLocale} = configureLocalization({
     sourceLocale,
     targetLocales,
-    // A language switch loads the common strings and those of every element group the page has shown so far;
-    // an element of another group loads its own chunk when it first renders (`kitStringsLoading`).
-    loadLocale: (locale) => Promise.all([...wanted].map((group) => loadChunk(locale, group))).then(() => view(locale)),
+    // A language switch loads the common strings and those of every element the page has shown so far; an element
+    // of another group loads its own chunk when it first renders (`kitStringsLoading`).
+    loadLocale: (locale) =>
+      Promise.all([loadIndex(locale), ...[...shown].map((tag) => loadTag(locale, tag))]).then(() => catalog(locale)[1]),
   }));
 } catch (error) {
   // The page configured @lit/localize already: leave it alone (the kit stays in English).
@@ -158,7 +157,7 @@ export function setKitLocale(locale: string | undefined | null): Promise<void> {
   if (!setLocale) return Promise.resolve();
   if (next === requested) return pending ?? Promise.resolve();
   requested = next;
-  failedChunks.clear(); // a new switch tries every chunk again
+  settled.clear(); // a new switch tries a chunk that failed again
   const loading = setLocale(next).then(
     () => {
       if (pending === loading) pending = undefined;
@@ -198,20 +197,19 @@ export function kitLocaleLoading(): Promise<void> | undefined {
  */
 export function kitStringsLoading(host: HTMLElement): Promise<void> | undefined {
   const tag = kitTagOf(host);
-  const group = tag === undefined ? undefined : (stringGroupOfTag as Record<string, KitStringGroup | undefined>)[tag];
+  const locale = requested;
+  const key = `${locale} ${tag}`;
   let own: Promise<void> | undefined;
-  if (group) {
-    wanted.add(group);
-    const locale = requested;
-    const key = `${locale} ${group}`;
-    if (locale !== sourceLocale && setLocale && !loadedChunks.has(key) && !failedChunks.has(key))
-      own = loadChunk(locale, group).catch((error: unknown) => {
-        failedChunks.add(key);
+  if (tag) shown.add(tag);
+  if (tag && locale !== sourceLocale && setLocale && !settled.has(key))
+    own = loadTag(locale, tag).then(
+      () => void settled.add(key),
+      (error: unknown) => {
+        settled.add(key);
         console.warn(`callback-kit: the "${locale}" strings of <${tag}> could not be loaded.`, error);
-      });
-  }
-  if (own && pending) return Promise.all([pending, own]).then(() => undefined);
-  return own ?? pending;
+      },
+    );
+  return own && pending ? Promise.all([pending, own]).then(() => undefined) : (own ?? pending);
 }
 
 /**

@@ -4,7 +4,7 @@ import {str} from '@lit/localize';
 
 /* eslint-disable no-irregular-whitespace */
 
-/** The pt-BR strings of src/internal and of several elements. */
+/** The pt-BR strings of src/internal, of several elements and of <agent-session>. */
 export const templates = {
   s0382d73823585617: str`${0}: ${1}`,
   s0daf8be9e0bc841e: str`${0}: sem ligações às terças-feiras`,
@@ -37,4 +37,24 @@ export const templates = {
   sef95346c5b62f425: str`${0}: sem ligações às quintas-feiras`,
   sf03c72261853ee64: str`Nenhuma resposta a ${0} a tempo. Tente novamente.`,
   sf4a2470bb5a89292: str`${0}: sem ligações neste feriado`,
+};
+
+/** The string group of each kit element tag that shows strings of its own (a host's subclass: its kit class's tag). */
+export const groupOfTag: Record<string, string> = {
+  'callback-list': 'callback-list',
+  'callback-scheduler': 'callback-scheduler',
+  'campaign-list': 'campaign-list',
+  'ck-month-calendar': 'callback-scheduler',
+  'ck-zone-picker': 'callback-scheduler',
+  'logout-countdown': 'logout-countdown',
+  'timeslot-grid': 'timeslot-grid',
+};
+
+/** The other chunks of the pt-BR strings, one per element group. */
+export const groups = {
+  'callback-list': () => import('./pt-BR.callback-list.js'),
+  'callback-scheduler': () => import('./pt-BR.callback-scheduler.js'),
+  'campaign-list': () => import('./pt-BR.campaign-list.js'),
+  'logout-countdown': () => import('./pt-BR.logout-countdown.js'),
+  'timeslot-grid': () => import('./pt-BR.timeslot-grid.js'),
 };
