@@ -72,7 +72,10 @@ const catalog = (locale: string) => {
 };
 const merge = (locale: string, {templates}: LocaleModule) => void Object.assign(catalog(locale)[0], templates);
 
-/** `<locale>` (its common chunk) or `<locale> <group>` -> its load; forgotten when it fails, so it can be tried again. */
+/**
+ * `es` (a language's common chunk), `es callback-list` (a group's chunk) or `es <callback-list>` (what an element of
+ * that tag waits for) -> its load; forgotten when it fails, so it can be tried again.
+ */
 const loads = new Map<string, Promise<unknown>>();
 const once = <T>(key: string, load: () => Promise<T>): Promise<T> => {
   let loading = loads.get(key) as Promise<T> | undefined;
@@ -102,7 +105,10 @@ const loadTag = (locale: string, tag: string) =>
 
 /** The kit tags shown on this page so far: a language switch loads their strings with the common ones. */
 const shown = new Set<string>();
-/** `<locale> <tag>` whose strings were loaded, or failed to load (not retried on every update; a new switch does). */
+/**
+ * `es <callback-list>` (a language and a tag) whose strings were loaded, or failed to load: an element does not wait
+ * for them again, nor retry on every update (a language switch loads the strings of every tag shown, and retries).
+ */
 const settled = new Set<string>();
 
 let setLocale: ((locale: string) => Promise<void>) | undefined;
@@ -157,7 +163,6 @@ export function setKitLocale(locale: string | undefined | null): Promise<void> {
   if (!setLocale) return Promise.resolve();
   if (next === requested) return pending ?? Promise.resolve();
   requested = next;
-  settled.clear(); // a new switch tries a chunk that failed again
   const loading = setLocale(next).then(
     () => {
       if (pending === loading) pending = undefined;
@@ -198,17 +203,18 @@ export function kitLocaleLoading(): Promise<void> | undefined {
 export function kitStringsLoading(host: HTMLElement): Promise<void> | undefined {
   const tag = kitTagOf(host);
   const locale = requested;
-  const key = `${locale} ${tag}`;
-  let own: Promise<void> | undefined;
+  const key = `${locale} <${tag}>`; // (not a group's key: a group is often named after its tag)
   if (tag) shown.add(tag);
-  if (tag && locale !== sourceLocale && setLocale && !settled.has(key))
-    own = loadTag(locale, tag).then(
-      () => void settled.add(key),
-      (error: unknown) => {
-        settled.add(key);
-        console.warn(`callback-kit: the "${locale}" strings of <${tag}> could not be loaded.`, error);
-      },
-    );
+  const own =
+    tag && locale !== sourceLocale && !settled.has(key)
+      ? once(key, () =>
+          loadTag(locale, tag)
+            .catch((error: unknown) =>
+              console.warn(`callback-kit: the "${locale}" strings of <${tag}> could not be loaded.`, error),
+            )
+            .then(() => void settled.add(key)),
+        )
+      : undefined;
   return own && pending ? Promise.all([pending, own]).then(() => undefined) : (own ?? pending);
 }
 
