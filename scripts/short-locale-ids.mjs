@@ -41,7 +41,7 @@ export function shortIds(ids) {
 /** The full ids of every chunk of a locale (`<dir>/<locale>.<group>.ts`: its whole catalog). */
 function catalogIds(dir, locale) {
   return readdirSync(dir)
-    .filter((f) => f.startsWith(`${locale}.`) && f.endsWith('.ts'))
+    .filter((f) => f.startsWith(`${locale}.`) && /^[^.]+\.[^.]+\.ts$/.test(f))
     .flatMap((f) => [...readFileSync(join(dir, f), 'utf8').matchAll(ID)].map((match) => match[2]));
 }
 
