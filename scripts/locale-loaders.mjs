@@ -4,8 +4,9 @@
  * `node scripts/check-locales.mjs`. Adding a language is one entry in `targetLocales` plus its `xliff/<locale>.xlf`:
  * `src/internal/localization.ts` reads the list, the `KitLocale` type and the loaders from this module.
  *
- * One explicit `import()` per locale (not a template literal): every bundler (rollup, Vite, esbuild, webpack) sees
- * it and makes the locale its own lazy chunk.
+ * Each language's catalog is split by element (scripts/locale-chunks.mjs): the eager bundle holds one loader per
+ * language, of its common chunk, which names the language's other chunks (one `import()` each). Explicit `import()`s
+ * (not template literals): every bundler (rollup, Vite, esbuild, webpack) sees them and makes each chunk lazy.
  */
 export const LOADERS_MODULE = 'src/generated/locale-loaders.ts';
 
@@ -27,9 +28,18 @@ export type KitLocale = (typeof kitLocales)[number];
 /** The language the UI strings are written in (built into the elements). */
 export const kitSourceLocale = ${quote(sourceLocale)};
 
-/** One lazy chunk per translated language: \`src/generated/locales/<locale>.ts\`, made by \`lit-localize build\`. */
-export const localeLoaders: Record<Exclude<KitLocale, typeof kitSourceLocale>, () => Promise<LocaleModule>> = {
-${targetLocales.map((l) => `  ${/^[a-z]+$/i.test(l) ? l : quote(l)}: () => import('./locales/${l}.js'),`).join('\n')}
+/**
+ * The first chunk of a language (\`src/generated/locales/<locale>.common.ts\`): its common strings (src/internal, several
+ * elements, \`<agent-session>\`), the string group of each kit tag, and a loader per other chunk (one per group).
+ */
+export interface KitLocaleIndex extends LocaleModule {
+  readonly groupOfTag: Readonly<Record<string, string>>;
+  readonly groups: Readonly<Record<string, () => Promise<LocaleModule>>>;
+}
+
+/** One loader per translated language, of its common chunk (the other chunks load through it). */
+export const localeLoaders: Record<Exclude<KitLocale, typeof kitSourceLocale>, () => Promise<KitLocaleIndex>> = {
+${targetLocales.map((l) => `  ${/^[a-z]+$/i.test(l) ? l : quote(l)}: () => import('./locales/${l}.common.js'),`).join('\n')}
 };
 `;
 }

@@ -11,9 +11,18 @@ export type KitLocale = (typeof kitLocales)[number];
 /** The language the UI strings are written in (built into the elements). */
 export const kitSourceLocale = 'en';
 
-/** One lazy chunk per translated language: `src/generated/locales/<locale>.ts`, made by `lit-localize build`. */
-export const localeLoaders: Record<Exclude<KitLocale, typeof kitSourceLocale>, () => Promise<LocaleModule>> = {
-  es: () => import('./locales/es.js'),
-  fr: () => import('./locales/fr.js'),
-  'pt-BR': () => import('./locales/pt-BR.js'),
+/**
+ * The first chunk of a language (`src/generated/locales/<locale>.common.ts`): its common strings (src/internal, several
+ * elements, `<agent-session>`), the string group of each kit tag, and a loader per other chunk (one per group).
+ */
+export interface KitLocaleIndex extends LocaleModule {
+  readonly groupOfTag: Readonly<Record<string, string>>;
+  readonly groups: Readonly<Record<string, () => Promise<LocaleModule>>>;
+}
+
+/** One loader per translated language, of its common chunk (the other chunks load through it). */
+export const localeLoaders: Record<Exclude<KitLocale, typeof kitSourceLocale>, () => Promise<KitLocaleIndex>> = {
+  es: () => import('./locales/es.common.js'),
+  fr: () => import('./locales/fr.common.js'),
+  'pt-BR': () => import('./locales/pt-BR.common.js'),
 };

@@ -7,7 +7,7 @@ import {systemClock, type Clock} from '../core/clock.js';
 import {isValidTimeZone} from '../core/time-zone.js';
 import {resolvePolicy, type Agent, type SchedulingPolicy} from '../core/types.js';
 import {defaultTimeZone} from './format.js';
-import {followKitLocale, kitLocaleLoading} from './localization.js';
+import {followKitLocale, kitStringsLoading} from './localization.js';
 
 /**
  * Base of the elements that talk to a backend: consumes the agent session and resolves every setting with
@@ -47,9 +47,12 @@ export class KitElement extends LitElement {
     followKitLocale(this, {ownLocale: () => this.locale || this.lang || undefined, inSession: () => !!this.session});
   }
 
-  /** While the UI strings of a newly set language load, the update waits for them: no flash of English. */
+  /**
+   * While the UI strings of a newly set language load, or this element's own strings in the current language (each
+   * element group's strings are a chunk of their own), the update waits for them: no flash of English.
+   */
   protected override scheduleUpdate(): void | Promise<unknown> {
-    const loading = kitLocaleLoading();
+    const loading = kitStringsLoading(this);
     return loading ? loading.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
   }
 
