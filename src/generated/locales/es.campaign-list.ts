@@ -59,7 +59,6 @@ export const templates = {
   sa1f9556c9a807da7: str`Las actualizaciones en vivo no están disponibles: ${0}`,
   sa473ec0157a6d935: str`No ha llegado ningún registro en ${0} segundos. Vuelva a intentarlo.`,
   sa4a19ff4e8d6b5ea: str`Valor de sort-direction desconocido "${0}": se esperaba ascending o descending.`,
-  sad65264d44677cf0: `Se ha producido un error.`,
   sb46dbd49cf4af251: str`Valor de filter desconocido "${0}": se esperaba active o all.`,
   sba242c1fb848395d: `Obtener siguiente registro`,
   sbd7c0270aa0a3529: `Cargando sus campañas…`,

@@ -30,7 +30,6 @@ export const templates = {
   s68b246a03e246bfb: `festivo: la ley no permite llamadas`,
   s6d0443eb9348d00c: str`${0}: 1 horario disponible.`,
   s6dbbe2646b239ca5: `Cerrado`,
-  s6ebc9bd6feae62a3: `Cargando…`,
   s741f15908e8831f1: `Demasiado lejano`,
   s818fa4e2a5c811de: str`Fecha de inicio no válida "${0}": se esperaba AAAA-MM-DD.`,
   s81d56c8ae906ea14: `fuera del horario de contacto de este número`,

@@ -59,7 +59,6 @@ export const templates = {
   sa1f9556c9a807da7: str`Les mises à jour en direct ne sont pas disponibles : ${0}`,
   sa473ec0157a6d935: str`Aucune fiche reçue en ${0} secondes. Réessayez.`,
   sa4a19ff4e8d6b5ea: str`Valeur de sort-direction inconnue « ${0} » : ascending ou descending attendu.`,
-  sad65264d44677cf0: `Une erreur s’est produite.`,
   sb46dbd49cf4af251: str`Valeur de filter inconnue « ${0} » : active ou all attendu.`,
   sba242c1fb848395d: `Obtenir la fiche suivante`,
   sbd7c0270aa0a3529: `Chargement de vos campagnes…`,

@@ -30,7 +30,6 @@ export const templates = {
   s68b246a03e246bfb: `jour férié : appels interdits par la loi`,
   s6d0443eb9348d00c: str`${0} : 1 créneau disponible.`,
   s6dbbe2646b239ca5: `Fermé`,
-  s6ebc9bd6feae62a3: `Chargement…`,
   s741f15908e8831f1: `Trop éloigné`,
   s818fa4e2a5c811de: str`Date de début non valide « ${0} » : format AAAA-MM-JJ attendu.`,
   s81d56c8ae906ea14: `hors des heures de contact de ce numéro`,

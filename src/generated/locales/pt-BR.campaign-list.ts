@@ -59,7 +59,6 @@ export const templates = {
   sa1f9556c9a807da7: str`As atualizações em tempo real não estão disponíveis: ${0}`,
   sa473ec0157a6d935: str`Nenhum registro chegou em ${0} segundos. Tente novamente.`,
   sa4a19ff4e8d6b5ea: str`Valor de sort-direction desconhecido "${0}": esperado ascending ou descending.`,
-  sad65264d44677cf0: `Algo deu errado.`,
   sb46dbd49cf4af251: str`Valor de filter desconhecido "${0}": esperado active ou all.`,
   sba242c1fb848395d: `Obter próximo registro`,
   sbd7c0270aa0a3529: `Carregando suas campanhas…`,

@@ -30,7 +30,6 @@ export const templates = {
   s68b246a03e246bfb: `feriado: ligações proibidas por lei`,
   s6d0443eb9348d00c: str`${0}: 1 horário disponível.`,
   s6dbbe2646b239ca5: `Fechado`,
-  s6ebc9bd6feae62a3: `Carregando…`,
   s741f15908e8831f1: `Distante demais`,
   s818fa4e2a5c811de: str`Data de início inválida "${0}": esperado AAAA-MM-DD.`,
   s81d56c8ae906ea14: `fora do horário de contato deste número`,
