@@ -93,26 +93,21 @@ const APPS = [
 const LAZY_BUDGETS = {phone: 38, locale: 4.5};
 
 /**
- * Interim ceilings (kB gzip) of the entries that still miss their issue-17 budget, as measured when the issues 15
- * and 18 features landed (the measurement plus 0.5 kB of noise between machines and bundler versions). A budget
+ * Interim ceilings (kB gzip) of the entries that still miss their issue-17 budget, as measured after the fifth
+ * session's size work (the measurement plus 0.5 kB of noise between machines and bundler versions). A budget
  * that is met is the gate; an entry over its budget is reported as OVER BUDGET on every run, and fails the gate
  * only past its interim ceiling (no entry may grow while issue 17 is open). Lower each ceiling as the entry shrinks;
  * delete it once the entry meets its budget. Never raise one without a reason in the commit.
  */
 const INTERIM = {
-  'callback-kit/phone': 38.7,
-  'callback-kit/agent-session.js': 14.5,
-  'callback-kit/timeslot-grid.js': 23.2,
-  'callback-kit/callback-scheduler.js': 45.3,
-  'callback-kit/logout-countdown.js': 20.4,
-  'callback-kit/callback-list.js': 33.9,
-  'callback-kit/campaign-list.js': 29.8,
-  'callback-kit': 87.8,
-  'all six elements (one page)': 84.6,
-  phone: 38.7,
-  'locale es': 6.7,
-  'locale fr': 6.9,
-  'locale pt-BR': 6.6,
+  'callback-kit/agent-session.js': 12.8,
+  'callback-kit/timeslot-grid.js': 22.5,
+  'callback-kit/callback-scheduler.js': 32.9,
+  'callback-kit/logout-countdown.js': 19.5,
+  'callback-kit/callback-list.js': 33.1,
+  'callback-kit/campaign-list.js': 29.7,
+  'callback-kit': 85.7,
+  'all six elements (one page)': 80.4,
 };
 /** Budget misses within their interim ceiling: printed, not failed. */
 const overBudget = [];
