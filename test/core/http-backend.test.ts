@@ -509,7 +509,7 @@ async function collectingUncaught(body: () => Promise<void>): Promise<unknown[]>
       const {readFile} = await import('node:fs/promises');
       const interfaces = new Map<string, Map<string, boolean>>();
       const unions = new Map<string, string[]>();
-      for (const name of ['types.ts', 'backend.ts', 'errors.ts']) {
+      for (const name of ['types.ts', 'backend.ts', 'base-errors.ts', 'errors.ts']) {
         const text = await readFile(new URL(`../../src/core/${name}`, import.meta.url), 'utf8');
         const file = ts.createSourceFile(name, text, ts.ScriptTarget.Latest, true);
         for (const statement of file.statements) {
