@@ -1,7 +1,7 @@
 // The build-level size cuts of issue 17 (no DOM): the template minifier (scripts/minify-templates.mjs), the
 // TypeScript helpers the production build injects instead of tslib (scripts/ts-helpers.mjs), and the token block a
 // bundle drops when it only reads the session's part (src/internal/tokens.ts). Run:
-// npx mocha --no-config --node-option import=tsx test/core/build-transforms.test.ts
+// npx mocha --no-config --node-option import=tsx test/build/build-transforms.test.ts (Node only: not in the browser suite)
 import {expect} from 'chai';
 import * as esbuild from 'esbuild';
 import {fileURLToPath} from 'node:url';
