@@ -6,7 +6,8 @@ import {msg, str} from '@lit/localize';
 import {html, nothing, type TemplateResult} from 'lit';
 import type {Temporal} from '../../core/temporal.js';
 import type {GridBand, GridCell, GridModel} from './timeslot-grid-model.js';
-import type {Headings} from './timeslot-grid-text.js';
+import {REASON_ICONS, type ReasonKey} from './timeslot-grid-labels.js';
+import type {CellLabels, Headings} from './timeslot-grid-text.js';
 import {cssVars} from './timeslot-grid-vars.js';
 
 /** Lit's parts the lazy day layout uses (it imports none itself: timeslot-grid-day.ts). */
@@ -103,5 +104,66 @@ export function weekGrid(v: GridView) {
               </div>`,
           )
     }
+  </div>`;
+}
+
+/** The toolbar: previous and next days around the range shown, and the zones. */
+export function toolbar(headings: Headings, nav: (days: number) => void) {
+  return html`<div class="toolbar" part="toolbar">
+    <button part="nav-button" class="nav" type="button" aria-label=${msg('Previous days')} @click=${() => nav(-1)}>
+      <span aria-hidden="true">‹</span>
+    </button>
+    <span class="range" id="range">${headings.range}</span>
+    <button part="nav-button" class="nav" type="button" aria-label=${msg('Next days')} @click=${() => nav(1)}>
+      <span aria-hidden="true">›</span>
+    </button>
+    <span class="zone" id="zone">${headings.zones}</span>
+  </div>`;
+}
+
+function icon(reason: ReasonKey) {
+  // prettier-ignore
+  return html`<svg part="reason-icon" class="icon" viewBox="0 0 24 24" aria-hidden="true"><path d=${REASON_ICONS[reason]}></path></svg>`;
+}
+
+/** A slot's cell: its range, the time in the second zone and the places left (an unavailable one: its reason's icon). */
+export function slotCell(cell: GridCell, labels: CellLabels, selected: boolean, active: boolean): TemplateResult {
+  const available = cell.slot.available;
+  const state = available ? 'available' : 'unavailable';
+  // No white space between the tags: every text node counts (<= 10 nodes a cell, issue 17).
+  // prettier-ignore
+  return html`<div
+    role="gridcell"
+    part=${`slot slot-${state}${selected ? ' slot-selected' : ''}`}
+    class=${`cell slot slot--${state}${selected ? ' slot--selected' : ''}`}
+    data-key=${cell.key}
+    data-day=${cell.dayIndex}
+    tabindex=${active ? 0 : -1}
+    aria-selected=${selected ? 'true' : 'false'}
+    aria-disabled=${available ? nothing : 'true'}
+    aria-label=${labels.name}
+    aria-describedby=${available ? nothing : `reason-${labels.reason}`}
+    title=${labels.title ?? nothing}
+  >${available ? nothing : icon(labels.reason)}<span class="slot__time">${labels.range}</span>${
+    labels.secondary ? html`<span class="slot__secondary">${` ${labels.secondary}`}</span>` : nothing
+  }${labels.meta ? html`<span class="slot__meta">${` ${labels.meta}`}</span>` : nothing}</div>`;
+}
+
+/** Unavailable slots in a row of a day, merged into one band (its reason's icon and words). */
+export function bandCell(band: GridBand, text: string, title: string, reason: ReasonKey, rowSpan: boolean) {
+  return html`<div
+    role="gridcell"
+    part="band slot-unavailable"
+    class="cell band"
+    data-band=${band.key}
+    data-keys=${band.cells.map((c) => c.key).join(' ')}
+    aria-disabled="true"
+    data-day=${band.dayIndex}
+    aria-rowspan=${rowSpan ? band.rowSpan : nothing}
+    aria-describedby=${`reason-${reason}`}
+    title=${title}
+    ${cssVars({'--span': rowSpan ? band.rowSpan : 1})}
+  >
+    ${icon(reason)}<span class="band__text">${text}</span>
   </div>`;
 }

@@ -15,6 +15,7 @@ import {
   zoneShortName,
   type HourCycle,
 } from '../../internal/format.js';
+import {LazyChunk} from '../../internal/lazy-chunk.js';
 import {kitLocale} from '../../internal/localization.js';
 import {bandText, reasonKey, reasonWords, type ReasonKey} from './timeslot-grid-labels.js';
 import type {GridBand, GridCell, GridModel} from './timeslot-grid-model.js';
@@ -53,26 +54,12 @@ export interface TextOptions {
   now: Temporal.Instant;
 }
 
-type RuleTextModule = typeof import('../../internal/calling-rule-text.js');
-let ruleTextModule: RuleTextModule | undefined;
-let ruleTextLoading: Promise<unknown> | undefined;
-
 /**
- * Loads the words of the calling rules (the jurisdictions' names and windows: "Florida: calls 8 AM–8 PM"), a chunk
- * of its own: only slots that break a calling rule need it. Until it is there such a slot reads with its reason's
- * words ("Not allowed by law"); a failed load can be tried again.
+ * The words of the calling rules (the jurisdictions' names and windows: "Florida: calls 8 AM–8 PM"), a chunk of its
+ * own: only slots that break a calling rule need it. Until it is there such a slot reads with its reason's words
+ * ("Not allowed by law"); a failed load can be tried again.
  */
-export const loadRuleText = (): Promise<unknown> =>
-  (ruleTextLoading ??= import('../../internal/calling-rule-text.js').then(
-    (module) => (ruleTextModule = module),
-    (error: unknown) => {
-      ruleTextLoading = undefined;
-      throw error;
-    },
-  ));
-
-/** Whether the calling rules' words are loaded. */
-export const ruleTextReady = (): boolean => !!ruleTextModule;
+export const ruleTextChunk = new LazyChunk(() => import('../../internal/calling-rule-text.js'));
 
 export class GridText {
   #context = '';
@@ -85,7 +72,9 @@ export class GridText {
   use(zone: string, options: TextOptions): boolean {
     this.#options = options;
     const {secondaryZone, locale, hourCycle, secondaryLabel} = options;
-    const context = [zone, secondaryZone, locale, hourCycle, secondaryLabel, kitLocale(), !!ruleTextModule].join('|');
+    const context = [zone, secondaryZone, locale, hourCycle, secondaryLabel, kitLocale(), !!ruleTextChunk.module].join(
+      '|',
+    );
     if (context === this.#context) return false;
     this.#context = context;
     this.#cells.clear();
@@ -96,10 +85,11 @@ export class GridText {
 
   /**
    * The calling rule of an unavailable slot, for people, or undefined (no rule, one that cannot be read, or its
-   * words not loaded yet: `loadRuleText`).
+   * words not loaded yet: `ruleTextChunk`).
    */
   ruleText(slot: Slot, start: Temporal.Instant): string | undefined {
     const rule = slot.rule;
+    const ruleTextModule = ruleTextChunk.module;
     if (!rule || typeof rule.jurisdiction !== 'string' || !ruleTextModule) return undefined;
     try {
       return ruleTextModule.callingRuleText(rule, start, {

@@ -9,9 +9,10 @@ import {SlotSelectEvent} from '../../events/slot-select.js';
 import {defineElement} from '../../internal/define.js';
 import {formatDateRange, type HourCycle} from '../../internal/format.js';
 import {KitElement} from '../../internal/kit-element.js';
-import {REASON_ICONS, reasonKey, REASONS, reasonWords, type ReasonKey} from './timeslot-grid-labels.js';
-import {availableText, weekGrid, type GridView} from './timeslot-grid-templates.js';
-import {GridText, loadRuleText, ruleTextReady, type CellLabels, type Headings} from './timeslot-grid-text.js';
+import {LazyChunk} from '../../internal/lazy-chunk.js';
+import {reasonKey, REASONS, reasonWords} from './timeslot-grid-labels.js';
+import {availableText, bandCell, slotCell, toolbar, weekGrid, type GridView} from './timeslot-grid-templates.js';
+import {GridText, ruleTextChunk, type CellLabels, type Headings} from './timeslot-grid-text.js';
 import {
   buildGridModel,
   firstDate,
@@ -36,20 +37,9 @@ const TIME_COLUMN = 80;
 /** Per position of the week layout: a band starts here, a band covers it, or nothing special. */
 type Coverage = (GridBand | true | undefined)[][];
 
-type DayModule = typeof import('./timeslot-grid-day.js');
-let dayModule: DayModule | undefined;
-let dayLoading: Promise<unknown> | undefined;
+/** The day layout (timeslot-grid-day.ts), downloaded the first time a grid shows one day at a time. */
+const dayChunk = new LazyChunk(() => import('./timeslot-grid-day.js'));
 let dayStyles: CSSResult | undefined;
-
-/** Loads the day layout (timeslot-grid-day.ts, a chunk of its own) the first time a grid shows one day at a time. */
-const loadDay = (): Promise<unknown> =>
-  (dayLoading ??= import('./timeslot-grid-day.js').then(
-    (module) => (dayModule = module),
-    (error: unknown) => {
-      dayLoading = undefined; // Try again imports it again
-      throw error;
-    },
-  ));
 
 /**
  * A week (or any number of days) of time slots in a chosen time zone. Wide containers show a column per day and a
@@ -130,9 +120,7 @@ export class TimeslotGridElement extends KitElement {
   #hadFocus = false;
   #lastStatus = '';
   #resize?: ResizeObserver;
-  /** Lazy chunks this element waits for (the day layout, the calling rules' words). */
-  #loads = new Map<() => Promise<unknown>, Promise<void>>();
-  /** A lazy chunk failed to load: shown as an error with Try again. */
+  /** A lazy chunk (the day layout, the calling rules' words) failed to load: shown as an error with Try again. */
   #loadFailed = false;
 
   /** Key (epoch ms) of the cell holding the single tab stop. */
@@ -187,32 +175,13 @@ export class TimeslotGridElement extends KitElement {
   /** Accessible name of the grid. */
   @property() label?: string;
 
-  /** Also waits for the lazy chunks the element asked for (the day layout...) and the render that shows them. */
-  protected override async getUpdateComplete(): Promise<boolean> {
-    let done = await super.getUpdateComplete();
-    while (this.#loads.size) {
-      await Promise.all(this.#loads.values());
-      done = await super.getUpdateComplete();
-    }
-    return done;
-  }
-
-  /** Starts a lazy chunk's load (once at a time), and renders again when it is there or failed. */
-  #load(loader: () => Promise<unknown>): void {
-    if (this.#loadFailed || this.#loads.has(loader)) return;
-    const loading = loader().then(
-      () => {
-        this.#loads.delete(loader);
-        this.requestUpdate();
-      },
-      (error: unknown) => {
-        this.#loads.delete(loader);
-        this.#loadFailed = true;
-        console.error('<timeslot-grid>: a part of the grid could not be loaded.', error);
-        this.requestUpdate();
-      },
-    );
-    this.#loads.set(loader, loading);
+  /** Downloads a lazy chunk (not after a failure, until Try again), and renders again when it is there or failed. */
+  #load(chunk: LazyChunk<unknown>): void {
+    if (this.#loadFailed) return;
+    void this.loadChunk(chunk, (error) => {
+      this.#loadFailed = true;
+      console.error('<timeslot-grid>: a part of the grid could not be loaded.', error);
+    });
   }
 
   private handleLoadRetry(): void {
@@ -275,7 +244,7 @@ export class TimeslotGridElement extends KitElement {
   get #layout(): 'week' | 'day' {
     const layout = this.layout === 'week' || this.layout === 'day' ? this.layout : this.measuredLayout;
     // The day layout could not be downloaded: the week (it shrinks its columns to fit) until Try again.
-    return layout === 'day' && !dayModule && this.#loadFailed ? 'week' : layout;
+    return layout === 'day' && !dayChunk.module && this.#loadFailed ? 'week' : layout;
   }
 
   /** The first date shown (remembered until the slots, zone, start date, days or today change). */
@@ -341,7 +310,8 @@ export class TimeslotGridElement extends KitElement {
     const previous = this.#model;
     const model = (this.#model = this.#buildModel());
     if (this.#layout === 'day') {
-      if (!dayModule) this.#load(loadDay);
+      const dayModule = dayChunk.module;
+      if (!dayModule) this.#load(dayChunk);
       else {
         // The day layout's rules, once per shadow root, after the element's own.
         const root = this.renderRoot as ShadowRoot;
@@ -350,7 +320,7 @@ export class TimeslotGridElement extends KitElement {
           root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
       }
     }
-    if (!ruleTextReady() && model.cells.some((c) => c.slot.rule)) this.#load(loadRuleText);
+    if (!ruleTextChunk.module && model.cells.some((c) => c.slot.rule)) this.#load(ruleTextChunk);
     const focusable = (key: string | undefined) => !!key && !!model.byKey.get(key) && !model.byKey.get(key)!.band;
     if (this.activeKey && !focusable(this.activeKey)) {
       // The focused slot is gone (slots replaced): keep the agent where they were, on the nearest slot.
@@ -556,11 +526,6 @@ export class TimeslotGridElement extends KitElement {
 
   // ---- templates ---------------------------------------------------------------------------------------------------
 
-  #icon(reason: ReasonKey) {
-    // prettier-ignore
-    return html`<svg part="reason-icon" class="icon" viewBox="0 0 24 24" aria-hidden="true"><path d=${REASON_ICONS[reason]}></path></svg>`;
-  }
-
   #renderCell(cell: GridCell, model: GridModel, selectedKey: string | undefined): TemplateResult {
     const labels = this.#text.cell(cell, model);
     const selected = cell.key === selectedKey;
@@ -568,47 +533,15 @@ export class TimeslotGridElement extends KitElement {
     const flags = `${selected}|${active}|${cell.dayIndex}`;
     const memo = this.#cellTemplates.get(cell.key);
     if (memo && memo.labels === labels && memo.flags === flags) return memo.result;
-    const available = cell.slot.available;
-    const state = available ? 'available' : 'unavailable';
-    // No white space between the tags: every text node counts (<= 10 nodes a cell, issue 17).
-    // prettier-ignore
-    const result = html`<div
-      role="gridcell"
-      part=${`slot slot-${state}${selected ? ' slot-selected' : ''}`}
-      class=${`cell slot slot--${state}${selected ? ' slot--selected' : ''}`}
-      data-key=${cell.key}
-      data-day=${cell.dayIndex}
-      tabindex=${active ? 0 : -1}
-      aria-selected=${selected ? 'true' : 'false'}
-      aria-disabled=${available ? nothing : 'true'}
-      aria-label=${labels.name}
-      aria-describedby=${available ? nothing : `reason-${labels.reason}`}
-      title=${labels.title ?? nothing}
-    >${available ? nothing : this.#icon(labels.reason)}<span class="slot__time">${labels.range}</span>${
-      labels.secondary ? html`<span class="slot__secondary">${` ${labels.secondary}`}</span>` : nothing
-    }${labels.meta ? html`<span class="slot__meta">${` ${labels.meta}`}</span>` : nothing}</div>`;
+    const result = slotCell(cell, labels, selected, active);
     this.#cellTemplates.set(cell.key, {labels, flags, result});
     return result;
   }
 
   #renderBand(band: GridBand, model: GridModel, rowSpan: boolean) {
     const reason = reasonKey(band.cells[0].slot.reason);
-    const text = this.#text.band(band, model);
-    return html`<div
-      role="gridcell"
-      part="band slot-unavailable"
-      class="cell band"
-      data-band=${band.key}
-      data-keys=${band.cells.map((c) => c.key).join(' ')}
-      aria-disabled="true"
-      data-day=${band.dayIndex}
-      aria-rowspan=${rowSpan ? band.rowSpan : nothing}
-      aria-describedby=${`reason-${reason}`}
-      title=${this.#text.ruleText(band.cells[0].slot, band.start) ?? reasonWords(reason)[1]}
-      ${cssVars({'--span': rowSpan ? band.rowSpan : 1})}
-    >
-      ${this.#icon(reason)}<span class="band__text">${text}</span>
-    </div>`;
+    const title = this.#text.ruleText(band.cells[0].slot, band.start) ?? reasonWords(reason)[1];
+    return bandCell(band, this.#text.band(band, model), title, reason, rowSpan);
   }
 
   /** What the week and day templates (timeslot-grid-templates.ts) need from the element. */
@@ -650,28 +583,7 @@ export class TimeslotGridElement extends KitElement {
     const empty = !this.loading && !this.error && !hasCells;
     const layout = this.#layout;
     return html`<div class=${`wrapper wrapper--${layout}`}>
-      <div class="toolbar" part="toolbar">
-        <button
-          part="nav-button"
-          class="nav"
-          type="button"
-          aria-label=${msg('Previous days')}
-          @click=${() => this.handleNavClick(-1)}
-        >
-          <span aria-hidden="true">‹</span>
-        </button>
-        <span class="range" id="range">${headings.range}</span>
-        <button
-          part="nav-button"
-          class="nav"
-          type="button"
-          aria-label=${msg('Next days')}
-          @click=${() => this.handleNavClick(1)}
-        >
-          <span aria-hidden="true">›</span>
-        </button>
-        <span class="zone" id="zone">${headings.zones}</span>
-      </div>
+      ${toolbar(headings, (weeks) => this.handleNavClick(weeks))}
       ${problems.map((p) => html`<div class="message message--error" part="message" role="alert">${p}</div>`)}
       ${
         this.#loadFailed
@@ -705,8 +617,8 @@ export class TimeslotGridElement extends KitElement {
                 ${
                   layout === 'week'
                     ? weekGrid(this.#view(model, headings))
-                    : dayModule
-                      ? dayModule.dayView(this.#view(model, headings))
+                    : dayChunk.module
+                      ? dayChunk.module.dayView(this.#view(model, headings))
                       : html`<div
                           class="skeleton day-placeholder"
                           tabindex="-1"
