@@ -26,7 +26,8 @@ import {errorMessage} from '../../internal/localization.js';
 import {toKitError} from '../../internal/errors.js';
 import {checkDecision, secondsLeft, spokenDuration} from './logout-countdown-format.js';
 import {styles} from './logout-countdown.styles.js';
-import {lazyView, loadView, type LogoutViewModule} from './logout-countdown.lazy.js';
+import {whenIdle} from '../../internal/lazy-chunk.js';
+import {lazyView, type LogoutViewModule} from './logout-countdown.lazy.js';
 import type {LogoutViewKit} from './logout-countdown.view.js';
 import {dismissLabel, needsView, renderLogout, type LogoutView} from './logout-countdown.templates.js';
 
@@ -137,8 +138,6 @@ export class LogoutCountdownElement extends KitElement {
   #hadFocus = false;
   /** Telling the backend of a cancel (`cancelLogout()` resolves after it). */
   #telling?: Promise<void>;
-  /** This element waits for the lazy surfaces' download (one at a time). */
-  #viewLoading = false;
   /** The lazy surfaces could not be downloaded while the phase needed them (shown with a Retry). */
   #viewError?: CallbackKitError;
   /** The lazy surfaces' styles are adopted next to the element's own. */
@@ -190,56 +189,31 @@ export class LogoutCountdownElement extends KitElement {
       this.#internals = undefined; // custom states are a progressive enhancement
     }
     // Intent: the agent points at or focuses the element (the Log out button): its next surfaces download now.
-    this.addEventListener('pointerenter', () => this.#loadView());
-    this.addEventListener('focusin', () => this.#loadView());
+    this.addEventListener('pointerenter', lazyView.prefetch);
+    this.addEventListener('focusin', lazyView.prefetch);
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
     // Otherwise when the page is idle: the panel is there before any answer, so the agent never waits for it.
-    (globalThis.requestIdleCallback ?? ((run: () => void) => setTimeout(run, 1)))(() => this.#loadView());
+    whenIdle(lazyView.prefetch, 2000, 1);
   }
 
   /**
-   * Downloads the lazy surfaces (panel, chip, confirmation, error box) once, and renders when they arrive. A failed
-   * download matters only when the phase needs them: it is shown with a Retry (and Cancel logout while deferred), and
-   * `logout-error` fires with `operation: 'load'`; otherwise the next need tries again.
+   * Downloads the lazy surfaces (panel, chip, confirmation, error box) when the phase shows them (on intent and when
+   * idle before that), and renders when they arrive; `updateComplete` waits for them. A failed download is shown with
+   * a Retry (and Cancel logout while deferred), and `logout-error` fires with `operation: 'load'`.
    */
   #loadView(): void {
-    if (lazyView.module || this.#viewLoading) return;
-    this.#viewLoading = true;
-    loadView().then(
-      () => {
-        this.#viewLoading = false;
-        this.requestUpdate();
-      },
-      (error: unknown) => {
-        this.#viewLoading = false;
-        if (!this.isConnected || !needsView(this.#machine.phase) || this.#viewError) return;
-        this.#viewError = toKitError(error, {keepMessage: false});
-        // Focus was meant for the surface that cannot show: the Retry takes it.
-        if (this.#focusNext) this.#focusNext = '.retry';
-        this.dispatchEvent(
-          new LogoutErrorEvent({error: this.#viewError, operation: 'load', agentId: this.#machine.agentId}),
-        );
-        this.requestUpdate();
-      },
-    );
-  }
-
-  /** The phase shows a lazy surface that is still downloading. */
-  #viewPending(): boolean {
-    return needsView(this.#machine.phase) && !lazyView.module && !this.#viewError;
-  }
-
-  /** `updateComplete` includes the download of a lazy surface the phase shows (tests and hosts see it rendered). */
-  protected override async getUpdateComplete(): Promise<boolean> {
-    let done = await super.getUpdateComplete();
-    while (this.#viewPending() && lazyView.loading) {
-      await lazyView.loading.catch(() => undefined);
-      done = await super.getUpdateComplete();
-    }
-    return done;
+    void this.loadChunk(lazyView, (error) => {
+      if (!this.isConnected || !needsView(this.#machine.phase) || this.#viewError) return;
+      this.#viewError = toKitError(error, {keepMessage: false});
+      // Focus was meant for the surface that cannot show: the Retry takes it.
+      if (this.#focusNext) this.#focusNext = '.retry';
+      this.dispatchEvent(
+        new LogoutErrorEvent({error: this.#viewError, operation: 'load', agentId: this.#machine.agentId}),
+      );
+    });
   }
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -282,7 +256,7 @@ export class LogoutCountdownElement extends KitElement {
     if (this.#focusNext) {
       const target = this.renderRoot.querySelector<HTMLElement>(this.#focusNext);
       // A surface still downloading keeps its claim on focus until it shows.
-      if (target || !this.#viewPending()) {
+      if (target || !needsView(this.#machine.phase) || lazyView.module || this.#viewError) {
         this.#focusNext = undefined;
         target?.focus();
       }
@@ -412,7 +386,7 @@ export class LogoutCountdownElement extends KitElement {
     const agentId = this.#machine.agentFor(trigger, this.resolvedAgent?.id);
     const event = new LogoutRequestEvent({agentId, trigger, hasBackend: !!backend});
     this.#hadFocus ||= this.#hasFocus();
-    this.#loadView(); // the answer shows a lazy surface
+    lazyView.prefetch(); // the answer shows a lazy surface
     let token = 0;
     // The request is on once the host did not veto: before the backend is called (the subscription is up first).
     const start = () => {
@@ -516,7 +490,6 @@ export class LogoutCountdownElement extends KitElement {
             ? '.confirmation'
             : '.retry';
     }
-    this.#loadView();
     this.requestUpdate();
   }
 
