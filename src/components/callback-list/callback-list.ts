@@ -1,5 +1,5 @@
 import {msg, str} from '@lit/localize';
-import {adoptStyles, html, nothing, supportsAdoptingStyleSheets, unsafeCSS, type PropertyValues} from 'lit';
+import {html, nothing, type PropertyValues} from 'lit';
 import {property, state} from 'lit/decorators.js';
 import {CallbackKitError, ValidationError, type FieldError} from '../../core/errors.js';
 import {Temporal} from '../../core/temporal.js';
@@ -53,25 +53,10 @@ import {HandOff} from './hand-off.js';
 import {LiveChanges, loadCallbackData, type Loaded} from './callback-list-data.js';
 import {ListDialogs} from './list-dialogs.js';
 import {Reminders, SNOOZE_MINUTES} from './reminders.js';
-import type {RowMenu, RowMenuOptions} from './row-menu.js';
+import {RowMenus} from './row-menus.js';
 import {StatusWrites} from './status-writes.js';
 
 export type {DisplayType, GroupKey, StatusFilter, TypeFilter} from './callback-list-model.js';
-
-/** Adds the menus' styles (CSS text) to the list's shadow root, after its own. */
-function adoptMenuStyles(root: ShadowRoot, text: string): void {
-  const styles = unsafeCSS(text);
-  if (supportsAdoptingStyleSheets) root.adoptedStyleSheets = [...root.adoptedStyleSheets, styles.styleSheet!];
-  else adoptStyles(root, [styles]);
-}
-
-/** The row menus (row-menu.ts, a chunk of its own): one download per page, asked again after a failure. */
-let menuLoading: Promise<typeof import('./row-menu.js')> | undefined;
-const loadMenu = () =>
-  (menuLoading ??= import('./row-menu.js').catch((error: unknown) => {
-    menuLoading = undefined;
-    throw error;
-  }));
 
 /**
  * The agent's callbacks and followups, grouped Overdue / Today / Tomorrow / Later (and Earlier for handled ones) in
@@ -287,16 +272,13 @@ export class CallbackListElement extends KitElement {
     reveal: (id) => this.#list.scrollToIndex(this.#entryIndex(id)),
   });
 
-  /** The row menus' options (their code is a lazy chunk). */
-  #menuOptions: RowMenuOptions = {
+  /** The row menus (their code is a lazy chunk). */
+  #menus = new RowMenus(this, {
     button: (id) => this.#rowElement(id)?.querySelector<HTMLElement>('.action--more'),
     menu: (id) => this.#rowElement(id)?.querySelector<HTMLElement>('[role="menu"]'),
-  };
-
-  /** The row menus, once their lazy chunk is there. */
-  #menu?: RowMenu;
-  /** The menus' chunk could not be downloaded when the agent asked for it (said in an alert). */
-  #menuError?: CallbackKitError;
+    load: (chunk, failed) => this.loadChunk(chunk, failed),
+    failed: (error) => this.#fail('load', error),
+  });
 
   /** The rows: all of them for a short list; virtualized (the virtualizer loaded on first use) for a long one. */
   #list = new VirtualList<Entry | undefined>(this, {
@@ -365,8 +347,7 @@ export class CallbackListElement extends KitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    // The row menus download on intent (or when idle after the first render, see firstUpdated).
-    for (const type of ['pointerover', 'focusin', 'keydown']) this.addEventListener(type, this.#prefetch, {once: true});
+    this.#menus.connect(); // the row menus download on intent (or when idle after the first render)
     if (this.#operations.signal.aborted) this.#operations = new AbortController();
     if (this.hasUpdated) this.#writes.retryAll(); // writes cut off by the disconnect
   }
@@ -377,36 +358,7 @@ export class CallbackListElement extends KitElement {
   }
 
   override firstUpdated(): void {
-    if (typeof requestIdleCallback === 'function') requestIdleCallback(this.#prefetch, {timeout: 2000});
-    else setTimeout(this.#prefetch, 200);
-  }
-
-  #prefetch = (): void => this.#withMenu();
-
-  /**
-   * Runs `use` with the row menus, downloading their chunk first when it is not there yet (without `use`: only
-   * downloads it, ahead of time). A download failing while the agent waits for it is said (an alert and
-   * `callback-list-error`, operation `load`); one ahead of time is asked again by the agent's next action.
-   */
-  #withMenu(use?: (menu: RowMenu) => void): void {
-    if (this.#menu) return use?.(this.#menu);
-    loadMenu().then(
-      (module) => {
-        if (!this.#menu) {
-          adoptMenuStyles(this.renderRoot as ShadowRoot, module.menuStyles);
-          this.#menu = new module.RowMenu(this, this.#menuOptions);
-        }
-        if (this.#menuError) this.#menuError = undefined;
-        this.requestUpdate();
-        if (this.isConnected) use?.(this.#menu);
-      },
-      (error: unknown) => {
-        if (!use) return;
-        this.#menuError = toKitError(error);
-        this.#fail('load', this.#menuError);
-        this.requestUpdate();
-      },
-    );
+    this.#menus.prefetchWhenIdle();
   }
 
   override willUpdate(changed: PropertyValues): void {
@@ -549,7 +501,7 @@ export class CallbackListElement extends KitElement {
   /** A menu item was chosen: the menu closes and what the item opens remembers the menu's button. */
   #openerOf(id: string, clicked: HTMLElement): {id: string; element: HTMLElement} {
     const inMenu = !!clicked.closest('[role="menu"]');
-    if (inMenu) this.#menu?.close(false);
+    if (inMenu) this.#menus.menu?.close(false);
     const element = inMenu ? (this.#rowElement(id)?.querySelector<HTMLElement>('.action--more') ?? clicked) : clicked;
     return {id, element};
   }
@@ -599,15 +551,7 @@ export class CallbackListElement extends KitElement {
     reschedule: (id, opener) => this.handleReschedule(id, opener),
     cancel: (id, opener) => this.handleCancelClick(id, opener),
     retryWrite: (id) => this.#writes.retry(id),
-    menuButtonClick: (id) => (this.#menu ? this.#menu.handleButtonClick(id) : this.#withMenu((menu) => menu.open(id))),
-    menuButtonKeydown: (id, e) => {
-      if (this.#menu) return this.#menu.handleButtonKeydown(id, e);
-      if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
-      e.preventDefault(); // opens the menu once its code is there (not the list's arrow)
-      this.#withMenu((menu) => menu.open(id, e.key === 'ArrowDown' ? 'first' : 'last'));
-    },
-    menuKeydown: (_, e) => this.#menu?.handleMenuKeydown(e),
-    menuFocusOut: (id, e) => this.#menu?.handleFocusOut(id, e),
+    ...this.#menus.handlers,
   };
 
   #view(nowMs: number, days: DayBounds): ViewContext {
@@ -623,7 +567,7 @@ export class CallbackListElement extends KitElement {
       days,
       rows: this.#entries.rows,
       tabIndex: (id) => this.#roving.tabIndex(id),
-      menuOpen: (id) => this.#menu?.openId === id,
+      menuOpen: (id) => this.#menus.menu?.openId === id,
     };
   }
 
@@ -655,7 +599,7 @@ export class CallbackListElement extends KitElement {
       tabindex=${activeRendered ? -1 : 0}
       @keydown=${this.#roving.handleKeydown}
       @focusin=${this.handleListFocusIn}
-      @scroll=${() => this.#menu?.handleScroll()}
+      @scroll=${() => this.#menus.menu?.handleScroll()}
     >
       ${rows}
     </div>`;
@@ -685,7 +629,7 @@ export class CallbackListElement extends KitElement {
         onStatus: (e) => this.handleStatusChange(e),
       })}
       ${renderProblems(
-        [...this.filterProblems, ...this.dataProblems, ...(this.#menuError ? [errorMessage(this.#menuError)] : [])],
+        [...this.filterProblems, ...this.dataProblems, ...(this.#menus.error ? [errorMessage(this.#menus.error)] : [])],
         this.contactsError && this.#model.size ? errorMessage(this.contactsError) : undefined,
         this.loadError && errorMessage(this.loadError),
         () => this.handleRetry(),
