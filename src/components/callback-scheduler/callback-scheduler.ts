@@ -13,8 +13,10 @@ import {AgentListCache} from '../../internal/agent-list.js';
 import {DeadlineController} from '../../internal/deadline-controller.js';
 import {defineElement} from '../../internal/define.js';
 import {KitElement} from '../../internal/kit-element.js';
+import {LazyChunk} from '../../internal/lazy-chunk.js';
 import {AvailabilityController} from './availability-controller.js';
 import {SchedulerInputs} from './scheduler-inputs.js';
+import {SchedulerSaving, type SaveModule} from './scheduler-saving.js';
 import {conflictBanner, failureBanner, numberNoteFor, pickLostNote, schedulerHandlers} from './scheduler-view.js';
 import {OwnerHoursController} from './owner-hours-controller.js';
 import {errorMessage} from '../../internal/localization.js';
@@ -27,7 +29,7 @@ import {
   RulesMemo,
   buildRequest,
   requestTimes,
-  loadCallingRules,
+  weekChunk,
   NEW_NUMBER,
   PENDING_PREFIX,
   rulesPending,
@@ -37,44 +39,20 @@ import {
   type ZoneMode,
 } from './scheduler-form-model.js';
 import {renderScheduler, type SchedulerBanner, type SchedulerView} from './scheduler-templates.js';
-import type {SubmitController, SubmitOutcome} from './submit-controller.js';
+import type {SubmitOutcome} from './submit-controller.js';
 
 export type {SchedulerMode} from './scheduler-form-model.js';
 import type {SchedulerMode} from './scheduler-form-model.js';
 
 /**
- * Loads `<ck-month-calendar>` on first use (a chunk of its own: not in the scheduler's eager bytes). Its type is
+ * `<ck-month-calendar>`, a chunk of its own (not in the scheduler's eager bytes), loaded on connect. Its type is
  * imported statically: the manifest's global tokens follow static imports, and the scheduler documents the calendar's.
  */
-let calendarLoading: Promise<{MonthCalendarElement: typeof MonthCalendarElement}> | undefined;
-const loadCalendar = () => (calendarLoading ??= import('../month-calendar/month-calendar.js'));
-/**
- * Loads `<timeslot-grid>` (the week's chunk, with the calling-rules code), started with the first availability request: the week cannot show
- * before its slots arrive anyway, so the agent never waits longer than for the data. A failed download can be retried.
- */
-const loadGrid = loadCallingRules; // the week's chunk (scheduler-week.ts) holds the grid and the rules' code
-/**
- * Loads the save path (`scheduler-save.ts`: submissions, kept attempts, the confirmation), a chunk of its own: on
- * intent (the agent works in the form), at Save at the latest, or at once when an attempt kept before a reload waits.
- */
-type SaveModule = typeof import('./scheduler-save.js');
-let saveLoading: Promise<SaveModule> | undefined;
-const loadSave = () =>
-  (saveLoading ??= import('./scheduler-save.js').catch((error: unknown) => {
-    saveLoading = undefined;
-    throw error;
-  }));
-/** Whether an attempt is kept under `key` (one read of the storage; the save chunk reads it in full). */
-function keptAttempt(key: string): boolean {
-  try {
-    return !!globalThis.localStorage?.getItem(key);
-  } catch {
-    return false;
-  }
-}
-/** Loads `<ck-zone-picker>` when "Another zone" is first chosen (a chunk of its own). */
-let zonePickerLoading: Promise<unknown> | undefined;
-const loadZonePicker = () => (zonePickerLoading ??= import('../zone-picker/zone-picker.js'));
+const calendarChunk = new LazyChunk<{MonthCalendarElement: typeof MonthCalendarElement}>(
+  () => import('../month-calendar/month-calendar.js'),
+);
+/** `<ck-zone-picker>`, a chunk of its own, loaded when "Another zone" is first chosen. */
+const zonePickerChunk = new LazyChunk(() => import('../zone-picker/zone-picker.js'));
 
 /**
  * Schedules, reschedules and sets next attempts of callbacks the way agents work (Genesys Workspace's New
@@ -160,31 +138,29 @@ export class CallbackSchedulerElement extends KitElement {
     prepare: async () => {
       // The phone tools tell the customer's zones, which the element's own calling-window check needs; the
       // calling-rules code, the policy's rules (when it has any).
-      const rules = rulesPending(this.resolvedPolicy) ? loadCallingRules() : undefined;
+      const rules = rulesPending(this.resolvedPolicy) ? weekChunk.load() : undefined;
       this.#tools ??= await loadPhoneTools();
       await rules;
       this.#deriveCustomerZones();
     },
     loaded: () => {
       this.#pickDefaultSlot();
-      this.#intent(); // the week is shown: the save path downloads meanwhile, before the agent reaches Save
+      this.#saving.intent(); // the week is shown: the save path downloads meanwhile, before the agent reaches Save
     },
     open: () => !this.saved && this.#in.needsCallback && this.mode !== 'web-callback',
     busy: () => this.#submitting,
   });
-  /**
-   * Attempts, idempotency keys, kept attempts and their replay (`callback-submit`, then the backend): created when the
-   * save chunk has loaded.
-   */
-  protected submitter?: SubmitController;
-  /** The save chunk, once loaded. */
-  #save?: SaveModule;
+  /** The save path (a lazy chunk) and, once it is there, the submissions (`callback-submit`, then the backend). */
+  #saving = new SchedulerSaving(this, {
+    backend: () => this.resolvedBackend,
+    timeout: () => this.responseTimeout,
+    key: () => this.#pendingKey(),
+    load: (chunk, failed) => this.loadChunk(chunk, failed),
+    restored: (save, attempt) =>
+      this.#failed(save.restoredReason(attempt.request.start, this.resolvedLocale, this.agentTimeZone), true),
+  });
   /** Save was asked and waits for the save chunk. */
   @state() private preparing = false;
-  /** The storage key of a kept attempt looked for before the save chunk loaded. */
-  #keptKey?: string;
-  /** The save chunk's download when a kept attempt waits for it (updateComplete waits too). */
-  #restoring?: Promise<unknown>;
   /** The backend's agents for the owner picker (`listAgents`, sync or async), asked once per backend. */
   #backendAgents = new AgentListCache();
   /** The agent's type and owner choices, kept by "Schedule another". */
@@ -253,10 +229,6 @@ export class CallbackSchedulerElement extends KitElement {
   @state() private pickLost?: string;
   /** Why the week's grid could not be downloaded (shown with Retry in its place). */
   @state() private gridProblem?: string;
-  /** The grid's download this element waits for (re-renders when it is there). */
-  #gridWait?: Promise<unknown>;
-  /** The calling-rules code's download (a policy with rules), once asked. */
-  #rulesWait?: Promise<unknown>;
 
   /** `new`, `reschedule` (`.callback` set), `next-attempt` (`.dispositions`), `followup` or `web-callback`. */
   @property({reflect: true}) mode: SchedulerMode = 'new';
@@ -332,20 +304,9 @@ export class CallbackSchedulerElement extends KitElement {
 
   // ---- lifecycle ----
 
-  /**
-   * Also waits for the lazily loaded week grid, month calendar (and the zone picker when shown) to render, and for the
-   * save chunk when an attempt kept before a reload is being restored.
-   */
+  /** Also waits for the lazy chunks (`loadChunk`: the week, the calendar, the save path...) and their elements' renders. */
   protected override async getUpdateComplete(): Promise<boolean> {
     let done = await super.getUpdateComplete();
-    const settled = (loading?: Promise<unknown>) => loading?.catch(() => undefined);
-    await Promise.all([
-      this.#gridWait,
-      this.#rulesWait,
-      this.#restoring,
-      settled(calendarLoading),
-      settled(this.zoneMode === 'other' ? loadZonePicker() : undefined),
-    ]);
     for (const child of this.renderRoot.querySelectorAll<Element & {updateComplete?: Promise<boolean>}>(
       'ck-month-calendar, ck-zone-picker',
     ))
@@ -356,7 +317,7 @@ export class CallbackSchedulerElement extends KitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    void loadCalendar();
+    void this.loadChunk(calendarChunk);
     void loadPhoneTools().then(
       (tools) => {
         this.#tools = tools;
@@ -368,38 +329,26 @@ export class CallbackSchedulerElement extends KitElement {
     );
   }
 
-  /** Downloads the week's grid (once; again after a failure), re-rendering when it is there. */
-  #loadGrid(): void {
-    if (this.#gridWait || customElements.get('timeslot-grid')) return;
-    this.gridProblem = undefined;
-    this.#gridWait = loadGrid().then(
-      () => this.requestUpdate(),
-      (error: unknown) => {
-        this.#gridWait = undefined;
-        this.gridProblem = errorMessage(error);
-      },
-    );
-  }
-
-  /** With a policy that has calling rules: loads their code, then picks a web callback's first legal hour again. */
-  #loadRules(): void {
-    // A failed download is said where it matters: in the slots' error (Retry), or at Save (which loads it again).
-    this.#rulesWait ??= loadCallingRules().then(
-      () => {
-        this.#pickDefaultWeb();
-        this.requestUpdate();
-      },
-      () => undefined,
+  /**
+   * Downloads the week's chunk (the grid and the calling rules' code) with the first availability request (the week
+   * cannot show before its slots anyway), and for a policy with calling rules; then picks a web callback's first
+   * legal hour again. A failed download shows in the week's place with Retry (a web callback's: at Save, which loads
+   * it again).
+   */
+  #loadWeek(): void {
+    const week = this.mode !== 'web-callback' && !customElements.get('timeslot-grid');
+    if (this.gridProblem || !(week || rulesPending(this.resolvedPolicy))) return;
+    void this.loadChunk(weekChunk, (error) => (this.gridProblem = errorMessage(error))).then(
+      (module) => module && this.#pickDefaultWeb(),
     );
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
-    if (rulesPending(this.resolvedPolicy)) this.#loadRules();
-    if (this.zoneMode === 'other') void loadZonePicker();
-    // With the first availability request (sent below): neither waits for the other.
-    if (this.mode !== 'web-callback' && !this.gridProblem) this.#loadGrid();
+    if (this.zoneMode === 'other' && changed.has('zoneMode' as keyof CallbackSchedulerElement))
+      void this.loadChunk(zonePickerChunk);
+    this.#loadWeek(); // with the first availability request (sent below): neither waits for the other
     this.#loadCallbackContact();
-    this.#follow();
+    this.#saving.follow();
     const source = this.callback ?? this.#in.contact ?? this.interaction;
     if (source !== this.#initializedFor) {
       this.#initializedFor = source;
@@ -442,49 +391,8 @@ export class CallbackSchedulerElement extends KitElement {
 
   /** A submission is on its way, or waits for the save chunk. */
   get #submitting(): boolean {
-    return this.preparing || !!this.submitter?.submitting;
+    return this.preparing || !!this.#saving.submitter?.submitting;
   }
-
-  /** Loads the save chunk (once) and creates the submissions' controller. */
-  async #loadSave(): Promise<SaveModule> {
-    const save = await loadSave();
-    this.#save = save;
-    if (!this.submitter) {
-      this.submitter = new save.SubmitController(this, {
-        backend: () => this.resolvedBackend,
-        timeout: () => this.responseTimeout,
-      });
-      this.requestUpdate();
-    }
-    return save;
-  }
-
-  /**
-   * Follows this agent's and customer's storage key. After a reload, an attempt whose outcome never arrived is shown,
-   * and settled with its own key first (the save chunk is loaded at once when one is kept).
-   */
-  #follow(): void {
-    const key = this.#pendingKey();
-    const save = this.#save;
-    if (!save || !this.submitter) {
-      if (key === this.#keptKey) return;
-      this.#keptKey = key;
-      if (key && keptAttempt(key))
-        this.#restoring = this.#loadSave().then(
-          () => this.requestUpdate(),
-          () => (this.#keptKey = undefined), // found again on the next update (or restored at Save)
-        );
-      return;
-    }
-    const restored = this.submitter.follow(key);
-    if (restored)
-      this.#failed(save.restoredReason(restored.request.start, this.resolvedLocale, this.agentTimeZone), true);
-  }
-
-  /** Starts the save chunk's download on intent (the agent works in the form); Save awaits it anyway. */
-  #intent = (): void => {
-    if (!this.#save) this.#loadSave().catch(() => undefined);
-  };
 
   /** The storage key of this agent's unsettled attempt for this customer. */
   #pendingKey(): string | undefined {
@@ -508,8 +416,8 @@ export class CallbackSchedulerElement extends KitElement {
     this.#slotTouched = false;
     this.saved = undefined;
     this.pickLost = undefined;
-    if (!this.submitter?.restored) this.banner = undefined;
-    this.submitter?.reset();
+    if (!this.#saving.submitter?.restored) this.banner = undefined;
+    this.#saving.submitter?.reset();
     this.numberNote = undefined;
     this.errors = {};
     this.#webTouched = !!callback;
@@ -573,7 +481,7 @@ export class CallbackSchedulerElement extends KitElement {
       // Keep the agent's choice only while it is still offered, and say so when it no longer is.
       const picked = this.value ? this.#effectiveSlots.find((s) => s.start === this.value) : undefined;
       // A slot full because of our own attempt whose answer was lost stays picked: Retry settles that attempt.
-      const ours = !!this.value && this.submitter?.unsettled?.request.start === this.value;
+      const ours = !!this.value && this.#saving.submitter?.unsettled?.request.start === this.value;
       if (this.value && !picked?.available && !this.callback && !ours) {
         this.pickLost = pickLostNote(picked);
         this.value = undefined;
@@ -621,8 +529,8 @@ export class CallbackSchedulerElement extends KitElement {
     this.preparing = true;
     try {
       [save] = await Promise.all([
-        this.#loadSave(),
-        rulesPending(this.resolvedPolicy) ? loadCallingRules() : undefined,
+        this.#saving.load(),
+        rulesPending(this.resolvedPolicy) ? weekChunk.load() : undefined,
       ]);
     } catch (error) {
       // Nothing was checked or sent: say so (the entries stay), and Retry downloads it again.
@@ -649,14 +557,14 @@ export class CallbackSchedulerElement extends KitElement {
     this.#slotTouched = true; // the agent stands by this time now: later reloads never move it silently
     this.banner = undefined;
     const operation: Operation = this.#in.rescheduling ? 'reschedule' : 'schedule';
-    this.#follow(); // an attempt kept before a reload goes out first, with its own key
-    return this.#outcome(await this.submitter!.submit(request, operation, this.callback?.id));
+    // an attempt kept before a reload goes out first, with its own key
+    return this.#outcome(await this.#saving.submit(request, operation, this.callback?.id));
   }
 
   /** Retry of an attempt restored after a reload: sends it alone, with its own key, and shows its outcome. */
   async #settlePending(): Promise<void> {
     this.banner = undefined;
-    const outcome = await this.submitter?.settle();
+    const outcome = await this.#saving.submitter?.settle();
     if (outcome) await this.#outcome(outcome);
   }
 
@@ -687,7 +595,7 @@ export class CallbackSchedulerElement extends KitElement {
 
   /** The banner of a failed or vetoed submission (see `failureBanner`). */
   #failed(reason: string, retry: boolean): void {
-    this.banner = failureBanner(reason, retry, !!this.submitter?.unsettled);
+    this.banner = failureBanner(reason, retry, !!this.#saving.submitter?.unsettled);
   }
 
   #showError(error: Error): void {
@@ -701,8 +609,8 @@ export class CallbackSchedulerElement extends KitElement {
       void this.availability.load(true);
       return;
     }
-    if (error instanceof ValidationError && this.#save) {
-      const {errors, general} = this.#save.fieldErrorsOf(error.fieldErrors);
+    if (error instanceof ValidationError && this.#saving.module) {
+      const {errors, general} = this.#saving.module.fieldErrorsOf(error.fieldErrors);
       this.errors = errors;
       if (general.length || !Object.keys(errors).length)
         this.banner = {kind: 'error', message: general.join(' ') || error.message, retry: false};
@@ -731,7 +639,8 @@ export class CallbackSchedulerElement extends KitElement {
     dispatchEvent: (event) => this.dispatchEvent(event),
     reset: () => this.reset(),
     retryGrid: () => {
-      this.#loadGrid();
+      this.gridProblem = undefined;
+      this.#loadWeek();
       // the Retry button goes away: focus stays in the week's place (the grid when it is there)
       void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.grid-box')?.focus());
     },
@@ -778,15 +687,15 @@ export class CallbackSchedulerElement extends KitElement {
       rescheduling: this.#in.rescheduling,
       needsCallback: this.#in.needsCallback,
       submitting: this.#submitting,
-      summary: (view, saved, rescheduling) => this.#save?.renderSummary(view, saved, rescheduling),
-      intent: this.#intent,
+      summary: (view, saved, rescheduling) => this.#saving.module?.renderSummary(view, saved, rescheduling),
+      intent: this.#saving.intent,
       banner: this.banner,
       contactError: this.errors.contact,
       submit: (event: Event) => {
         event.preventDefault();
         void this.submit();
       },
-      retry: () => void (this.submitter?.restored ? this.#settlePending() : this.submit()),
+      retry: () => void (this.#saving.submitter?.restored ? this.#settlePending() : this.submit()),
     });
   }
 }

@@ -21,6 +21,7 @@ import type {
 } from '../../core/types.js';
 import type {Disposition} from '../../context/interaction.js';
 import {formatTime} from '../../internal/format.js';
+import {LazyChunk} from '../../internal/lazy-chunk.js';
 
 /** How the scheduler is used: see the element's description. */
 export type SchedulerMode = 'new' | 'reschedule' | 'next-attempt' | 'followup' | 'web-callback';
@@ -103,30 +104,19 @@ export interface SchedulerFormInput {
 }
 
 type RulesModule = typeof import('./scheduler-week.js');
-/** The calling-rules code, once loaded. */
-let callingRules: RulesModule | undefined;
-let rulesLoading: Promise<RulesModule> | undefined;
-
 /**
- * Loads the calling-rules code (in the week's chunk, `scheduler-week.ts`; needed only with `policy.callingRules`):
- * once, again after a failure. Until it is there, `timeProblem` lets no time pass a policy with rules.
+ * The week's chunk (`scheduler-week.ts`): the `<timeslot-grid>` and the calling-rules code (needed only with
+ * `policy.callingRules`). Until it is there, `timeProblem` lets no time pass a policy with rules.
  */
-export function loadCallingRules(): Promise<RulesModule> {
-  return (rulesLoading ??= import('./scheduler-week.js').then(
-    (module) => (callingRules = module),
-    (error: unknown) => {
-      rulesLoading = undefined;
-      throw error;
-    },
-  ));
-}
+export const weekChunk = new LazyChunk<RulesModule>(() => import('./scheduler-week.js'));
+const rulesModule = () => weekChunk.module;
 
-/** A rule's words in a refusal (the calling-rules code is loaded by then: see `loadCallingRules`). */
+/** A rule's words in a refusal (the calling-rules code is loaded by then: see `weekChunk`). */
 export const callingRuleWords = (...args: Parameters<RulesModule['callingRuleText']>): string =>
-  callingRules!.callingRuleText(...args);
+  rulesModule()!.callingRuleText(...args);
 
-/** Whether the calling-rules code is needed and not loaded yet (`loadCallingRules`). */
-export const rulesPending = (policy: SchedulingPolicy): boolean => !!policy.callingRules?.length && !callingRules;
+/** Whether the calling-rules code is needed and not loaded yet (`weekChunk`). */
+export const rulesPending = (policy: SchedulingPolicy): boolean => !!policy.callingRules?.length && !rulesModule();
 
 /** Why a time cannot be booked by the element's own rules. */
 export interface TimeProblem {
@@ -158,6 +148,7 @@ export function timeProblem(
   const rules = policy.callingRules;
   if (rules?.length && phone) {
     // the rules' code is loaded before the slots are shown and before a submit is checked: never a pass without it
+    const callingRules = rulesModule();
     if (!callingRules) return {reason: 'outside-calling-hours'};
     const rule = callingRules.slotCallingRuleViolation(start, end ?? start, {zones, regions: input.regions}, rules);
     if (rule) return {reason: rule.reason, rule};
@@ -367,7 +358,7 @@ export class RulesMemo {
       policy.callingWindow,
       policy.maxDaysAhead,
       policy.callingRules?.length ?? 0,
-      !callingRules,
+      !rulesModule(),
       input.regions,
     ]);
     if (cache?.slots === slots && cache.key === key) return cache.result;

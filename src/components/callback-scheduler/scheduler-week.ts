@@ -3,7 +3,7 @@
  * needs only when its policy has `callingRules` (issue 19: the check of a time against the rules, and the rule's words
  * in a refusal). One chunk rather than two: the grid shows the rules' reasons already (`callingRuleText`), and an
  * app that has the grid eagerly (`callback-kit`) pays for one split instead of three. Loaded with the first
- * availability request (`loadGrid`), and by `loadCallingRules()` before the slots are shown and a submit is checked.
+ * availability request, and by `weekChunk.load()` before the slots are shown and a submit is checked.
  */
 import '../timeslot-grid/timeslot-grid.js';
 
