@@ -15,6 +15,7 @@ import {defineElement} from '../../internal/define.js';
 import {KitElement} from '../../internal/kit-element.js';
 import {LazyChunk} from '../../internal/lazy-chunk.js';
 import {AvailabilityController} from './availability-controller.js';
+import {CallbackContact} from './callback-contact.js';
 import {SchedulerInputs} from './scheduler-inputs.js';
 import {SchedulerSaving, type SaveModule} from './scheduler-saving.js';
 import {conflictBanner, failureBanner, numberNoteFor, pickLostNote, schedulerHandlers} from './scheduler-view.js';
@@ -23,7 +24,8 @@ import {errorMessage} from '../../internal/localization.js';
 import type {MonthCalendarElement} from '../month-calendar/month-calendar.js';
 import {styles} from './callback-scheduler.styles.js';
 import {
-  entriesOf,
+  startEntries,
+  pickNoLongerFits,
   firstWebInterval,
   formatTimeOfDay,
   RulesMemo,
@@ -33,7 +35,6 @@ import {
   NEW_NUMBER,
   PENDING_PREFIX,
   rulesPending,
-  timeProblem,
   type FieldErrors,
   type Operation,
   type ZoneMode,
@@ -165,8 +166,8 @@ export class CallbackSchedulerElement extends KitElement {
   #backendAgents = new AgentListCache();
   /** The agent's type and owner choices, kept by "Schedule another". */
   #carry?: {personal?: boolean; ownerId?: string};
-  /** The contact id asked of `backend.getContact` (once per callback's contact). */
-  #contactAskedFor?: string;
+  /** The rescheduled callback's customer when not given (`backend.getContact`). */
+  #callbackContact = new CallbackContact(this);
   /** The owner's working hours on the chosen day (personal callbacks, `backend.getAgentShifts`). */
   protected readonly ownerHours = new OwnerHoursController(this, () => {
     const backend = this.isConnected ? this.resolvedBackend : undefined;
@@ -221,10 +222,6 @@ export class CallbackSchedulerElement extends KitElement {
   @state() private numberNote?: string;
   @state() private banner?: SchedulerBanner;
   @state() private saved?: Callback;
-  /** The rescheduled callback's customer, loaded with `backend.getContact`. */
-  @state() private loadedContact?: Contact;
-  /** The contact id being loaded (the heading waits for it). */
-  @state() private loadingContact?: string;
   /** A note next to the grid: the agent's pick was filled by another agent meanwhile. */
   @state() private pickLost?: string;
   /** Why the week's grid could not be downloaded (shown with Retry in its place). */
@@ -269,8 +266,8 @@ export class CallbackSchedulerElement extends KitElement {
       callback: this.callback,
       contact: this.contact,
       interaction: this.interaction,
-      loadedContact: this.loadedContact,
-      loadingContact: this.loadingContact,
+      loadedContact: this.#callbackContact.contact,
+      loadingContact: this.#callbackContact.loading,
       campaignId: this.campaignId,
       dispositionId: this.dispositionId,
       dispositions: this.dispositions,
@@ -347,7 +344,8 @@ export class CallbackSchedulerElement extends KitElement {
     if (this.zoneMode === 'other' && changed.has('zoneMode' as keyof CallbackSchedulerElement))
       void this.loadChunk(zonePickerChunk);
     this.#loadWeek(); // with the first availability request (sent below): neither waits for the other
-    this.#loadCallbackContact();
+    const known = [this.contact, this.interaction?.contact];
+    this.#callbackContact.sync(this.callback, known, this.resolvedBackend, () => this.callback);
     this.#saving.follow();
     const source = this.callback ?? this.#in.contact ?? this.interaction;
     if (source !== this.#initializedFor) {
@@ -367,28 +365,6 @@ export class CallbackSchedulerElement extends KitElement {
     if (this.#in.needsCallback && this.mode !== 'web-callback' && !this.saved) void this.availability.load();
   }
 
-  /** With a callback whose customer is not given, loads it with `backend.getContact` (once per callback). */
-  #loadCallbackContact(): void {
-    const callback = this.callback;
-    const id = callback?.contactId;
-    if (!id || id === this.#contactAskedFor || this.loadedContact?.id === id) return;
-    if ([this.contact, this.interaction?.contact].some((c) => c?.id === id)) return;
-    const backend = this.resolvedBackend;
-    if (typeof backend?.getContact !== 'function') return;
-    this.#contactAskedFor = id;
-    this.loadingContact = id;
-    backend.getContact(id).then(
-      (contact) => {
-        if (this.callback?.contactId === id && contact?.id === id) this.loadedContact = contact;
-        if (this.loadingContact === id) this.loadingContact = undefined;
-      },
-      () => {
-        // Unknown to this backend: the callback's own contactId and number still identify the customer.
-        if (this.loadingContact === id) this.loadingContact = undefined;
-      },
-    );
-  }
-
   /** A submission is on its way, or waits for the save chunk. */
   get #submitting(): boolean {
     return this.preparing || !!this.#saving.submitter?.submitting;
@@ -402,43 +378,25 @@ export class CallbackSchedulerElement extends KitElement {
 
   #initialize(): void {
     const callback = this.callback;
-    const phones = this.#in.phoneOptions;
-    this.phoneChoice =
-      callback?.phone ??
-      (this.phone || undefined) ??
-      (this.#in.onCallWithCustomer ? this.interaction?.phone?.number : undefined) ??
-      phones[0]?.number;
-    this.ownerId = callback?.ownerAgentId ?? this.#carry?.ownerId;
-    this.personal = callback ? callback.type === 'personal' : this.#carry?.personal;
+    const start = startEntries(callback, {
+      phone:
+        (this.phone || undefined) ??
+        (this.#in.onCallWithCustomer ? this.interaction?.phone?.number : undefined) ??
+        this.#in.phoneOptions[0]?.number,
+      carry: this.#carry,
+      agentTimeZone: this.agentTimeZone,
+      locale: this.resolvedLocale,
+      date: this.date,
+      webFrom: this.webFrom,
+      webTill: this.webTill,
+    });
+    Object.assign(this, start);
     this.#carry = undefined;
-    this.notes = callback?.notes ?? '';
-    this.value = undefined;
-    this.#slotTouched = false;
-    this.saved = undefined;
-    this.pickLost = undefined;
+    this.#slotTouched = !!start.value;
+    this.#webTouched = !!callback;
+    this.#pendingZone = start.otherZone; // the customer's when the number (or the contact) says so
     if (!this.#saving.submitter?.restored) this.banner = undefined;
     this.#saving.submitter?.reset();
-    this.numberNote = undefined;
-    this.errors = {};
-    this.#webTouched = !!callback;
-    this.#pendingZone = undefined;
-    if (callback) {
-      const entries = entriesOf(callback, this.agentTimeZone);
-      if (entries.zone) {
-        // The customer's zone when the number (or the contact) says so, otherwise "another zone".
-        this.zoneMode = 'other';
-        this.otherZone = this.#pendingZone = entries.zone;
-      }
-      this.date = entries.date ?? this.date;
-      const show = (time: string | undefined, before: string) =>
-        time ? formatTimeOfDay(time, this.resolvedLocale) : before;
-      this.webFrom = show(entries.webFrom, this.webFrom);
-      this.webTill = show(entries.webTill, this.webTill);
-      if (entries.value) {
-        this.value = entries.value;
-        this.#slotTouched = true;
-      }
-    }
     this.#deriveCustomerZones();
     this.#pickDefaultWeb();
   }
@@ -504,16 +462,8 @@ export class CallbackSchedulerElement extends KitElement {
       if (this.availability.slots.length) this.#pickDefaultSlot(); // never the agent's choice: the next allowed one
       return;
     }
-    if (!this.value) return;
-    const slot = this.availability.slots.find((s) => s.start === this.value);
+    const slot = pickNoLongerFits(this.availability.slots, this.value, this.#in.ruleInput);
     if (!slot) return;
-    let problem: ReturnType<typeof timeProblem>;
-    try {
-      problem = timeProblem(this.#in.ruleInput, Temporal.Instant.from(slot.start), Temporal.Instant.from(slot.end));
-    } catch {
-      return;
-    }
-    if (!problem) return;
     this.numberNote = numberNoteFor(slot, this.resolvedLocale, this.#in.displayZone);
     this.value = undefined;
   }

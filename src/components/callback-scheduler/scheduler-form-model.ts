@@ -327,6 +327,58 @@ export function entriesOf(
   return entries;
 }
 
+/** The picked slot when it no longer fits the element's own rules (after a change of number or of its window). */
+export function pickNoLongerFits(
+  slots: Slot[],
+  value: string | undefined,
+  input: Parameters<typeof timeProblem>[0],
+): Slot | undefined {
+  const slot = value ? slots.find((s) => s.start === value) : undefined;
+  if (!slot) return undefined;
+  try {
+    return timeProblem(input, Temporal.Instant.from(slot.start), Temporal.Instant.from(slot.end)) ? slot : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** What a new form starts from besides the callback: the default number, the kept choices, the current entries. */
+export interface StartDefaults {
+  phone?: string;
+  /** The agent's type and owner choices, kept by "Schedule another". */
+  carry?: {personal?: boolean; ownerId?: string};
+  agentTimeZone: string;
+  locale?: string;
+  date?: string;
+  webFrom: string;
+  webTill: string;
+}
+
+/**
+ * The form's entries for a new customer or a callback to reschedule: the callback's own (its number, owner, type,
+ * notes, day and time, and its zone as "another zone" until the number tells it is the customer's), else the
+ * defaults; no saved callback, note or error.
+ */
+export function startEntries(callback: Callback | undefined, defaults: StartDefaults) {
+  const entries = callback ? entriesOf(callback, defaults.agentTimeZone) : {};
+  const show = (time: string | undefined, before: string) => (time ? formatTimeOfDay(time, defaults.locale) : before);
+  return {
+    phoneChoice: callback?.phone ?? defaults.phone,
+    ownerId: callback?.ownerAgentId ?? defaults.carry?.ownerId,
+    personal: callback ? callback.type === 'personal' : defaults.carry?.personal,
+    notes: callback?.notes ?? '',
+    value: entries.value,
+    date: entries.date ?? defaults.date,
+    webFrom: show(entries.webFrom, defaults.webFrom),
+    webTill: show(entries.webTill, defaults.webTill),
+    ...(entries.zone ? {zoneMode: 'other' as ZoneMode, otherZone: entries.zone} : {}),
+    saved: undefined,
+    pickLost: undefined,
+    numberNote: undefined,
+    errors: {} as FieldErrors,
+  };
+}
+
 /**
  * The slots with the element's own rules applied, memoized: renders happen on every keystroke, and a new array would
  * make the embedded grid rebuild its model each time. The result depends on the time only through the set of past

@@ -5,6 +5,7 @@ import {live} from 'lit/directives/live.js';
 import {ZoneChangeEvent} from '../../events/zone-change.js';
 import {defineElement} from '../../internal/define.js';
 import {KitElement} from '../../internal/kit-element.js';
+import {whenIdle} from '../../internal/lazy-chunk.js';
 import {allZoneOptions, filterZones, zoneOption, type ZoneOption} from './zone-model.js';
 import {styles} from './zone-picker.styles.js';
 
@@ -241,8 +242,7 @@ export class ZonePicker extends KitElement {
     // Make the zone list while the agent is still reading the field, so the first Down opens at once.
     const locale = this.resolvedLocale;
     const now = this.#now;
-    const idle = (globalThis as {requestIdleCallback?: (callback: () => void) => number}).requestIdleCallback;
-    (idle ?? ((callback: () => void) => setTimeout(callback, 50)))(() => allZoneOptions(locale, now));
+    whenIdle(() => allZoneOptions(locale, now));
   }
 
   private handleOptionClick(event: MouseEvent): void {
