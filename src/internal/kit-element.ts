@@ -57,36 +57,32 @@ export class KitElement extends LitElement {
     return loading ? loading.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
   }
 
-  /** The lazy chunks this element waits for (see `loadChunk`). */
-  #chunks = new Map<LazyChunk<unknown>, Promise<{module?: unknown; error?: unknown}>>();
+  /** The lazy chunks' downloads this element waits for (see `loadChunk`). */
+  #chunks = new Set<Promise<unknown>>();
 
   /**
    * Downloads a lazy chunk this element needs now (once for the page; again after a failure): the element renders
    * when it arrives or fails, and `updateComplete` waits for it. Resolves with the module, or with undefined after
    * `failed` was told the error (say it in the UI; the next call downloads again).
    */
-  protected async loadChunk<M>(chunk: LazyChunk<M>, failed?: (error: unknown) => void): Promise<M | undefined> {
-    if (chunk.module) return chunk.module;
-    let wait = this.#chunks.get(chunk);
-    if (!wait) {
-      const settled = (outcome: {module?: unknown; error?: unknown}) => (this.#chunks.delete(chunk), outcome);
-      wait = chunk.load().then(
-        (module) => settled({module}),
-        (error: unknown) => settled({error}),
-      );
-      this.#chunks.set(chunk, wait);
-    }
-    const {module, error} = await wait;
-    if (!module) failed?.(error);
-    this.requestUpdate();
-    return module as M | undefined;
+  protected loadChunk<M>(chunk: LazyChunk<M>, failed?: (error: unknown) => void): Promise<M | undefined> {
+    if (chunk.module) return Promise.resolve(chunk.module);
+    const wait: Promise<M | undefined> = chunk
+      .load()
+      .catch((error: unknown) => void failed?.(error))
+      .finally(() => {
+        this.#chunks.delete(wait);
+        this.requestUpdate();
+      });
+    this.#chunks.add(wait);
+    return wait;
   }
 
   /** Also waits for the lazy chunks this element loads (`loadChunk`) and the render that shows them. */
   protected override async getUpdateComplete(): Promise<boolean> {
     let done = await super.getUpdateComplete();
     while (this.#chunks.size) {
-      await Promise.all(this.#chunks.values());
+      await Promise.all(this.#chunks);
       done = await super.getUpdateComplete();
     }
     return done;

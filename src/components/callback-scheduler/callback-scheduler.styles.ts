@@ -223,36 +223,6 @@ export const styles: CSSResultGroup = [
       min-inline-size: 0;
     }
 
-    .banner {
-      display: flex;
-      flex-wrap: wrap;
-      align-items: center;
-      gap: var(--_ck-space-2);
-      padding: var(--_ck-space-2) var(--_ck-space-3);
-      border-radius: var(--_radius);
-      border: 1px solid currentColor;
-      border-inline-start-width: 4px;
-      margin: 0;
-    }
-
-    .banner--error,
-    .banner--conflict {
-      color: var(--_danger);
-      background: var(--_ck-color-danger-surface, transparent);
-    }
-
-    /* a message of any length (from a backend or host): at most four lines, the full text in its title */
-    .banner > span {
-      flex: 1 1 12rem;
-      min-inline-size: 0;
-      display: -webkit-box;
-      -webkit-box-orient: vertical;
-      -webkit-line-clamp: 4;
-      line-clamp: 4;
-      overflow: hidden;
-      overflow-wrap: anywhere;
-    }
-
     .actions {
       display: flex;
       flex-wrap: wrap;

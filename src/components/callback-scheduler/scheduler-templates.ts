@@ -412,8 +412,8 @@ export function renderGrid(v: SchedulerView): TemplateResult {
     <div class="grid-box" tabindex="-1">
       ${
         v.gridProblem !== undefined
-          ? html`<div class="banner banner--error" role="alert" part="grid-message">
-              <span title=${v.gridProblem}
+          ? html`<div class="banner message message--error" role="alert" part="grid-message">
+              <span class="message__text" title=${v.gridProblem}
                 >${msg('The scheduling service is unavailable. Try again in a moment.')}</span
               >
               <button type="button" @click=${v.on.retryGrid}>${msg('Retry')}</button>
@@ -551,7 +551,7 @@ export function renderScheduler(v: SchedulerView, f: SchedulerFrame): TemplateRe
       aria-busy=${f.submitting ? 'true' : 'false'}
     >
       <div class="fields">
-        ${f.contactError ? html`<p class="banner banner--error" role="alert" part="error">${f.contactError}</p>` : nothing}
+        ${f.contactError ? html`<p class="banner message message--error" role="alert" part="error">${f.contactError}</p>` : nothing}
         ${v.mode === 'next-attempt' ? renderDisposition(v) : nothing}
         ${
           f.needsCallback
@@ -565,8 +565,8 @@ export function renderScheduler(v: SchedulerView, f: SchedulerFrame): TemplateRe
         ${f.needsCallback ? renderNotes(v) : nothing}
         ${
           banner
-            ? html`<div class="banner banner--${banner.kind}" role="alert" part="error">
-                <span title=${banner.message}>${banner.message}</span>
+            ? html`<div class="banner message message--error" role="alert" part="error">
+                <span class="message__text" title=${banner.message}>${banner.message}</span>
                 ${banner.retry ? html`<button type="button" @click=${f.retry}>${msg('Retry')}</button>` : nothing}
               </div>`
             : nothing

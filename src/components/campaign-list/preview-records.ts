@@ -16,6 +16,7 @@ import {PreviewRecordRequestEvent, type PreviewRecord} from '../../events/previe
 import {createResponder} from '../../events/responder.js';
 import {HostRequestController} from '../../internal/controllers/host-request.js';
 import {isolate} from '../../internal/format.js';
+import {LazyChunk} from '../../internal/lazy-chunk.js';
 import {errorMessage} from '../../internal/localization.js';
 import {isLive} from './campaign-list-model.js';
 import type {RecordRequest} from './campaign-list-templates.js';
@@ -36,27 +37,12 @@ export interface PreviewRecordsOptions {
 }
 
 type RecordChunk = typeof import('./record-request.js');
-let chunk: Promise<RecordChunk> | undefined;
-/** The chunk once it arrived: every list of the page asks at once from then on. */
-let loaded: RecordChunk | undefined;
+/** The code that asks the host for a record: once for the page; after a failed download the next call tries again. */
+const recordChunk = new LazyChunk<RecordChunk>(() => import('./record-request.js'));
 
-/**
- * Downloads the code that asks the host for a record (once; after a failed download the next call tries again).
- * The list calls it on intent; a page may call it ahead of time.
- */
+/** Downloads the code that asks the host for a record. The list calls it on intent; a page may call it ahead of time. */
 export function loadPreviewRecords(): Promise<void> {
-  return recordChunk().then(() => undefined);
-}
-
-function recordChunk(): Promise<RecordChunk> {
-  chunk ??= import('./record-request.js').then(
-    (module) => (loaded = module),
-    (error: unknown) => {
-      chunk = undefined;
-      throw error;
-    },
-  );
-  return chunk;
+  return recordChunk.load().then(() => undefined);
 }
 
 export class PreviewRecords {
@@ -92,11 +78,7 @@ export class PreviewRecords {
   }
 
   /** The agent is about to ask (pointer on, or focus in, a "Get next record" button): download the code now. */
-  prefetch = (): void => {
-    recordChunk().catch(() => {
-      /* told when a request needs it */
-    });
-  };
+  prefetch = (): void => recordChunk.prefetch(); // a failure is told when a request needs the code
 
   #askerOf({RecordAsker}: RecordChunk): RecordAsker {
     return (this.#asker ??= new RecordAsker({
@@ -117,15 +99,15 @@ export class PreviewRecords {
   request(campaign: Campaign): void {
     const id = campaign.id;
     if (this.#requests.get(id)?.state === 'busy' || !isLive(campaign)) return;
-    if (loaded) {
-      void this.#askerOf(loaded).request(campaign);
+    if (recordChunk.module) {
+      void this.#askerOf(recordChunk.module).request(campaign);
       return;
     }
     // Busy until the chunk is there (cleared, removed or another agent meanwhile: the controller is gone).
     const controller = new AbortController();
     const current = () => this.#requests.get(id)?.controller === controller;
     this.#set(id, {state: 'busy', controller});
-    recordChunk().then(
+    recordChunk.load().then(
       (module) => {
         if (!current()) return;
         this.#requests.delete(id);
